@@ -1,0 +1,62 @@
+import type { Core } from '@strapi/strapi';
+import { allTypes, contentKinds, uidOf } from '@thanh-thuy/content-types';
+
+export const EDITOR_ROLE = { code: 'tt-bien-tap-vien', name: 'Biên tập viên', description: 'Viết và sửa bản nháp; không xuất bản.' };
+export const REVIEWER_ROLE = { code: 'tt-lanh-dao-duyet', name: 'Lãnh đạo duyệt', description: 'Duyệt, xuất bản, gỡ và xóa nội dung.' };
+
+const CM = 'plugin::content-manager.explorer';
+type Permission = { action: string; subject?: string | null; properties?: Record<string, unknown>; conditions?: string[] };
+
+const uploadPermissions: Permission[] = [
+  'plugin::upload.read',
+  'plugin::upload.configure-view',
+  'plugin::upload.assets.create',
+  'plugin::upload.assets.update',
+  'plugin::upload.assets.download',
+  'plugin::upload.assets.copy-link',
+].map((action) => ({ action }));
+
+const kindUids = new Set(contentKinds.map(uidOf));
+// Editors may keep the list of residential areas current; the plan's taxonomy is read-only.
+const editorWritableExtras = new Set(['api::residential-area.residential-area']);
+const reviewerWritableExtras = new Set(['api::residential-area.residential-area', 'api::commune.commune']);
+
+function actionsFor(uid: string, role: 'editor' | 'reviewer'): string[] {
+  const read = [`${CM}.read`];
+  if (kindUids.has(uid)) {
+    return role === 'editor'
+      ? [...read, `${CM}.create`, `${CM}.update`]
+      : [...read, `${CM}.create`, `${CM}.update`, `${CM}.delete`, `${CM}.publish`];
+  }
+  const writable = role === 'editor' ? editorWritableExtras : reviewerWritableExtras;
+  return writable.has(uid) ? [...read, `${CM}.create`, `${CM}.update`] : read;
+}
+
+async function ensureRole(strapi: Core.Strapi, spec: typeof EDITOR_ROLE, role: 'editor' | 'reviewer'): Promise<void> {
+  const roles = strapi.service('admin::role') as {
+    findOne: (where: Record<string, unknown>) => Promise<{ id: number } | null>;
+    create: (attrs: Record<string, unknown>) => Promise<{ id: number }>;
+    assignPermissions: (id: number, permissions: Permission[]) => Promise<unknown>;
+  };
+  const contentTypes = strapi.service('admin::content-type') as {
+    getPermissionsWithNestedFields: (actions: unknown[], options?: unknown) => Permission[];
+  };
+  const { actionProvider } = strapi.service('admin::permission') as { actionProvider: { values: () => Array<{ section: string; actionId: string }> } };
+
+  const existing = await roles.findOne({ code: spec.code });
+  const saved = existing ?? (await roles.create(spec));
+  const ours = new Set(allTypes.map(uidOf));
+  const cmActions = actionProvider.values().filter((a) => a.section === 'contentTypes');
+  // Field lists (properties.fields) come from Strapi itself so nested component fields are included.
+  const withFields = contentTypes.getPermissionsWithNestedFields(cmActions);
+  const permissions = withFields.filter(
+    (p) => typeof p.subject === 'string' && ours.has(p.subject) && actionsFor(p.subject, role).includes(p.action),
+  );
+  await roles.assignPermissions(saved.id, [...permissions, ...uploadPermissions]);
+}
+
+/** Creates (or brings back in line) the two editorial roles of the commune office. */
+export async function ensureEditorRoles(strapi: Core.Strapi): Promise<void> {
+  await ensureRole(strapi, EDITOR_ROLE, 'editor');
+  await ensureRole(strapi, REVIEWER_ROLE, 'reviewer');
+}

@@ -1,0 +1,103 @@
+import type { Core, UID } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import {
+  allTypes,
+  messages,
+  populateFor,
+  summarizeIssues,
+  toSlug,
+  uidOf,
+  validateEntry,
+  type ContentTypeDefinition,
+  type ValidationIssue,
+} from '@thanh-thuy/content-types';
+
+const typesByUid = new Map<string, ContentTypeDefinition>(allTypes.map((t) => [uidOf(t), t]));
+
+type Data = Record<string, unknown>;
+
+function refuse(message: string, issues: ValidationIssue[]): never {
+  throw new errors.ValidationError(message, {
+    errors: issues.map((issue) => ({ path: issue.path, message: issue.message, name: 'ValidationError' })),
+  });
+}
+
+function slugFieldOf(type: ContentTypeDefinition): [string, string] | null {
+  for (const [name, field] of Object.entries(type.fields)) {
+    if (field.type === 'slug') return [name, field.targetField];
+  }
+  return null;
+}
+
+/** Fills a blank slug from the title, folds a typed one, and keeps it unique per type. */
+async function settleSlug(strapi: Core.Strapi, type: ContentTypeDefinition, data: Data, documentId: string | undefined, isCreate: boolean): Promise<ValidationIssue[]> {
+  const slugField = slugFieldOf(type);
+  if (!slugField) return [];
+  const [name, target] = slugField;
+  const given = typeof data[name] === 'string' ? (data[name] as string).trim() : '';
+  const source = given || (isCreate && typeof data[target] === 'string' ? (data[target] as string) : '');
+  if (!source) return [];
+  const base = toSlug(source);
+  if (!base) return [{ path: [name], message: messages.slug(type.fields[name].label) }];
+
+  const uid = uidOf(type) as UID.ContentType;
+  const taken = async (slug: string) => {
+    const others = await strapi.documents(uid).findMany({
+      filters: { [name]: slug, ...(documentId ? { documentId: { $ne: documentId } } : {}) },
+      fields: ['documentId'],
+      ...(type.draftAndPublish ? { status: 'draft' as const } : {}),
+      limit: 1,
+    } as never);
+    return others.length > 0;
+  };
+  if (given) {
+    // An editor's own slug is never changed behind their back: refuse a duplicate.
+    if (await taken(base)) return [{ path: [name], message: messages.slugTaken(type.fields[name].label, base, type.displayName) }];
+    data[name] = base;
+    return [];
+  }
+  let candidate = base;
+  for (let n = 2; await taken(candidate); n += 1) candidate = `${base}-${n}`;
+  data[name] = candidate;
+  return [];
+}
+
+/**
+ * Validates every write to the model's types with Vietnamese messages that name the field:
+ * formats on each save, completeness on publish (drafts may be incomplete).
+ */
+export function registerContentValidation(strapi: Core.Strapi): void {
+  strapi.documents.use(async (context, next) => {
+    const type = typesByUid.get(context.uid);
+    if (!type) return next();
+    const params = context.params as { data?: Data; documentId?: string };
+
+    if (context.action === 'create' || context.action === 'update') {
+      const data = params.data ?? {};
+      const issues = [
+        ...(await settleSlug(strapi, type, data, params.documentId, context.action === 'create')),
+        ...validateEntry(type, data, 'draft'),
+      ];
+      if (issues.length > 0) refuse(messages.refusedToSave(summarizeIssues(issues)), issues);
+      // A single type or a type without Draft & Publish is public as soon as it is saved.
+      if (!type.draftAndPublish) {
+        const full = validateEntry(type, data, context.action === 'create' ? 'publish' : 'draft');
+        if (full.length > 0) refuse(messages.refusedToSave(summarizeIssues(full)), full);
+      }
+    }
+
+    if (context.action === 'publish' && params.documentId) {
+      const draft = (await strapi.documents(context.uid as UID.ContentType).findOne({
+        documentId: params.documentId,
+        status: 'draft',
+        populate: populateFor(type.fields),
+      } as never)) as Data | null;
+      if (draft) {
+        const issues = validateEntry(type, draft, 'publish');
+        const title = typeof draft.title === 'string' && draft.title ? draft.title : messages.untitled;
+        if (issues.length > 0) refuse(messages.refusedToPublish(title, summarizeIssues(issues)), issues);
+      }
+    }
+    return next();
+  });
+}

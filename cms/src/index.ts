@@ -1,0 +1,27 @@
+import type { Core } from '@strapi/strapi';
+import { applyAdminLabels } from './bootstrap/admin-labels';
+import { ensureEditorRoles } from './bootstrap/editor-roles';
+import { ensureFirstAdmin } from './bootstrap/first-admin';
+import { grantPublicRead } from './bootstrap/public-permissions';
+import { seedTaxonomy } from './bootstrap/seed-taxonomy';
+import { ensureSiteToken } from './bootstrap/site-token';
+import { registerContentValidation } from './documents/validate-content';
+import { seedDemoIfEmpty } from './seed/demo';
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    registerContentValidation(strapi);
+  },
+
+  // Every step is idempotent: the CMS converges on the plan's taxonomy, its roles and
+  // permissions, and the portal's token at every start.
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await seedTaxonomy(strapi);
+    await grantPublicRead(strapi);
+    await ensureEditorRoles(strapi);
+    await ensureSiteToken(strapi, process.env.SITE_API_TOKEN);
+    await ensureFirstAdmin(strapi, process.env.ADMIN_EMAIL, process.env.ADMIN_PASSWORD);
+    await applyAdminLabels(strapi);
+    if (process.env.SEED_DEMO !== 'false') await seedDemoIfEmpty(strapi);
+  },
+};

@@ -1,0 +1,40 @@
+import { components } from './components';
+import type { Fields } from './fields';
+import { uidOf } from './fields';
+import { allTypes, typeBySingular } from './kinds';
+
+export interface FieldLabel {
+  label: string;
+  description: string;
+  /** For a relation: the target's field shown in the picker. */
+  mainField?: string;
+}
+
+function labelsOf(fields: Fields): Record<string, FieldLabel> {
+  return Object.fromEntries(
+    Object.entries(fields).map(([name, f]) => [
+      name,
+      {
+        label: f.label,
+        description: f.hint ?? '',
+        ...(f.type === 'relation' ? { mainField: mainFieldOf(typeBySingular(f.target).fields) } : {}),
+      },
+    ]),
+  );
+}
+
+/** Vietnamese labels and hints for the admin's edit views, by Strapi uid. */
+export function adminLabels(): Map<string, Record<string, FieldLabel>> {
+  const map = new Map<string, Record<string, FieldLabel>>();
+  for (const type of allTypes) map.set(uidOf(type), labelsOf(type.fields));
+  for (const component of components) map.set(component.uid, labelsOf(component.fields));
+  return map;
+}
+
+/** The field shown as an entry's title in lists and relation pickers. */
+export function mainFieldOf(fields: Fields): string {
+  for (const candidate of ['title', 'label', 'name', 'question', 'indicator', 'text', 'note']) {
+    if (candidate in fields) return candidate;
+  }
+  return 'id';
+}

@@ -1,0 +1,87 @@
+import type { ComponentDefinition } from './fields';
+
+export const components: readonly ComponentDefinition[] = [
+  {
+    uid: 'shared.correction',
+    displayName: 'Đính chính',
+    icon: 'pencil',
+    fields: {
+      date: { type: 'datetime', label: 'Thời điểm sửa', required: true },
+      note: { type: 'text', label: 'Nội dung đính chính', required: true, maxLength: 1000 },
+    },
+  },
+  {
+    uid: 'practice.result',
+    displayName: 'Kết quả',
+    icon: 'chartBubble',
+    fields: {
+      indicator: { type: 'string', label: 'Chỉ số', required: true, maxLength: 200 },
+      value: { type: 'decimal', label: 'Giá trị', required: true },
+      unit: { type: 'string', label: 'Đơn vị tính', maxLength: 50 },
+    },
+  },
+  {
+    uid: 'guide.document',
+    displayName: 'Giấy tờ',
+    icon: 'file',
+    fields: {
+      name: { type: 'string', label: 'Tên giấy tờ', required: true, maxLength: 300 },
+      note: { type: 'string', label: 'Ghi chú', maxLength: 300, hint: 'Ví dụ: bản chính hoặc bản sao, số lượng.' },
+    },
+  },
+  {
+    uid: 'guide.step',
+    displayName: 'Bước',
+    icon: 'bulletList',
+    fields: {
+      text: { type: 'text', label: 'Nội dung bước', required: true, maxLength: 2000 },
+      screenshot: { type: 'image', label: 'Ảnh chụp màn hình', altField: 'screenshotAlt' },
+      screenshotAlt: { type: 'string', label: 'Mô tả ảnh chụp', maxLength: 250 },
+    },
+  },
+  {
+    uid: 'guide.faq',
+    displayName: 'Câu hỏi',
+    icon: 'question',
+    fields: {
+      question: { type: 'string', label: 'Câu hỏi', required: true, maxLength: 300 },
+      answer: { type: 'text', label: 'Trả lời', required: true, maxLength: 2000 },
+    },
+  },
+  {
+    uid: 'factcheck.source',
+    displayName: 'Nguồn',
+    icon: 'link',
+    fields: {
+      title: { type: 'string', label: 'Tên văn bản, thông báo', required: true, maxLength: 300 },
+      issuer: { type: 'string', label: 'Cơ quan ban hành', required: true, maxLength: 200 },
+      url: { type: 'string', label: 'Liên kết', required: true, format: 'url', maxLength: 500 },
+    },
+  },
+  {
+    uid: 'commune.leader',
+    displayName: 'Lãnh đạo',
+    icon: 'user',
+    fields: {
+      name: { type: 'string', label: 'Họ và tên', required: true, maxLength: 100 },
+      position: { type: 'string', label: 'Chức vụ', required: true, maxLength: 200 },
+      phone: { type: 'string', label: 'Điện thoại', format: 'phone', maxLength: 20 },
+    },
+  },
+  {
+    uid: 'commune.social-account',
+    displayName: 'Tài khoản mạng xã hội',
+    icon: 'globe',
+    fields: {
+      platform: { type: 'enum', label: 'Nền tảng', required: true, values: ['Facebook', 'Zalo', 'YouTube', 'TikTok'] },
+      name: { type: 'string', label: 'Tên tài khoản', required: true, maxLength: 200 },
+      url: { type: 'string', label: 'Liên kết', required: true, format: 'url', maxLength: 500 },
+    },
+  },
+];
+
+export function componentByUid(uid: string): ComponentDefinition {
+  const found = components.find((c) => c.uid === uid);
+  if (!found) throw new Error(`Unknown component "${uid}" in the content model`);
+  return found;
+}

@@ -1,0 +1,74 @@
+import type { Fields } from '../fields';
+
+/** Fields every publishable kind shares, placed first in the editor. */
+export function leadFields(titleLabel = 'Tiêu đề'): Fields {
+  return {
+    title: { type: 'string', label: titleLabel, required: true, maxLength: 200 },
+    slug: {
+      type: 'slug',
+      label: 'Đường dẫn',
+      targetField: 'title',
+      required: true,
+      hint: 'Tự tạo từ tiêu đề: chữ thường không dấu, nối bằng dấu gạch ngang (ví dụ: dang-ky-khai-sinh).',
+    },
+    summary: {
+      type: 'text',
+      label: 'Sapo',
+      required: true,
+      maxLength: 400,
+      hint: 'Một đến ba câu tóm tắt, hiện ở trang danh sách, RSS và khi chia sẻ lên mạng xã hội.',
+    },
+  };
+}
+
+/** Cover image, taxonomy and correction fields every publishable kind shares, placed last. */
+export function tailFields(): Fields {
+  return {
+    cover: { type: 'image', label: 'Ảnh bìa', altField: 'coverAlt' },
+    coverAlt: {
+      type: 'string',
+      label: 'Mô tả ảnh bìa',
+      maxLength: 250,
+      hint: 'Bắt buộc khi có ảnh bìa: tả ngắn nội dung ảnh cho người khiếm thị.',
+    },
+    themes: {
+      type: 'relation',
+      target: 'theme',
+      many: true,
+      min: 1,
+      required: true,
+      label: 'Chủ đề',
+      hint: 'Một hoặc nhiều trong 8 nội dung tuyên truyền của Kế hoạch (mục II).',
+    },
+    taskGroups: {
+      type: 'relation',
+      target: 'task-group',
+      many: true,
+      label: 'Nhóm nhiệm vụ',
+      hint: 'Các nhóm nhiệm vụ trọng tâm của Kế hoạch số 02 mà bài viết đề cập.',
+    },
+    audiences: { type: 'relation', target: 'audience', many: true, label: 'Đối tượng' },
+    unit: {
+      type: 'relation',
+      target: 'unit',
+      many: false,
+      required: true,
+      label: 'Đơn vị thực hiện',
+      hint: 'Đơn vị chịu trách nhiệm nội dung.',
+    },
+    channels: {
+      type: 'relation',
+      target: 'channel',
+      many: true,
+      label: 'Kênh đăng tải',
+      hint: 'Các kênh sẽ đăng tin này (cổng thông tin, truyền thanh, Facebook, Zalo...).',
+    },
+    corrections: {
+      type: 'component',
+      component: 'shared.correction',
+      repeatable: true,
+      label: 'Ghi chú đính chính',
+      hint: 'Khi sửa một bài đã đăng, ghi rõ đã sửa gì; ghi chú hiện công khai dưới bài.',
+    },
+  };
+}

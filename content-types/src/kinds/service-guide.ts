@@ -1,0 +1,66 @@
+import type { ContentKindDefinition } from '../fields';
+import { leadFields, tailFields } from './common-fields';
+
+export const serviceGuide: ContentKindDefinition = {
+  key: 'service-guide',
+  singular: 'service-guide',
+  plural: 'service-guides',
+  kind: 'collectionType',
+  displayName: 'Hướng dẫn dịch vụ công',
+  description: 'Hướng dẫn người dân, doanh nghiệp sử dụng dịch vụ công trực tuyến (nội dung II.5).',
+  draftAndPublish: true,
+  section: 'dich-vu-cong',
+  requiredThemes: ['dich-vu-cong-truc-tuyen'],
+  fields: {
+    ...leadFields(),
+    procedureName: { type: 'string', label: 'Tên thủ tục', required: true, maxLength: 300 },
+    procedureCode: {
+      type: 'string',
+      label: 'Mã thủ tục',
+      required: true,
+      format: 'procedure-code',
+      maxLength: 40,
+      hint: 'Mã trên Cổng Dịch vụ công quốc gia, ví dụ: 1.001193.',
+    },
+    onlineLevel: {
+      type: 'enum',
+      label: 'Mức độ trực tuyến',
+      required: true,
+      values: ['Toàn trình', 'Một phần'],
+    },
+    onlineUrl: {
+      type: 'string',
+      label: 'Liên kết nộp hồ sơ trực tuyến',
+      required: true,
+      format: 'url',
+      maxLength: 500,
+    },
+    eligibility: { type: 'text', label: 'Đối tượng thực hiện', required: true, maxLength: 1000 },
+    body: { type: 'markdown', label: 'Giới thiệu', hint: 'Phần mở đầu, không bắt buộc.' },
+    documents: {
+      type: 'component',
+      component: 'guide.document',
+      repeatable: true,
+      label: 'Thành phần hồ sơ',
+    },
+    steps: {
+      type: 'component',
+      component: 'guide.step',
+      repeatable: true,
+      min: 1,
+      required: true,
+      label: 'Các bước thực hiện',
+    },
+    fee: { type: 'string', label: 'Lệ phí', required: true, maxLength: 200, hint: 'Ví dụ: Miễn phí.' },
+    processingTime: { type: 'string', label: 'Thời hạn giải quyết', required: true, maxLength: 200 },
+    helpDesk: {
+      type: 'text',
+      label: 'Nơi hỗ trợ tại xã',
+      required: true,
+      maxLength: 1000,
+      hint: 'Địa chỉ, giờ làm việc, số điện thoại của bộ phận hỗ trợ.',
+    },
+    faqs: { type: 'component', component: 'guide.faq', repeatable: true, label: 'Câu hỏi thường gặp' },
+    ...tailFields(),
+  },
+};

@@ -1,0 +1,33 @@
+// Vietnamese messages for editors. Every message names the field by its admin label.
+const q = (label: string) => `«${label}»`;
+
+export const messages = {
+  required: (label: string) => `${q(label)} là bắt buộc.`,
+  tooLong: (label: string, max: number) => `${q(label)} dài quá: tối đa ${max} ký tự.`,
+  notText: (label: string) => `${q(label)} phải là văn bản.`,
+  url: (label: string) => `${q(label)} phải là một địa chỉ web đầy đủ, bắt đầu bằng https:// hoặc http://.`,
+  email: (label: string) => `${q(label)} phải là một địa chỉ thư điện tử hợp lệ, ví dụ: ubnd@thanhthuy.gov.vn.`,
+  phone: (label: string) => `${q(label)} chỉ gồm chữ số, dấu cách, dấu chấm hoặc dấu +, ví dụ: 0210 3 812 345.`,
+  procedureCode: (label: string) =>
+    `${q(label)} phải theo mã trên Cổng Dịch vụ công quốc gia, ví dụ: 1.001193.`,
+  slug: (label: string) =>
+    `${q(label)} chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ: dang-ky-khai-sinh.`,
+  slugTaken: (label: string, slug: string, kindLabel: string) =>
+    `${q(label)} "${slug}" đã được dùng cho một bài ${kindLabel.toLowerCase()} khác; hãy chọn đường dẫn khác.`,
+  enumValue: (label: string, values: readonly string[]) => `${q(label)} phải là một trong: ${values.join(', ')}.`,
+  number: (label: string) => `${q(label)} phải là một số.`,
+  min: (label: string, min: number) => `${q(label)} không được nhỏ hơn ${min}.`,
+  date: (label: string) => `${q(label)} phải là một ngày hợp lệ.`,
+  minItems: (label: string, min: number) => `${q(label)} cần ít nhất ${min} mục.`,
+  altRequired: (imageLabel: string, altLabel: string) =>
+    `${q(altLabel)} là bắt buộc khi có ${imageLabel.toLowerCase()}: hãy tả ngắn nội dung ảnh cho người khiếm thị.`,
+  periodOrder: (startLabel: string, endLabel: string) => `${q(endLabel)} không được trước ${q(startLabel)}.`,
+  requiredTheme: (label: string, themeLabels: string[]) =>
+    `${q(label)} phải gồm ${themeLabels.map(q).join(', ')} cho loại nội dung này.`,
+  refusedToPublish: (title: string, details: string) =>
+    `Chưa thể xuất bản "${title}": ${details}`,
+  refusedToSave: (details: string) => `Chưa thể lưu: ${details}`,
+  untitled: 'bài chưa có tiêu đề',
+  draftsRefused:
+    'Bản nháp không được công khai. Chỉ mã truy cập toàn quyền mới được đọc bản nháp qua API.',
+} as const;

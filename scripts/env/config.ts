@@ -1,0 +1,37 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { ensureEnvFile } from './ensure-env.ts';
+
+export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
+
+const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+
+const configSchema = z.object({
+  CMS_PORT: port(1337),
+  SITE_PORT: port(4321),
+  WORKER_PORT: port(4322),
+  CMS_URL: z.string().url().optional(),
+  SITE_URL: z.string().url().optional(),
+  SITE_API_TOKEN: z.string().min(32, 'SITE_API_TOKEN must be at least 32 characters'),
+  WEBHOOK_SECRET: z.string().min(16, 'WEBHOOK_SECRET must be at least 16 characters'),
+  DATA_DIR: z.string().default(resolve(ROOT, 'var')),
+});
+
+export type Config = z.infer<typeof configSchema> & { CMS_URL: string; SITE_URL: string };
+
+/** Loads the generated env file (creating missing secrets) under the process environment. */
+export function loadConfig(envFile = resolve(ROOT, '.env')): { config: Config; env: Record<string, string> } {
+  const { values } = ensureEnvFile(envFile);
+  const env: Record<string, string> = { ...values, ...(process.env as Record<string, string>) };
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Invalid configuration in ${envFile} or the environment: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  const c = parsed.data;
+  return {
+    config: { ...c, CMS_URL: c.CMS_URL ?? `http://localhost:${c.CMS_PORT}`, SITE_URL: c.SITE_URL ?? `http://localhost:${c.SITE_PORT}` },
+    env,
+  };
+}
