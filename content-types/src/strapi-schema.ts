@@ -31,7 +31,8 @@ function toAttribute(field: Field): StrapiAttribute {
     case 'image':
       return { type: 'media', multiple: false, allowedTypes: ['images'], ...required };
     case 'component':
-      return { type: 'component', component: field.component, repeatable: field.repeatable, ...required };
+      // Strapi checks `required` components even on drafts, in English: validate.ts owns it.
+      return { type: 'component', component: field.component, repeatable: field.repeatable };
     case 'relation':
       return {
         type: 'relation',

@@ -12,7 +12,9 @@ export default (_config: unknown, _ctx: { strapi: Core.Strapi }) =>
   async (ctx: { query: Record<string, unknown>; state: { auth?: Parameters<typeof allowsDrafts>[0] } }, next: () => Promise<void>) => {
     const status = ctx.query.status;
     if (status !== undefined && status !== 'published' && !allowsDrafts(ctx.state.auth)) {
-      throw new errors.ForbiddenError(messages.draftsRefused);
+      // A PolicyError keeps its message: Strapi replaces a plain ForbiddenError raised after
+      // authorization with a bare "Forbidden" (core compose-endpoint).
+      throw new errors.PolicyError(messages.draftsRefused);
     }
     await next();
   };
