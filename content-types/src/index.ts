@@ -9,3 +9,4 @@ export * from './kinds';
 export * from './strapi-schema';
 export * from './admin-labels';
 export * from './populate';
+export * from './api-schema';

@@ -63,10 +63,10 @@ async function createPiece(strapi: Core.Strapi, piece: DemoPiece, lookups: Recor
   if (piece.draft) return;
   await documents.publish({ documentId: created.documentId } as never);
   // Demo pieces carry the dates they would have had during the campaign; publish stamps "now".
-  await strapi.db.query(uid).updateMany({
-    where: { documentId: created.documentId },
-    data: { publishedAt: new Date(piece.publishedAt), createdAt: new Date(piece.publishedAt), updatedAt: new Date(piece.publishedAt) },
-  });
+  // Only the published row: a draft row with a publishedAt would count as published.
+  const at = new Date(piece.publishedAt);
+  await strapi.db.query(uid).updateMany({ where: { documentId: created.documentId, publishedAt: { $notNull: true } }, data: { publishedAt: at, createdAt: at, updatedAt: at } });
+  await strapi.db.query(uid).updateMany({ where: { documentId: created.documentId, publishedAt: { $null: true } }, data: { createdAt: at, updatedAt: at } });
 }
 
 async function isEmpty(strapi: Core.Strapi): Promise<boolean> {

@@ -1,0 +1,62 @@
+import { Marked } from 'marked';
+import sanitizeHtml from 'sanitize-html';
+
+const marked = new Marked({ gfm: true, breaks: false, async: false });
+
+// An allow-list: anything not named here (script, style, iframe, form, svg, event handlers,
+// style attributes) is dropped, and links may only use web, mail and phone schemes.
+const SANITIZE: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'blockquote', 'ul', 'ol', 'li', 'strong', 'em', 'b', 'i',
+    'del', 's', 'sup', 'sub', 'code', 'pre', 'a', 'img', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'figure', 'figcaption',
+  ],
+  allowedAttributes: {
+    a: ['href', 'title', 'rel'],
+    img: ['src', 'alt', 'title', 'width', 'height', 'loading', 'decoding'],
+    th: ['align', 'scope'],
+    td: ['align'],
+    ol: ['start'],
+  },
+  allowedSchemes: ['http', 'https', 'mailto', 'tel'],
+  allowedSchemesByTag: { img: ['http', 'https'] },
+  allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],
+  allowProtocolRelative: false,
+  disallowedTagsMode: 'discard',
+  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'template'],
+};
+
+export interface RenderOptions {
+  /** Base for media paths the CMS returns relative (/uploads/x.jpg). */
+  mediaBase: string;
+}
+
+/** Markdown from an editor to HTML safe to inline in a page and a feed. */
+export function renderMarkdown(markdown: string, options: RenderOptions): string {
+  const html = marked.parse(markdown) as string;
+  return sanitizeHtml(html, {
+    ...SANITIZE,
+    transformTags: {
+      // The page title is the only h1.
+      h1: 'h2',
+      img: (tagName, attribs) => ({
+        tagName,
+        attribs: {
+          ...attribs,
+          src: attribs.src?.startsWith('/') && !attribs.src.startsWith('//') ? `${options.mediaBase}${attribs.src}` : (attribs.src ?? ''),
+          alt: attribs.alt ?? '',
+          loading: 'lazy',
+          decoding: 'async',
+        },
+      }),
+      a: (tagName, attribs) => ({
+        tagName,
+        attribs: /^https?:/i.test(attribs.href ?? '') ? { ...attribs, rel: 'noopener' } : attribs,
+      }),
+    },
+  });
+}
+
+/** Plain text of sanitised HTML, for search folding and descriptions. */
+export function htmlToText(html: string): string {
+  return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} }).replace(/\s+/g, ' ').trim();
+}
