@@ -74,4 +74,28 @@ describe('editorial roles', () => {
       expect(res.status).toBe(403);
     }
   });
+
+  it('the admin shows content types, field labels and hints in Vietnamese', async () => {
+    const types = await superAdmin.request('GET', '/content-manager/content-types');
+    const names = Object.fromEntries(types.body.data.map((t: { uid: string; info: { displayName: string } }) => [t.uid, t.info.displayName]));
+    expect(names).toMatchObject({
+      'api::article.article': 'Tin bài',
+      'api::model-practice.model-practice': 'Điển hình tiên tiến',
+      'api::service-guide.service-guide': 'Hướng dẫn dịch vụ công',
+      'api::fact-check.fact-check': 'Phản bác thông tin sai',
+    });
+    const conf = await superAdmin.request('GET', '/content-manager/content-types/api::fact-check.fact-check/configuration');
+    const meta = conf.body.data.contentType.metadatas;
+    expect(meta.sources.edit).toMatchObject({ label: 'Nguồn chính thức', description: expect.stringContaining('Ít nhất một văn bản') });
+    expect(meta.themes.edit).toMatchObject({ label: 'Chủ đề', mainField: 'label' });
+    expect(conf.body.data.contentType.settings.mainField).toBe('title');
+    const step = conf.body.data.components?.['guide.step'] ?? (await superAdmin.request('GET', '/content-manager/components/guide.step/configuration')).body.data.component;
+    expect(step.metadatas.text.edit.label).toBe('Nội dung bước');
+  });
+
+  it('the admin created from ADMIN_EMAIL works in Vietnamese', async () => {
+    const me = await superAdmin.request('GET', '/admin/users/me');
+    expect(me.body.data.preferedLanguage).toBe('vi');
+  });
 });
+

@@ -14,7 +14,7 @@ export interface CmsConnection {
 
 const PAGE_SIZE = 100; // Strapi's maximum
 
-async function getJson(cms: CmsConnection, path: string): Promise<unknown> {
+async function getJson(cms: CmsConnection, path: string, options: { notFound?: unknown } = {}): Promise<unknown> {
   const url = `${cms.url}${path}`;
   let res: Response;
   try {
@@ -22,6 +22,7 @@ async function getJson(cms: CmsConnection, path: string): Promise<unknown> {
   } catch (error) {
     throw new CmsRequestError(`CMS unreachable: GET ${url} failed (${(error as Error).cause ?? (error as Error).message})`, url, { cause: error });
   }
+  if (res.status === 404 && 'notFound' in options) return options.notFound;
   if (!res.ok) {
     throw new CmsRequestError(`CMS request failed with status ${res.status}: GET ${url}`, url);
   }
@@ -50,7 +51,7 @@ export async function fetchAllEntries(cms: CmsConnection, type: ContentTypeDefin
 /** The entry of a single type, or null when the CMS has none yet. */
 export async function fetchSingle(cms: CmsConnection, type: ContentTypeDefinition): Promise<Record<string, unknown> | null> {
   const path = `/api/${type.singular}?${queryOf(type)}`;
-  const parsed = apiSingleEnvelopeSchema.safeParse(await getJson(cms, path));
+  const parsed = apiSingleEnvelopeSchema.safeParse(await getJson(cms, path, { notFound: { data: null } }));
   if (!parsed.success) throw new CmsRequestError(`CMS response is not a Strapi entry: GET ${cms.url}${path}`, path);
   return parsed.data.data;
 }
