@@ -24,7 +24,9 @@ const PG_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5
 
 async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const require = createRequire(join(CMS_DIR, 'package.json'));
-  const { Client } = require('pg') as typeof import('pg');
+  const { Client } = require('pg') as {
+    Client: new (options: { connectionString: string }) => { connect(): Promise<void>; query(sql: string): Promise<unknown>; end(): Promise<void> };
+  };
   const name = `tt_test_${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: PG_URL });
   try {

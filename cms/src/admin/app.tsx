@@ -1,4 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { vietnamese } from './vietnamese';
 
 // The commune's staff work in Vietnamese: offer it, and make it the default for a browser
 // that has not chosen a language yet (Strapi keeps the choice in localStorage).
@@ -7,14 +8,7 @@ const LANGUAGE_KEY = 'strapi-admin-language';
 export default {
   config: {
     locales: ['vi'],
-    translations: {
-      vi: {
-        'Auth.form.welcome.title': 'Chào mừng đến trang quản trị Cổng thông tin xã Thanh Thủy',
-        'Auth.form.welcome.subtitle': 'Đăng nhập để viết và duyệt tin bài',
-        'app.components.LeftMenu.navbrand.title': 'Xã Thanh Thủy',
-        'app.components.LeftMenu.navbrand.workplace': 'Quản trị nội dung',
-      },
-    },
+    translations: { vi: vietnamese },
     tutorials: false,
     notifications: { releases: false },
   },
