@@ -84,6 +84,15 @@ export function registerContentValidation(strapi: Core.Strapi): void {
         const full = validateEntry(type, data, context.action === 'create' ? 'publish' : 'draft');
         if (full.length > 0) refuse(messages.refusedToSave(summarizeIssues(full)), full);
       }
+      // create/update with status "published" publishes inside the repository, past this
+      // middleware: save the draft here, then publish through the document service so the
+      // completeness check below runs.
+      if (type.draftAndPublish && (params as { status?: string }).status === 'published') {
+        delete (params as { status?: string }).status;
+        const saved = (await next()) as { documentId: string };
+        const published = (await strapi.documents(context.uid as UID.ContentType).publish({ documentId: saved.documentId } as never)) as { entries: unknown[] };
+        return published.entries[0] as never;
+      }
     }
 
     if (context.action === 'publish' && params.documentId) {
