@@ -90,6 +90,19 @@ describe.each<Database>(['sqlite', 'postgres'])('drafts on %s', (database) => {
     expect(JSON.stringify(res.body)).toContain(SECRET);
   });
 
+  it.each([
+    ['POST', '/api/auth/local/register', { username: 'x', email: 'x@example.com', password: 'Matkhau123' }],
+    ['GET', '/api/users', undefined],
+    ['POST', '/api/upload', undefined],
+  ])('the public is refused %s %s', async (method, path, body) => {
+    const res = await fetch(`${cms.url}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    expect([400, 401, 403, 404, 405]).toContain(res.status);
+  });
+
   it('the public cannot write through the REST API', async () => {
     const res = await fetch(`${cms.url}/api/articles`, {
       method: 'POST',

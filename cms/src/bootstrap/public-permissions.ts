@@ -18,8 +18,13 @@ export async function grantPublicRead(strapi: Core.Strapi): Promise<void> {
   for (const action of wanted) {
     if (!existing.some((p) => p.action === action)) await permissions.create({ data: { action, role: role.id } });
   }
-  // Anything else on our API (e.g. a create granted by hand) is withdrawn: the public only reads.
+  // Anything else (a create granted by hand, the users-permissions defaults such as
+  // self-registration) is withdrawn: the public only reads.
   for (const p of existing) {
-    if (p.action.startsWith('api::') && !wanted.has(p.action)) await permissions.delete({ where: { id: p.id } });
+    if (!wanted.has(p.action)) await permissions.delete({ where: { id: p.id } });
   }
+  // The portal has no citizen accounts: nobody may sign up through /api/auth/local/register.
+  const store = strapi.store({ type: 'plugin', name: 'users-permissions' });
+  const advanced = ((await store.get({ key: 'advanced' })) ?? {}) as Record<string, unknown>;
+  if (advanced.allow_register !== false) await store.set({ key: 'advanced', value: { ...advanced, allow_register: false } });
 }
