@@ -2,12 +2,23 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     // Each test file boots its own CMS (a child process) and sometimes a site build:
     // two at a time is what this 2-core machine carries without timeouts.
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 180_000,
     reporters: ['default'],
+    projects: [
+      {
+        extends: true,
+        test: { name: 'main', include: ['test/**/*.test.ts'], exclude: ['test/site/**', '**/node_modules/**'] },
+      },
+      {
+        // The site tests share one portal build made by the globalSetup (a CMS with the demo
+        // content plus fixtures); vitest runs it only when a site test is selected.
+        extends: true,
+        test: { name: 'site', include: ['test/site/**/*.test.ts'], globalSetup: ['test/helpers/site-build.ts'] },
+      },
+    ],
   },
 });

@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { article, factCheck, modelPractice, serviceGuide } from '@thanh-thuy/content-types';
-import { loadSiteEnv } from './env';
+import { loadSiteEnv } from './env.mjs';
 import { communeLoader } from './loaders/commune-loader';
 import { kindLoader } from './loaders/kind-loader';
 

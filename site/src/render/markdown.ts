@@ -56,7 +56,7 @@ export function renderMarkdown(markdown: string, options: RenderOptions): string
   });
 }
 
-/** Plain text of sanitised HTML, for search folding and descriptions. */
+/** Rough plain text of sanitised HTML, for collecting search words (never shown to anyone). */
 export function htmlToText(html: string): string {
-  return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} }).replace(/\s+/g, ' ').trim();
+  return html.replace(/<[^>]*>/g, ' ').replace(/&[a-z0-9#]+;/gi, ' ').replace(/\s+/g, ' ').trim();
 }

@@ -1,0 +1,141 @@
+// Builds the portal for N synthetic pieces and prints wall time, peak memory and the cost of
+// each phase: content sync, page generation and the search index.
+//   npx tsx scripts/bench/site-bench.ts --count 1000 --count 10000 [--warm]
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { startSyntheticCms } from './synthetic-cms.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const BUILD_SCRIPT = join(ROOT, 'site/scripts/build.mjs');
+
+const flagsSchema = z.object({
+  count: z.array(z.coerce.number().int().min(1).max(50_000)).min(1),
+  warm: z.boolean(),
+  images: z.coerce.number().int().min(0).max(200),
+});
+
+function parseFlags(argv: string[]) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      count: { type: 'string', short: 'n', multiple: true, default: ['1000'] },
+      warm: { type: 'boolean', default: false },
+      images: { type: 'string', default: '12' },
+    },
+  });
+  const parsed = flagsSchema.safeParse({ ...values, count: (values.count ?? []).flatMap((c) => c.split(',')) });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Invalid flag --${issue.path[0]}: ${issue.message} (usage: --count 1000 --count 10000 [--warm] [--images 12])`);
+  }
+  return parsed.data;
+}
+
+interface Timings {
+  startupMs: number;
+  syncMs: number;
+  bundleMs: number;
+  generateMs: number;
+  finishMs: number;
+  astroMs: number;
+  pagefindMs: number;
+  totalMs: number;
+  indexedPages: number;
+}
+
+/** Sum of the resident memory of a process and all its descendants, in bytes. */
+function treeRss(root: number): number {
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const pid = Number(name);
+      const ppid = Number(fields[1]);
+      rss.set(pid, Number(fields[21]) * 4096);
+      children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+    } catch {
+      // the process ended while we looked
+      continue;
+    }
+  }
+  let total = 0;
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    total += rss.get(pid) ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+function countHtml(dir: string): number {
+  return readdirSync(dir).reduce((n, name) => {
+    const path = join(dir, name);
+    return n + (statSync(path).isDirectory() ? countHtml(path) : name.endsWith('.html') ? 1 : 0);
+  }, 0);
+}
+
+async function timedBuild(env: Record<string, string>): Promise<{ timings: Timings; wallMs: number; peakRss: number }> {
+  const timingsFile = join(env.SITE_OUT_DIR, '..', `timings-${Date.now()}.json`);
+  const started = Date.now();
+  const child = spawn(process.execPath, [BUILD_SCRIPT], { env: { ...process.env, ...env, SITE_BUILD_TIMINGS: timingsFile }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (c) => (stderr += c));
+  let peakRss = 0;
+  const poll = setInterval(() => (peakRss = Math.max(peakRss, treeRss(child.pid!))), 200);
+  const code = await new Promise<number | null>((r) => child.on('close', r));
+  clearInterval(poll);
+  if (code !== 0) throw new Error(`Site build failed for the bench: ${stderr.trim()}`);
+  return { timings: JSON.parse(readFileSync(timingsFile, 'utf8')), wallMs: Date.now() - started, peakRss };
+}
+
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const per = (ms: number, n: number) => `${(ms / n).toFixed(2)} ms`;
+
+function report(label: string, count: number, pages: number, run: Awaited<ReturnType<typeof timedBuild>>) {
+  const t = run.timings;
+  console.log(`\n${label}: ${count} pieces → ${pages} HTML pages, ${t.indexedPages} searchable`);
+  console.log(`  wall time        ${s(run.wallMs)}   peak RSS ${(run.peakRss / 2 ** 20).toFixed(0)} MB (build process tree)`);
+  console.log(`  astro startup    ${s(t.startupMs)}`);
+  console.log(`  content sync     ${s(t.syncMs)}   ${per(t.syncMs, count)} per piece`);
+  console.log(`  bundling         ${s(t.bundleMs)}`);
+  console.log(`  page generation  ${s(t.generateMs)}   ${per(t.generateMs, pages)} per page (incl. images)`);
+  console.log(`  finishing        ${s(t.finishMs)}   (sitemap, copying the output)`);
+  console.log(`  pagefind         ${s(t.pagefindMs)}   ${per(t.pagefindMs, t.indexedPages)} per indexed page`);
+  console.log(`  JSON ${JSON.stringify({ label, count, pages, wallMs: run.wallMs, peakRssMb: Math.round(run.peakRss / 2 ** 20), ...t })}`);
+}
+
+async function main() {
+  const flags = parseFlags(process.argv.slice(2));
+  for (const count of flags.count) {
+    const work = mkdtempSync(join(tmpdir(), `tt-bench-${count}-`));
+    const cms = await startSyntheticCms({ count, images: flags.images });
+    try {
+      const env = { CMS_URL: cms.url, SITE_API_TOKEN: cms.token, SITE_URL: 'http://localhost:4321', SITE_CACHE_DIR: join(work, 'cache') };
+      const cold = await timedBuild({ ...env, SITE_OUT_DIR: join(work, 'cold') });
+      report('cold build (empty cache)', count, countHtml(join(work, 'cold')), cold);
+      if (flags.warm) {
+        const first = cms.entries.get('articles')![0];
+        first.title = `${first.title} (sửa)`;
+        first.updatedAt = new Date().toISOString();
+        const warm = await timedBuild({ ...env, SITE_OUT_DIR: join(work, 'warm') });
+        report('warm rebuild (1 piece changed)', count, countHtml(join(work, 'warm')), warm);
+      }
+    } finally {
+      await cms.stop();
+      rmSync(work, { recursive: true, force: true });
+    }
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

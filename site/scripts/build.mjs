@@ -1,0 +1,120 @@
+// The site build the rebuild worker runs: `astro build`, then the pagefind index.
+// Exit code 0 and a complete site in SITE_OUT_DIR, or non-zero and ONE line on stderr that
+// says what failed. Astro's own output goes to stdout.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadSiteEnv } from '../src/env.mjs';
+
+const SITE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const BUILDS_DIR = join(SITE_DIR, 'node_modules', '.site-builds');
+// Only content pages are indexed (listings would repeat their titles): /<section>/<slug>/.
+const CONTENT_PAGES = '{tin-tuc,dien-hinh,dich-vu-cong,kiem-chung}/*/index.html';
+
+class BuildStepError extends Error {
+  name = 'BuildStepError';
+}
+
+const stripAnsi = (text) => text.replace(/\x1b\[[0-9;]*m/g, '');
+
+/** ": [NoImageMetadata] Could not … (caused by: …)" from Astro's error printout, or nothing. */
+function summarizeAstroError(output) {
+  const lines = stripAnsi(output).split('\n').map((l) => l.trim());
+  const headline = lines.find((l) => /^\[\w+\]/.test(l)) ?? lines.find((l) => /error/i.test(l));
+  const causeAt = lines.indexOf('Caused by:');
+  const cause = causeAt >= 0 ? lines[causeAt + 1] : undefined;
+  return headline ? `: ${headline}${cause ? ` (caused by: ${cause})` : ''}` : '';
+}
+
+/** Runs `astro build`; its stdout and stderr are forwarded to our stdout. */
+function astroBuild(env, work) {
+  const astro = join(dirname(createRequire(join(SITE_DIR, 'package.json')).resolve('astro/package.json')), 'astro.js');
+  const report = join(work, 'failure.txt');
+  const timings = join(work, 'timings.json');
+  return new Promise((resolvePromise, reject) => {
+    // Astro 5 builds an outDir outside its working directory in <cwd>/.astro/ and copies it
+    // over (core/build/common.js getOutDirWithinCwd). Each build gets its own working
+    // directory, so two builds at once never share that folder; it sits under site/ so the
+    // server chunks written there still resolve site's packages.
+    const child = spawn(process.execPath, [astro, 'build', '--root', SITE_DIR], {
+      cwd: work,
+      env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1', SITE_BUILD_REPORT: report, SITE_BUILD_TIMINGS: timings },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let tail = '';
+    child.stdout.pipe(process.stdout);
+    child.stderr.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      tail = (tail + chunk.toString()).slice(-4000);
+    });
+    child.on('error', (error) => reject(new BuildStepError(`astro build could not start: ${error.message}`)));
+    child.on('close', (code, signal) => {
+      if (code === 0) return resolvePromise(existsSync(timings) ? JSON.parse(readFileSync(timings, 'utf8')) : {});
+      const reported = existsSync(report) ? readFileSync(report, 'utf8').trim() : '';
+      reject(new BuildStepError(reported || `astro build failed (${signal ?? `exit ${code}`})${summarizeAstroError(tail)}`));
+    });
+  });
+}
+
+// With an outDir outside site/, Astro 5 copies its server build over and leaves the content
+// layer's module maps (content-assets.mjs, content-modules.mjs) behind: nothing a visitor needs.
+function removeServerLeftovers(outDir) {
+  for (const name of readdirSync(outDir)) if (name.endsWith('.mjs')) rmSync(join(outDir, name));
+}
+
+async function pagefindIndex(outDir) {
+  const pagefind = await import('pagefind');
+  try {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi', maxFragments: 2000 });
+    if (!index) throw new BuildStepError(`pagefind could not start: ${errors.join('; ')}`);
+    const added = await index.addDirectory({ path: outDir, glob: CONTENT_PAGES });
+    if (added.errors.length) throw new BuildStepError(`pagefind failed to index ${outDir}: ${added.errors[0]}`);
+    const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
+    if (written.errors.length) throw new BuildStepError(`pagefind failed to write its index: ${written.errors[0]}`);
+    return added.page_count;
+  } finally {
+    await pagefind.close();
+  }
+}
+
+export async function buildSite(rawEnv = process.env) {
+  const env = loadSiteEnv(rawEnv);
+  const outDir = resolve(SITE_DIR, env.SITE_OUT_DIR ?? 'dist');
+  const cacheDir = resolve(SITE_DIR, env.SITE_CACHE_DIR ?? 'node_modules/.astro');
+  mkdirSync(dirname(outDir), { recursive: true });
+  mkdirSync(BUILDS_DIR, { recursive: true });
+  const work = mkdtempSync(join(BUILDS_DIR, 'build-'));
+  const started = Date.now();
+  try {
+    const marks = await astroBuild({ ...rawEnv, SITE_OUT_DIR: outDir, SITE_CACHE_DIR: cacheDir }, work);
+    removeServerLeftovers(outDir);
+    const astroDone = Date.now();
+    const indexed = await pagefindIndex(outDir);
+    const done = Date.now();
+    const timings = {
+      startupMs: marks.configDone ? marks.configDone - started : null,
+      syncMs: marks.buildStart - marks.configDone,
+      bundleMs: marks.bundled - marks.buildStart,
+      generateMs: marks.generated - marks.bundled,
+      finishMs: astroDone - marks.generated,
+      astroMs: astroDone - started,
+      pagefindMs: done - astroDone,
+      totalMs: done - started,
+      indexedPages: indexed,
+    };
+    if (rawEnv.SITE_BUILD_TIMINGS) writeFileSync(rawEnv.SITE_BUILD_TIMINGS, JSON.stringify(timings));
+    console.log(`Site built in ${outDir}: ${indexed} pages searchable, ${(timings.totalMs / 1000).toFixed(1)} s`);
+    return { outDir, timings };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  buildSite().catch((error) => {
+    console.error(`Site build failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}

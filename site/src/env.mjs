@@ -1,0 +1,29 @@
+// @ts-check
+import { z } from 'astro/zod';
+
+// The build's inputs, validated once (plain JS: scripts/build.mjs reads it too). The rebuild
+// worker and `npm start` set these.
+const siteEnvSchema = z.object({
+  CMS_URL: z.string().url('CMS_URL must be the CMS base URL, e.g. http://127.0.0.1:1337'),
+  SITE_API_TOKEN: z.string().min(1, 'SITE_API_TOKEN (the read-only API token) is not set'),
+  SITE_URL: z.string().url('SITE_URL must be the absolute public URL of the portal, e.g. http://localhost:4321'),
+  SITE_OUT_DIR: z.string().min(1).optional(),
+  SITE_CACHE_DIR: z.string().min(1).optional(),
+});
+
+/** @typedef {z.infer<typeof siteEnvSchema>} SiteEnv */
+
+/**
+ * @param {Record<string, string | undefined>} [env]
+ * @returns {SiteEnv}
+ */
+export function loadSiteEnv(env = process.env) {
+  const result = siteEnvSchema.safeParse(env);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const message = issue.message === 'Required' ? `${issue.path.join('.')} is not set` : issue.message;
+    throw new Error(`Invalid build environment: ${message}`);
+  }
+  const trim = (/** @type {string} */ url) => url.replace(/\/+$/, '');
+  return { ...result.data, CMS_URL: trim(result.data.CMS_URL), SITE_URL: trim(result.data.SITE_URL) };
+}

@@ -1,0 +1,164 @@
+// The site tests share ONE build: this file is the `site` project's vitest globalSetup
+// (vitest.config.ts). It boots a real CMS with the demo content on a temporary database,
+// adds the fixtures the tests need (an article full of XSS payloads), builds the portal with
+// `npm run build -w @thanh-thuy/site` into a temporary directory and hands the tests its
+// location through `inject('siteBuild')`. It also exports the helpers the tests use.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { AdminApi, connect } from './admin-api.ts';
+import { bootCms } from './cms.ts';
+import { xssMarkdown } from '../site/fixtures/xss-payloads.ts';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const SITE_URL = 'http://localhost:4321';
+
+export interface PublishedPiece {
+  kind: string;
+  plural: string;
+  documentId: string;
+  slug: string;
+  title: string;
+}
+
+export interface SiteBuild {
+  outDir: string;
+  siteUrl: string;
+  pieces: PublishedPiece[];
+  xssSlug: string;
+  buildMs: number;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    siteBuild: SiteBuild;
+  }
+}
+
+export interface BuildResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+/** Runs the build contract: `npm run build -w @thanh-thuy/site --silent` with the given environment. */
+export function runSiteBuild(env: Record<string, string>): Promise<BuildResult> {
+  const started = Date.now();
+  return new Promise((resolveBuild, reject) => {
+    const child = spawn('npm', ['run', 'build', '-w', '@thanh-thuy/site', '--silent'], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += c));
+    child.stderr.on('data', (c) => (stderr += c));
+    child.on('error', reject);
+    child.on('close', (code) => resolveBuild({ code, stdout, stderr, ms: Date.now() - started }));
+  });
+}
+
+const ARTICLE = 'api::article.article';
+
+async function addFixtures(api: AdminApi): Promise<string> {
+  const themes = connect(await api.ids('theme', ['y-nghia-ke-hoach']));
+  const unit = connect(await api.ids('unit', ['phong-vhxh']));
+  const created = await api.create(ARTICLE, {
+    title: 'Kiểm thử an toàn nội dung do biên tập viên dán vào',
+    summary: 'Bài kiểm thử chứa các đoạn mã độc phổ biến; cổng thông tin phải loại bỏ hết.',
+    body: xssMarkdown,
+    themes,
+    unit,
+  });
+  if (created.status !== 201) throw new Error(`Could not create the XSS fixture: ${created.status} ${JSON.stringify(created.body)}`);
+  const published = await api.publish(ARTICLE, created.body.data.documentId);
+  if (published.status !== 200) throw new Error(`Could not publish the XSS fixture: ${published.status}`);
+  return created.body.data.slug;
+}
+
+async function publishedPieces(url: string, token: string): Promise<PublishedPiece[]> {
+  const kinds = [
+    ['article', 'articles'],
+    ['model-practice', 'model-practices'],
+    ['service-guide', 'service-guides'],
+    ['fact-check', 'fact-checks'],
+  ];
+  const pieces = new Map<string, PublishedPiece>();
+  for (const [kind, plural] of kinds) {
+    const res = await fetch(`${url}/api/${plural}?pagination[pageSize]=100`, { headers: { authorization: `Bearer ${token}` } });
+    const body = (await res.json()) as { data: Array<{ documentId: string; slug: string; title: string }> };
+    for (const e of body.data) pieces.set(e.documentId, { kind, plural, documentId: e.documentId, slug: e.slug, title: e.title });
+  }
+  return [...pieces.values()];
+}
+
+export async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const work = mkdtempSync(join(tmpdir(), 'tt-site-test-'));
+  const cms = await bootCms({ seedDemo: true });
+  try {
+    const xssSlug = await addFixtures(new AdminApi(cms, cms.adminToken));
+    const pieces = await publishedPieces(cms.url, cms.siteToken);
+    const outDir = join(work, 'out');
+    const result = await runSiteBuild({
+      CMS_URL: cms.url,
+      SITE_API_TOKEN: cms.siteToken,
+      SITE_URL,
+      SITE_OUT_DIR: outDir,
+      SITE_CACHE_DIR: join(work, 'cache'),
+    });
+    if (result.code !== 0) throw new Error(`The site build for the tests failed:\n${result.stderr}\n${result.stdout.slice(-3000)}`);
+    project.provide('siteBuild', { outDir, siteUrl: SITE_URL, pieces, xssSlug, buildMs: result.ms });
+  } finally {
+    await cms.stop();
+  }
+  return async () => rmSync(work, { recursive: true, force: true });
+}
+
+/** The text of a built file, by URL path ("/tin-tuc/x/" reads tin-tuc/x/index.html). */
+export function readBuilt(outDir: string, path: string): string {
+  const file = join(outDir, path.endsWith('/') ? `${path}index.html` : path);
+  if (!existsSync(file)) throw new Error(`The build has no ${path} (${file})`);
+  return readFileSync(file, 'utf8');
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.xml': 'application/xml',
+  '.webp': 'image/webp',
+  '.jpeg': 'image/jpeg',
+  '.jpg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+  '.wasm': 'application/wasm',
+};
+
+/** A static file server for a built site on 127.0.0.1 (pagefind needs HTTP, not file://). */
+export async function serveSite(outDir: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let file = join(outDir, path);
+    if (!file.startsWith(outDir)) return void res.writeHead(403).end();
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) {
+      res.writeHead(404, { 'content-type': TYPES['.html'] });
+      return void res.end(readFileSync(join(outDir, '404.html')));
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const address = server.address() as { port: number };
+  return { url: `http://127.0.0.1:${address.port}`, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+export const CHROMIUM = {
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+};

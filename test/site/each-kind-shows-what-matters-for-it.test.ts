@@ -1,0 +1,66 @@
+import { describe, expect, inject, it } from 'vitest';
+import { readBuilt } from '../helpers/site-build.ts';
+import { attr, elements, textOf } from './dist-helpers.ts';
+
+const build = inject('siteBuild');
+const pageOf = (kind: string, section: string, pick = 0) => {
+  const piece = build.pieces.filter((p) => p.kind === kind)[pick];
+  return readBuilt(build.outDir, `/${section}/${piece.slug}/`);
+};
+
+describe('piece pages', () => {
+  it('a service guide shows its steps as an ordered list, documents, fee, time and a prominent link to file online', () => {
+    const html = pageOf('service-guide', 'dich-vu-cong');
+    const steps = elements(html).find((el) => el.tagName === 'ol' && attr(el, 'class') === 'steps');
+    expect(steps?.childNodes.filter((n) => n.nodeName === 'li').length).toBeGreaterThan(0);
+    for (const label of ['Hồ sơ cần chuẩn bị', 'Lệ phí', 'Thời hạn giải quyết']) expect(html).toContain(label);
+    const button = elements(html).find((el) => attr(el, 'class') === 'button');
+    expect(attr(button!, 'href')).toMatch(/^https:\/\/dichvucong\.gov\.vn\//);
+    expect(textOf(button!)).toContain('Nộp hồ sơ trực tuyến');
+  });
+
+  it('a fact-check shows the verdict and the conclusion before the claim, and never the claim as a heading', () => {
+    for (let i = 0; i < build.pieces.filter((p) => p.kind === 'fact-check').length; i++) {
+      const html = pageOf('fact-check', 'kiem-chung', i);
+      const verdictAt = html.indexOf('Kết luận:');
+      const claimAt = html.indexOf('<blockquote');
+      expect(verdictAt).toBeGreaterThan(0);
+      expect(claimAt).toBeGreaterThan(verdictAt);
+      const claim = textOf(elements(html).find((el) => el.tagName === 'blockquote')!).trim();
+      const headings = elements(html).filter((el) => /^h[1-6]$/.test(el.tagName)).map((h) => textOf(h));
+      expect(headings.some((h) => h.includes(claim))).toBe(false);
+      // The claim sits in a figure that carries the verdict label.
+      const figure = elements(html).find((el) => el.tagName === 'figure' && attr(el, 'class') === 'claim')!;
+      expect(textOf(figure)).toMatch(/Kết luận: (Sai sự thật|Sai lệch|Thiếu căn cứ|Đúng)/);
+      expect(html).toContain('Nguồn chính thức');
+      expect(html).toContain('Bằng chứng');
+    }
+  });
+
+  it('a model practice shows its measured results', () => {
+    const html = pageOf('model-practice', 'dien-hinh');
+    expect(elements(html).some((el) => el.tagName === 'table' && attr(el, 'class') === 'results')).toBe(true);
+    expect(html).toContain('Có thể nhân rộng');
+  });
+
+  it('dates are Vietnamese, in the commune\'s time zone', () => {
+    const piece = build.pieces.find((p) => p.kind === 'article' && p.slug !== build.xssSlug)!;
+    const html = readBuilt(build.outDir, `/tin-tuc/${piece.slug}/`);
+    expect(html).toMatch(/Thứ (Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ Nhật/);
+    expect(html).toMatch(/\d{2}\/\d{2}\/2025/);
+  });
+
+  it('the demo piece published at 10:30 on 29/08/2025 in Hà Nội time shows Thứ Sáu, 29/08/2025', () => {
+    const piece = build.pieces.find((p) => p.title.startsWith('Xã Thanh Thủy triển khai Kế hoạch tuyên truyền'))!;
+    expect(readBuilt(build.outDir, `/tin-tuc/${piece.slug}/`)).toContain('Thứ Sáu, 29/08/2025');
+  });
+
+  it('a corrected piece shows "Cập nhật" with its change note', () => {
+    const corrected = build.pieces
+      .map((p) => readBuilt(build.outDir, `/${{ article: 'tin-tuc', 'model-practice': 'dien-hinh', 'service-guide': 'dich-vu-cong', 'fact-check': 'kiem-chung' }[p.kind]}/${p.slug}/`))
+      .filter((html) => html.includes('id="cap-nhat"'));
+    expect(corrected.length).toBeGreaterThan(0);
+    expect(corrected[0]).toContain('Sửa tỷ lệ hồ sơ thủ tục hành chính nộp trực tuyến từ 86% thành 68%');
+    expect(corrected[0]).toMatch(/Cập nhật Thứ \S+, 16\/10\/2025/);
+  });
+});

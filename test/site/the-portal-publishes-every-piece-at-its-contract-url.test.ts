@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { taxonomy } from '@thanh-thuy/content-types';
+import { readBuilt } from '../helpers/site-build.ts';
+import { attr, elements, listFiles, textOf } from './dist-helpers.ts';
+
+const build = inject('siteBuild');
+const SECTIONS: Record<string, string> = { article: 'tin-tuc', 'model-practice': 'dien-hinh', 'service-guide': 'dich-vu-cong', 'fact-check': 'kiem-chung' };
+const textFiles = () => listFiles(build.outDir).filter((f) => /\.(html|xml|json|js|css|txt)$/.test(f) && !f.startsWith('pagefind/'));
+
+describe('the portal built from the demo CMS', () => {
+  it('has a page for every published piece at /<section>/<slug>/', () => {
+    expect(build.pieces.length).toBeGreaterThanOrEqual(32);
+    for (const piece of build.pieces) {
+      const html = readBuilt(build.outDir, `/${SECTIONS[piece.kind]}/${piece.slug}/`);
+      const h1 = elements(html).find((el) => el.tagName === 'h1');
+      expect(h1 && textOf(h1), piece.slug).toBe(piece.title);
+    }
+  });
+
+  it.each([
+    '/', '/tin-tuc/', '/dien-hinh/', '/dich-vu-cong/', '/kiem-chung/', '/ke-hoach/', '/gioi-thieu/', '/tim-kiem/', '/404.html',
+    '/rss.xml', '/tin-tuc/rss.xml', '/dien-hinh/rss.xml', '/dich-vu-cong/rss.xml', '/kiem-chung/rss.xml', '/sitemap-index.xml',
+  ])('serves %s', (path) => {
+    expect(readBuilt(build.outDir, path).length).toBeGreaterThan(150);
+  });
+
+  it('has a page and a feed for each of the plan\'s 8 themes and a page for each of its 7 task groups', () => {
+    expect(taxonomy.themes).toHaveLength(8);
+    for (const t of taxonomy.themes) {
+      expect(readBuilt(build.outDir, `/chu-de/${t.key}/`)).toContain(t.label);
+      expect(readBuilt(build.outDir, `/chu-de/${t.key}/rss.xml`)).toContain('<rss');
+    }
+    expect(taxonomy.taskGroups).toHaveLength(7);
+    for (const g of taxonomy.taskGroups) expect(readBuilt(build.outDir, `/nhiem-vu/${g.key}/`)).toContain(g.label);
+  });
+
+  it('never shows a draft on any page, feed or sitemap', () => {
+    for (const file of textFiles()) expect(readFileSync(join(build.outDir, file), 'utf8'), file).not.toContain('NHÁP');
+  });
+
+  it('shows the Vietnamese 404 page', () => {
+    const html = readBuilt(build.outDir, '/404.html');
+    expect(html).toContain('Không tìm thấy trang');
+    expect(html).toContain('lang="vi"');
+  });
+
+  it('presents the plan with its 8 themes, how much was published on each, channels, units and the campaign period', () => {
+    const html = readBuilt(build.outDir, '/ke-hoach/');
+    expect(html).toContain('28/08/2025');
+    expect(html).toContain('31/12/2025');
+    for (const t of taxonomy.themes) expect(html).toContain(t.label);
+    for (const c of taxonomy.channels) expect(html).toContain(c.label.replace(/&/g, '&amp;'));
+    for (const u of taxonomy.units) expect(html).toContain(u.label);
+    const counts = elements(html).filter((el) => el.tagName === 'tr').slice(1).map((tr) => Number(textOf(tr.childNodes.at(-1)!)));
+    expect(counts).toHaveLength(8);
+    expect(counts.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(build.pieces.length);
+  });
+
+  it('shows the commune details from the CMS on /gioi-thieu/', () => {
+    const html = readBuilt(build.outDir, '/gioi-thieu/');
+    expect(html).toContain('0210 3999 100');
+    expect(html).toContain('Đặng Văn Hưng');
+    expect(html).toContain('ubnd.thanhthuy@phutho.gov.vn');
+  });
+
+  it('paginates listings twenty pieces a page and links the next page', () => {
+    const html = readBuilt(build.outDir, '/tin-tuc/');
+    const cards = elements(html).filter((el) => el.tagName === 'article' && attr(el, 'class') === 'card');
+    expect(cards.length).toBe(Math.min(20, build.pieces.filter((p) => p.kind === 'article').length));
+  });
+
+  it('links the home page to news, fact-checks, service guides and model practices', () => {
+    const html = readBuilt(build.outDir, '/');
+    for (const heading of ['Tin mới', 'Cảnh báo tin sai sự thật', 'Làm thủ tục trực tuyến', 'Điển hình tiên tiến']) expect(html).toContain(heading);
+    const hrefs = elements(html).map((el) => attr(el, 'href') ?? '');
+    for (const section of Object.values(SECTIONS)) expect(hrefs.some((h) => h.startsWith(`/${section}/`) && h.length > section.length + 3)).toBe(true);
+  });
+});
