@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { applyAdminLabels } from './bootstrap/admin-labels';
 import { ensureEditorRoles } from './bootstrap/editor-roles';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
+import { ensureRebuildWebhook } from './bootstrap/rebuild-webhook';
 import { grantPublicRead } from './bootstrap/public-permissions';
 import { seedTaxonomy } from './bootstrap/seed-taxonomy';
 import { ensureSiteToken } from './bootstrap/site-token';
@@ -22,6 +23,7 @@ export default {
     await ensureSiteToken(strapi, process.env.SITE_API_TOKEN);
     await ensureFirstAdmin(strapi, process.env.ADMIN_EMAIL, process.env.ADMIN_PASSWORD);
     await applyAdminLabels(strapi);
+    await ensureRebuildWebhook(strapi);
     if (process.env.SEED_DEMO !== 'false') await seedDemoIfEmpty(strapi);
   },
 };

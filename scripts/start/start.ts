@@ -1,12 +1,18 @@
-import { loadConfig, type Config } from '../env/config.ts';
+import { loadConfig, ROOT, type Config } from '../env/config.ts';
 import { startCms, type CmsProcess } from '../lib/cms-process.ts';
+import { startPortal, type Portal } from '../rebuild/portal.ts';
+import { buildCommandFrom, loadWorkerEnv, siteBuildEnv, type WorkerEnv } from '../rebuild/worker-config.ts';
+import { startWorker, type Worker } from '../rebuild/worker.ts';
 import { buildCms } from './build-cms.ts';
 
 // `npm start`: one command brings up everything a commune needs, in order.
 interface Context {
   config: Config;
   env: Record<string, string>;
+  workerEnv: WorkerEnv;
   cms?: CmsProcess;
+  worker?: Worker;
+  portal?: Portal;
   stops: Array<() => Promise<void>>;
   log: (line: string) => void;
 }
@@ -19,30 +25,70 @@ const startCmsStep: Step = async (ctx) => {
   const { config, env } = ctx;
   ctx.cms = await startCms({
     port: config.CMS_PORT,
-    env: { ...env, HOST: env.HOST ?? '0.0.0.0', NODE_ENV: env.NODE_ENV ?? 'production' },
+    // WORKER_PORT tells the CMS where its rebuild webhook goes (unless WEBHOOK_URL says otherwise).
+    env: { ...env, HOST: env.HOST ?? '0.0.0.0', NODE_ENV: env.NODE_ENV ?? 'production', WORKER_PORT: String(config.WORKER_PORT) },
     timeoutMs: 180_000,
   });
   ctx.stops.push(ctx.cms.stop);
 };
 
-const printUrls: Step = async ({ config, log }) => {
+// The worker builds the portal at start (at once when nothing is live yet, otherwise a
+// refresh behind the live site) and then on every publish the CMS reports.
+const startWorkerStep: Step = async (ctx) => {
+  const { config, workerEnv, log } = ctx;
+  ctx.worker = await startWorker({
+    dataDir: config.DATA_DIR,
+    host: workerEnv.WORKER_HOST,
+    port: config.WORKER_PORT,
+    secret: config.WEBHOOK_SECRET,
+    build: { ...buildCommandFrom(workerEnv, ROOT), env: siteBuildEnv(config), timeoutMs: workerEnv.BUILD_TIMEOUT_MS },
+    debounceMs: workerEnv.BUILD_DEBOUNCE_MS,
+    retryBaseMs: workerEnv.BUILD_RETRY_BASE_MS,
+    retryMaxMs: workerEnv.BUILD_RETRY_MAX_MS,
+    buildOnStart: 'always',
+    log: (line) => log(`[dựng trang] ${line}`),
+  });
+  ctx.stops.push(ctx.worker.stop);
+};
+
+const startPortalStep: Step = async (ctx) => {
+  const { config, workerEnv } = ctx;
+  ctx.portal = await startPortal({ dataDir: config.DATA_DIR, port: config.SITE_PORT, host: workerEnv.SITE_HOST, https: config.SITE_URL.startsWith('https:') });
+  ctx.stops.push(ctx.portal.stop);
+};
+
+const waitForPortal: Step = async ({ worker, config, log }) => {
+  if (!worker) return;
+  let status = await worker.status();
+  if (!status.live) {
+    log('Đang dựng cổng thông tin lần đầu…');
+    await worker.scheduler.whenIdle();
+    status = await worker.status();
+  }
+  if (status.live) log(`Cổng thông tin đã hoạt động: ${config.SITE_URL}/`);
+  else log(`Chưa dựng được cổng thông tin: ${status.lastFailure?.error ?? 'không rõ lý do'} (sẽ tự thử lại; xem ${status.lastFailure?.logFile ?? 'nhật ký'})`);
+};
+
+const printUrls: Step = async ({ config, worker, log }) => {
   log('');
   log('Hệ thống đã sẵn sàng:');
   log(`  Trang quản trị (CMS):   ${config.CMS_URL}/admin`);
   log(`  API nội dung:           ${config.CMS_URL}/api/articles`);
+  log(`  Cổng thông tin:         ${config.SITE_URL}/`);
+  if (worker) log(`  Trạng thái dựng trang:  ${worker.url}/status`);
   log('Nhấn Ctrl+C để dừng.');
 };
 
 async function main(): Promise<void> {
   const { config, env } = loadConfig();
-  const ctx: Context = { config, env, stops: [], log: (line) => console.log(line) };
+  const ctx: Context = { config, env, workerEnv: loadWorkerEnv(env), stops: [], log: (line) => console.log(line) };
   const stopAll = async () => {
     for (const stop of ctx.stops.reverse()) await stop();
     process.exit(0);
   };
   process.on('SIGINT', stopAll);
   process.on('SIGTERM', stopAll);
-  const steps: Step[] = [buildCmsStep, startCmsStep, printUrls];
+  const steps: Step[] = [buildCmsStep, startCmsStep, startWorkerStep, startPortalStep, waitForPortal, printUrls];
   for (const step of steps) await step(ctx);
 }
 

@@ -1,0 +1,399 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { chromium, type Browser } from 'playwright-core';
+import { z } from 'zod';
+import { loadConfig, ROOT } from '../env/config.ts';
+import { GENERATED_SECRETS } from '../env/ensure-env.ts';
+import { CMS_DIR, startCms, type CmsProcess } from '../lib/cms-process.ts';
+import { freePort } from '../lib/free-port.ts';
+import { startPortal, type Portal } from '../rebuild/portal.ts';
+import { siteLayout } from '../rebuild/release-store.ts';
+import { siteBuildCommand } from '../rebuild/worker-config.ts';
+import { startWorker, type Worker } from '../rebuild/worker.ts';
+
+// `npm run bench` → `tsx scripts/bench/publish-bench.ts --sizes 100,1000,10000 --publishes 5`
+// Publish-to-live latency on a real portal: a real CMS (`strapi start`, SQLite) holding N
+// published pieces, the real worker running the real site build (astro + pagefind), the
+// portal server. Each publish goes through the admin API like an editor's click; the clock
+// runs from the publish request until the piece's page is served, and its feed items and
+// search entry are then checked (they go live in the same atomic switch).
+//
+// Seeding: Strapi is booted in a child process (this file with --seed-db; booting it here
+// would tear down this process's listeners on destroy), the demo set is loaded by the
+// normal bootstrap, and copies of the demo pieces without images are created through the
+// document service (its validation middlewares included), 250 to a transaction: ~25 ms a
+// piece, against ~10× that through the admin API.
+
+/** A benchmark step that could not be carried out; the message says which and where. */
+class BenchError extends Error {
+  override name = 'BenchError';
+}
+
+const log = (line: string) => console.log(line);
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+const seconds = (ms: number | null | undefined) => (ms == null ? '—' : `${(ms / 1000).toFixed(1)} s`);
+
+const sizes = z
+  .string()
+  .regex(/^\d+(,\d+)*$/, 'must be piece counts separated by commas, e.g. 100,1000')
+  .transform((text) => text.split(',').map(Number))
+  .pipe(z.array(z.number().int().min(1).max(100_000)).min(1));
+
+const benchFlagsSchema = z
+  .object({
+    sizes: sizes.default('100,1000,10000'),
+    publishes: z.coerce.number().int().min(1).max(50).default(5),
+    'budget-minutes': z.coerce.number().positive().max(120).default(10),
+    keep: z.boolean().default(false),
+    // Internal: the child process that fills a bench database.
+    'seed-db': z.coerce.number().int().min(0).max(100_000).optional(),
+  })
+  .strict();
+
+type BenchFlags = z.infer<typeof benchFlagsSchema>;
+
+/** `--sizes 100,1000 --publishes 5 --budget-minutes 10 --keep`, validated. */
+function parseBenchFlags(argv: string[]): BenchFlags {
+  const { values } = parseArgs({
+    args: argv,
+    options: { sizes: { type: 'string' }, publishes: { type: 'string' }, 'budget-minutes': { type: 'string' }, keep: { type: 'boolean' }, 'seed-db': { type: 'string' } },
+    strict: true,
+  });
+  const parsed = benchFlagsSchema.safeParse(values);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`--${issue.path.join('.')}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+/** The admin panel's own API (content-manager), so publishing fires the real webhooks. */
+class AdminClient {
+  private constructor(private readonly url: string, private readonly token: string) {}
+
+  static async login(url: string, email: string, password: string): Promise<AdminClient> {
+    const res = await fetch(`${url}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    const body = (await res.json()) as { data?: { token?: string } };
+    if (!body.data?.token) throw new BenchError(`Admin login failed with status ${res.status}: POST ${url}/admin/login`);
+    return new AdminClient(url, body.data.token);
+  }
+
+  async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${this.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new BenchError(`Admin request failed with status ${res.status}: ${method} ${this.url}${path}: ${text.slice(0, 300)}`);
+    return (text ? JSON.parse(text) : null) as T;
+  }
+
+  async documentIds(singular: string, keys: string[]): Promise<string[]> {
+    const { results } = await this.request<{ results: Array<{ key: string; documentId: string }> }>('GET', `/content-manager/collection-types/api::${singular}.${singular}?pageSize=100`);
+    return keys.map((key) => {
+      const found = results.find((r) => r.key === key);
+      if (!found) throw new BenchError(`No ${singular} with key ${key} in the CMS`);
+      return found.documentId;
+    });
+  }
+
+  async createArticle(data: Record<string, unknown>): Promise<{ documentId: string; slug: string }> {
+    const { data: created } = await this.request<{ data: { documentId: string; slug: string } }>('POST', '/content-manager/collection-types/api::article.article', data);
+    return created;
+  }
+
+  async publishArticle(documentId: string): Promise<void> {
+    await this.request('POST', `/content-manager/collection-types/api::article.article/${documentId}/actions/publish`, {});
+  }
+}
+
+type Doc = { documentId: string };
+type Strapi = {
+  load: () => Promise<Strapi>;
+  destroy: () => Promise<void>;
+  documents: (uid: string) => {
+    create: (params: unknown) => Promise<Doc>;
+    findMany: (params: unknown) => Promise<Array<Doc & { key?: string; name?: string }>>;
+    count: (params: unknown) => Promise<number>;
+  };
+  db: { transaction: <T>(fn: () => Promise<T>) => Promise<T> };
+};
+
+interface DemoPiece {
+  kind: 'article' | 'model-practice' | 'service-guide' | 'fact-check';
+  data: Record<string, unknown>;
+  themes: string[];
+  taskGroups: string[];
+  audiences: string[];
+  unit: string;
+  channels: string[];
+  residentialArea?: string;
+  draft?: boolean;
+}
+
+const KIND_UIDS: Record<DemoPiece['kind'], string> = {
+  article: 'api::article.article',
+  'model-practice': 'api::model-practice.model-practice',
+  'service-guide': 'api::service-guide.service-guide',
+  'fact-check': 'api::fact-check.fact-check',
+};
+
+/** Fills the database named in the environment with `count` published pieces (the child process). */
+async function seedDatabase(count: number, batch = 250): Promise<void> {
+  const require = createRequire(join(CMS_DIR, 'package.json'));
+  const { createStrapi } = require('@strapi/strapi') as { createStrapi: (o: { appDir: string; distDir: string }) => Strapi };
+  const { demoPieces } = require(join(CMS_DIR, 'dist', 'src', 'seed', 'demo-content.js')) as { demoPieces: DemoPiece[] };
+  const started = Date.now();
+  const strapi = await createStrapi({ appDir: CMS_DIR, distDir: join(CMS_DIR, 'dist') }).load();
+  const booted = Date.now();
+
+  const lookups: Record<string, Map<string, string>> = {};
+  for (const singular of ['theme', 'task-group', 'audience', 'channel', 'unit', 'residential-area']) {
+    const rows = await strapi.documents(`api::${singular}.${singular}`).findMany({ limit: 1000 });
+    lookups[singular] = new Map(rows.map((r) => [String(r.key ?? r.name), r.documentId]));
+  }
+  const ids = (singular: string, keys: string[]) => keys.map((k) => lookups[singular].get(k)).filter((id): id is string => Boolean(id));
+  let existing = 0;
+  for (const uid of Object.values(KIND_UIDS)) existing += await strapi.documents(uid).count({ status: 'published' });
+
+  const templates = demoPieces.filter((p) => !p.draft);
+  const toCreate = Math.max(0, count - existing);
+  for (let done = 0; done < toCreate; ) {
+    const size = Math.min(batch, toCreate - done);
+    await strapi.db.transaction(async () => {
+      for (let i = 0; i < size; i++) {
+        const n = done + i + 1;
+        const piece = templates[(done + i) % templates.length];
+        const { cover: _cover, coverAlt: _alt, ...data } = piece.data;
+        if (Array.isArray(data.steps)) data.steps = (data.steps as Array<Record<string, unknown>>).map(({ screenshot: _s, screenshotAlt: _a, ...step }) => step);
+        await strapi.documents(KIND_UIDS[piece.kind]).create({
+          status: 'published',
+          data: {
+            ...data,
+            title: `${String(data.title).slice(0, 180)} (bản ${n})`,
+            slug: undefined,
+            themes: ids('theme', piece.themes),
+            taskGroups: ids('task-group', piece.taskGroups),
+            audiences: ids('audience', piece.audiences),
+            channels: ids('channel', piece.channels),
+            unit: ids('unit', [piece.unit])[0],
+            ...(piece.residentialArea ? { residentialArea: ids('residential-area', [piece.residentialArea])[0] } : {}),
+          },
+        });
+      }
+    });
+    done += size;
+    process.stdout.write(`seeded ${existing + done}/${count} (${Date.now() - booted} ms)\n`);
+  }
+  await strapi.destroy();
+  console.log(JSON.stringify({ existing, created: toCreate, bootMs: booted - started, seedMs: Date.now() - booted }));
+}
+
+
+interface SizeResult {
+  size: number;
+  seedMs?: number;
+  firstBuildMs?: number;
+  latencies: number[];
+  builds: number[];
+  note?: string;
+}
+
+function runSeed(size: number, env: Record<string, string>): Promise<number> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--seed-db', String(size)], {
+      cwd: CMS_DIR,
+      env: { ...process.env, ...env, NODE_ENV: 'production', STRAPI_TELEMETRY_DISABLED: 'true' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      const progress = chunk.toString().match(/seeded \d+\/\d+/g);
+      if (progress) process.stdout.write(`\r  ${progress.at(-1)} pieces`);
+    });
+    child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+    child.on('close', (code) => {
+      process.stdout.write('\n');
+      if (code === 0) resolve(Date.now() - started);
+      else reject(new BenchError(`Seeding ${size} pieces failed: ${stderr.trim().split('\n').at(-1) ?? `exit ${code}`}`));
+    });
+  });
+}
+
+async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs: number, everyMs = 50): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+  throw new BenchError(`Timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}`);
+}
+
+async function searchFinds(browser: Browser, portalUrl: string, term: string): Promise<string[]> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${portalUrl}/`);
+    return (await page.evaluate(`(async () => {
+      const pagefind = await import('/pagefind/pagefind.js');
+      const search = await pagefind.search(${JSON.stringify(term)});
+      return Promise.all(search.results.map(async (r) => (await r.data()).url));
+    })()`)) as string[];
+  } finally {
+    await context.close();
+  }
+}
+
+/** "57 page(s) built in 6.44s" and "… pages searchable, 7.9 s" from a build's log. */
+function buildSummary(dataDir: string, id: string | undefined): string {
+  if (!id) return '';
+  const file = join(siteLayout(dataDir).logs, `${id}.log`);
+  if (!existsSync(file)) return '';
+  const text = readFileSync(file, 'utf8').replace(/\u001b\[[0-9;]*m/g, '');
+  const pages = /(\d+) page\(s\) built in ([\d.]+)s/.exec(text);
+  const searchable = /(\d+) pages searchable/.exec(text);
+  return [pages ? `${pages[1]} pages rendered in ${pages[2]} s` : '', searchable ? `${searchable[1]} indexed` : ''].filter(Boolean).join(', ');
+}
+
+async function benchSize(size: number, flags: BenchFlags, browser: Browser, secondsPerPiece: number | null): Promise<SizeResult> {
+  const result: SizeResult = { size, latencies: [], builds: [] };
+  const budgetMs = flags['budget-minutes'] * 60_000;
+  const deadline = Date.now() + budgetMs;
+  if (secondsPerPiece !== null && secondsPerPiece * size * 1000 > budgetMs * 0.6) {
+    result.note = `skipped: seeding alone would take ~${Math.round((secondsPerPiece * size) / 60)} min at the measured ${(secondsPerPiece * 1000).toFixed(0)} ms a piece, over 60% of the ${flags['budget-minutes']}-minute budget (raise --budget-minutes to run it)`;
+    return result;
+  }
+  const dir = join(loadConfig().config.DATA_DIR, 'bench', `${new Date().toISOString().replace(/[:.]/g, '-')}-${size}`);
+  mkdirSync(dir, { recursive: true });
+  const secrets = Object.fromEntries(Object.entries(GENERATED_SECRETS).map(([k, make]) => [k, make()]));
+  const admin = { email: 'bench@thanhthuy.test', password: `Bench${randomBytes(6).toString('hex')}9` };
+  const dbEnv = { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: join(dir, 'data.db') };
+  const [cmsPort, workerPort, portalPort] = [await freePort(), await freePort(), await freePort()];
+  let cms: CmsProcess | undefined;
+  let worker: Worker | undefined;
+  let portal: Portal | undefined;
+  try {
+    log(`\n${size} pieces`);
+    result.seedMs = await runSeed(size, { ...secrets, ...dbEnv, SEED_DEMO: 'true', WEBHOOK_URL: 'off' });
+    log(`  seeded in ${seconds(result.seedMs)} (in-process document service, batches of 250)`);
+    cms = await startCms({
+      port: cmsPort,
+      quiet: true,
+      env: { ...secrets, ...dbEnv, SEED_DEMO: 'false', SERVE_ADMIN: 'false', ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password, WEBHOOK_URL: `http://127.0.0.1:${workerPort}/webhook`, WEBHOOK_SECRET: secrets.WEBHOOK_SECRET },
+    });
+    const dataDir = join(dir, 'data');
+    worker = await startWorker({
+      dataDir,
+      host: '127.0.0.1',
+      port: workerPort,
+      secret: secrets.WEBHOOK_SECRET,
+      build: { ...siteBuildCommand(ROOT), env: { CMS_URL: cms.url, SITE_API_TOKEN: secrets.SITE_API_TOKEN, SITE_URL: `http://127.0.0.1:${portalPort}` } },
+      log: (line) => log(`  worker: ${line}`),
+    });
+    portal = await startPortal({ dataDir, host: '127.0.0.1', port: portalPort });
+    const w = worker;
+    await waitUntil('the first build', async () => Boolean((await w.status()).live), Math.max(0, deadline - Date.now()), 250);
+    const first = await w.status();
+    result.firstBuildMs = first.lastSuccess?.durationMs;
+    log(`  first (cold) build: ${seconds(result.firstBuildMs)}; ${buildSummary(dataDir, first.lastSuccess?.id)}`);
+
+    const client = await AdminClient.login(cms.url, admin.email, admin.password);
+    const relations = {
+      themes: { connect: (await client.documentIds('theme', ['y-nghia-ke-hoach'])).map((documentId) => ({ documentId })) },
+      unit: { connect: (await client.documentIds('unit', ['phong-vhxh'])).map((documentId) => ({ documentId })) },
+    };
+    const p = portal;
+    for (let i = 1; i <= flags.publishes; i++) {
+      const estimate = Math.max(...result.latencies, result.firstBuildMs ?? 0);
+      if (Date.now() + estimate * 1.5 > deadline) {
+        result.note = `stopped after ${result.latencies.length} of ${flags.publishes} publishes: the ${flags['budget-minutes']}-minute budget was spent`;
+        break;
+      }
+      const term = `benchpub${randomBytes(4).toString('hex')}`;
+      const draft = await client.createArticle({ title: `Tin đo thời gian ${term}`, summary: 'Bài dùng để đo thời gian từ lúc xuất bản đến lúc lên cổng thông tin.', body: `Nội dung bài ${term}.`, ...relations });
+      const path = `/tin-tuc/${draft.slug}/`;
+      await waitUntil('the worker to be idle', async () => (await w.status()).state === 'idle', 120_000, 100);
+      const started = Date.now();
+      await client.publishArticle(draft.documentId);
+      await waitUntil(`${path} to be live`, async () => (await fetch(`${p.url}${path}`)).status === 200, Math.max(120_000, (result.firstBuildMs ?? 0) * 4));
+      const latency = Date.now() - started;
+      const feed = await (await fetch(`${p.url}/rss.xml`)).text();
+      const sectionFeed = await (await fetch(`${p.url}/tin-tuc/rss.xml`)).text();
+      const found = await searchFinds(browser, p.url, term);
+      if (!feed.includes(path) || !sectionFeed.includes(path)) throw new BenchError(`${path} is live but missing from a feed`);
+      if (!found.includes(path)) throw new BenchError(`${path} is live but search for ${term} finds ${JSON.stringify(found)}`);
+      const built = (await w.status()).lastSuccess;
+      result.latencies.push(latency);
+      if (built) result.builds.push(built.durationMs);
+      log(`  publish ${i}: live in ${seconds(latency)} (page, both feeds and search checked; build ${seconds(built?.durationMs)}: ${buildSummary(dataDir, built?.id)})`);
+    }
+  } catch (error) {
+    result.note = `failed: ${(error as Error).message}`;
+  } finally {
+    await portal?.stop();
+    await worker?.stop();
+    await cms?.stop();
+    if (!flags.keep) rmSync(dir, { recursive: true, force: true });
+  }
+  return result;
+}
+
+/** The whole benchmark; `argv` as on the command line. Exported for a `bench.ts` that runs several. */
+export async function publishBench(argv: string[]): Promise<void> {
+  const flags = parseBenchFlags(argv);
+  if (flags['seed-db'] !== undefined) return seedDatabase(flags['seed-db']);
+  if (!existsSync('/usr/bin/chromium')) throw new BenchError('Chromium is needed to check the search index: apt-get install chromium');
+  if (!existsSync(join(CMS_DIR, 'dist', 'src', 'index.js'))) throw new BenchError('The CMS is not compiled: run `npx tsx scripts/test/prepare.ts` (or `npm start` once)');
+  log(`Publish → live benchmark: ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB, sizes ${flags.sizes.join(', ')}, ${flags.publishes} publishes each, budget ${flags['budget-minutes']} min a size`);
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  const results: SizeResult[] = [];
+  let secondsPerPiece: number | null = null;
+  try {
+    for (const size of flags.sizes) {
+      const result = await benchSize(size, flags, browser, secondsPerPiece);
+      if (result.seedMs && size >= 500) secondsPerPiece = result.seedMs / 1000 / size;
+      results.push(result);
+    }
+  } finally {
+    await browser.close();
+  }
+  log('\nPublish → live (from the publish request to the page served, feeds and search updated):');
+  log('  pieces   seeding   first build   publishes   median    worst     build (median)');
+  for (const r of results) {
+    const row = [
+      String(r.size).padStart(6),
+      seconds(r.seedMs).padStart(9),
+      seconds(r.firstBuildMs).padStart(13),
+      String(r.latencies.length).padStart(11),
+      (r.latencies.length ? seconds(median(r.latencies)) : '—').padStart(9),
+      (r.latencies.length ? seconds(Math.max(...r.latencies)) : '—').padStart(9),
+      (r.builds.length ? seconds(median(r.builds)) : '—').padStart(16),
+    ].join(' ');
+    log(`  ${row}${r.note ? `\n         ${r.note}` : ''}`);
+  }
+  if (results.some((r) => r.note?.startsWith('failed'))) process.exitCode = 1;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  publishBench(process.argv.slice(2)).then(
+    () => process.exit(process.exitCode ?? 0),
+    (error: Error) => {
+      console.error(`Benchmark failed: ${error.message}`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,43 @@
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { loadConfig, ROOT } from '../env/config.ts';
+import { startPortal } from './portal.ts';
+import { buildCommandFrom, loadWorkerEnv, siteBuildEnv } from './worker-config.ts';
+import { startWorker } from './worker.ts';
+
+// `tsx scripts/rebuild/main.ts [--dry-run] [--no-portal]`: the worker (and the portal server)
+// on their own, for a CMS that runs elsewhere. `npm start` runs the same pieces in one process.
+const flagsSchema = z.object({ 'dry-run': z.boolean().default(false), 'no-portal': z.boolean().default(false) }).strict();
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { 'dry-run': { type: 'boolean' }, 'no-portal': { type: 'boolean' } }, strict: true });
+  const flags = flagsSchema.parse(values);
+  const { config, env } = loadConfig();
+  const workerEnv = loadWorkerEnv(env);
+  const worker = await startWorker({
+    dataDir: config.DATA_DIR,
+    host: workerEnv.WORKER_HOST,
+    port: config.WORKER_PORT,
+    secret: config.WEBHOOK_SECRET,
+    build: { ...buildCommandFrom(workerEnv, ROOT), env: siteBuildEnv(config), timeoutMs: workerEnv.BUILD_TIMEOUT_MS },
+    debounceMs: workerEnv.BUILD_DEBOUNCE_MS,
+    retryBaseMs: workerEnv.BUILD_RETRY_BASE_MS,
+    retryMaxMs: workerEnv.BUILD_RETRY_MAX_MS,
+    buildOnStart: 'always',
+    dryRun: flags['dry-run'],
+  });
+  const portal = flags['no-portal'] ? null : await startPortal({ dataDir: config.DATA_DIR, port: config.SITE_PORT, host: workerEnv.SITE_HOST, https: config.SITE_URL.startsWith('https:') });
+  console.log(`Rebuild worker: ${worker.url}/status${portal ? `; portal: ${config.SITE_URL}` : ''}`);
+  const stop = async () => {
+    await portal?.stop();
+    await worker.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: Error) => {
+  console.error(`Rebuild worker failed to start: ${error.message}`);
+  process.exit(1);
+});
