@@ -38,7 +38,9 @@ function astroBuild(env, work) {
     // over (core/build/common.js getOutDirWithinCwd). Each build gets its own working
     // directory, so two builds at once never share that folder; it sits under site/ so the
     // server chunks written there still resolve site's packages.
-    const child = spawn(process.execPath, [astro, 'build', '--root', SITE_DIR], {
+    // A larger young generation: rendering 10,000 pages allocates short-lived strings fast, and
+    // V8's default 16 MB semi-space spends seconds in scavenges (measured with --cpu-prof).
+    const child = spawn(process.execPath, ['--max-semi-space-size=64', astro, 'build', '--root', SITE_DIR], {
       cwd: work,
       env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1', SITE_BUILD_REPORT: report, SITE_BUILD_TIMINGS: timings },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,4 +1,5 @@
 import { getCollection, getEntry } from 'astro:content';
+import { unpackData } from './packed-data';
 import type { PieceData } from './piece-types';
 import { sectionOf, sections } from './sections';
 
@@ -11,7 +12,7 @@ let all: Promise<Piece[]> | undefined;
 /** Every published piece of every kind, newest first (memoised for the build). */
 export function allPieces(): Promise<Piece[]> {
   all ??= Promise.all(sections.map((s) => getCollection(s.collection))).then((lists) =>
-    lists.flat().map((e) => e.data as unknown as Piece).sort(newestFirst),
+    lists.flat().map((e) => unpackData<Piece>(e.data)).sort(newestFirst),
   );
   return all;
 }
@@ -36,7 +37,10 @@ export interface CommuneData {
   socials?: Array<{ platform: string; name: string; url: string }> | null;
 }
 
-export async function communeDetails(): Promise<CommuneData | null> {
-  const entry = await getEntry('commune', 'commune');
-  return (entry?.data as unknown as CommuneData) ?? null;
+let commune: Promise<CommuneData | null> | undefined;
+
+/** The commune's details (memoised: every page's layout reads them, and each getEntry walks the entry). */
+export function communeDetails(): Promise<CommuneData | null> {
+  commune ??= getEntry('commune', 'commune').then((entry) => (entry?.data as unknown as CommuneData) ?? null);
+  return commune;
 }

@@ -1,5 +1,6 @@
 import type { Loader } from 'astro/loaders';
 import { apiEntrySchema, describeApiIssue, type ContentKindDefinition } from '@thanh-thuy/content-types';
+import { packData } from '../lib/packed-data';
 import { RENDER_VERSION } from '../render/render-version';
 import { InvalidEntryError, reportFailure } from './errors';
 import { normalizeNfc } from './normalize-nfc';
@@ -55,7 +56,7 @@ export function kindLoader(kind: ContentKindDefinition, cms: CmsConnection): Loa
         if (!parsed.success) {
           throw reportFailure(new InvalidEntryError(kind.key, documentId, describeApiIssue(kind, parsed.error.issues[0])));
         }
-        store.set({ id: documentId, data: toPiece(kind, parsed.data, cms.url) as unknown as Record<string, unknown>, digest });
+        store.set({ id: documentId, data: packData(toPiece(kind, parsed.data, cms.url)), digest });
         rendered++;
       }
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
