@@ -73,6 +73,13 @@ async function pagefindIndex(outDir) {
     if (!index) throw new BuildStepError(`pagefind could not start: ${errors.join('; ')}`);
     const added = await index.addDirectory({ path: outDir, glob: CONTENT_PAGES });
     if (added.errors.length) throw new BuildStepError(`pagefind failed to index ${outDir}: ${added.errors[0]}`);
+    // With nothing published yet (a new commune, or after demo:remove) pagefind writes no
+    // language index and fails ("No language indexes found"): index the home page instead,
+    // so the search page works and finds nothing else.
+    if (added.page_count === 0) {
+      const home = await index.addCustomRecord({ url: '/', content: 'Trang chủ cổng thông tin điện tử xã', language: 'vi', meta: { title: 'Trang chủ' } });
+      if (home.errors.length) throw new BuildStepError(`pagefind could not index the empty portal: ${home.errors[0]}`);
+    }
     const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
     if (written.errors.length) throw new BuildStepError(`pagefind failed to write its index: ${written.errors[0]}`);
     return added.page_count;
