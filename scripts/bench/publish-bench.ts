@@ -1,13 +1,14 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
 import { z } from 'zod';
+import { AdminClient } from './admin-client.ts';
+import { BenchError } from './bench-error.ts';
 import { loadConfig, ROOT } from '../env/config.ts';
 import { GENERATED_SECRETS } from '../env/ensure-env.ts';
 import { CMS_DIR, startCms, type CmsProcess } from '../lib/cms-process.ts';
@@ -24,16 +25,12 @@ import { startWorker, type Worker } from '../rebuild/worker.ts';
 // runs from the publish request until the piece's page is served, and its feed items and
 // search entry are then checked (they go live in the same atomic switch).
 //
-// Seeding: Strapi is booted in a child process (this file with --seed-db; booting it here
+// Seeding: Strapi is booted in a child process (seed-bench-db.ts; booting it here
 // would tear down this process's listeners on destroy), the demo set is loaded by the
 // normal bootstrap, and copies of the demo pieces without images are created through the
 // document service (its validation middlewares included), 250 to a transaction: ~25 ms a
 // piece, against ~10× that through the admin API.
 
-/** A benchmark step that could not be carried out; the message says which and where. */
-class BenchError extends Error {
-  override name = 'BenchError';
-}
 
 const log = (line: string) => console.log(line);
 
@@ -58,7 +55,6 @@ const benchFlagsSchema = z
     'budget-minutes': z.coerce.number().positive().max(120).default(10),
     keep: z.boolean().default(false),
     // Internal: the child process that fills a bench database.
-    'seed-db': z.coerce.number().int().min(0).max(100_000).optional(),
   })
   .strict();
 
@@ -68,7 +64,7 @@ type BenchFlags = z.infer<typeof benchFlagsSchema>;
 function parseBenchFlags(argv: string[]): BenchFlags {
   const { values } = parseArgs({
     args: argv,
-    options: { sizes: { type: 'string' }, publishes: { type: 'string' }, 'budget-minutes': { type: 'string' }, keep: { type: 'boolean' }, 'seed-db': { type: 'string' } },
+    options: { sizes: { type: 'string' }, publishes: { type: 'string' }, 'budget-minutes': { type: 'string' }, keep: { type: 'boolean' } },
     strict: true,
   });
   const parsed = benchFlagsSchema.safeParse(values);
@@ -78,130 +74,6 @@ function parseBenchFlags(argv: string[]): BenchFlags {
   }
   return parsed.data;
 }
-
-/** The admin panel's own API (content-manager), so publishing fires the real webhooks. */
-class AdminClient {
-  private constructor(private readonly url: string, private readonly token: string) {}
-
-  static async login(url: string, email: string, password: string): Promise<AdminClient> {
-    const res = await fetch(`${url}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
-    const body = (await res.json()) as { data?: { token?: string } };
-    if (!body.data?.token) throw new BenchError(`Admin login failed with status ${res.status}: POST ${url}/admin/login`);
-    return new AdminClient(url, body.data.token);
-  }
-
-  async request<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${this.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (!res.ok) throw new BenchError(`Admin request failed with status ${res.status}: ${method} ${this.url}${path}: ${text.slice(0, 300)}`);
-    return (text ? JSON.parse(text) : null) as T;
-  }
-
-  async documentIds(singular: string, keys: string[]): Promise<string[]> {
-    const { results } = await this.request<{ results: Array<{ key: string; documentId: string }> }>('GET', `/content-manager/collection-types/api::${singular}.${singular}?pageSize=100`);
-    return keys.map((key) => {
-      const found = results.find((r) => r.key === key);
-      if (!found) throw new BenchError(`No ${singular} with key ${key} in the CMS`);
-      return found.documentId;
-    });
-  }
-
-  async createArticle(data: Record<string, unknown>): Promise<{ documentId: string; slug: string }> {
-    const { data: created } = await this.request<{ data: { documentId: string; slug: string } }>('POST', '/content-manager/collection-types/api::article.article', data);
-    return created;
-  }
-
-  async publishArticle(documentId: string): Promise<void> {
-    await this.request('POST', `/content-manager/collection-types/api::article.article/${documentId}/actions/publish`, {});
-  }
-}
-
-type Doc = { documentId: string };
-type Strapi = {
-  load: () => Promise<Strapi>;
-  destroy: () => Promise<void>;
-  documents: (uid: string) => {
-    create: (params: unknown) => Promise<Doc>;
-    findMany: (params: unknown) => Promise<Array<Doc & { key?: string; name?: string }>>;
-    count: (params: unknown) => Promise<number>;
-  };
-  db: { transaction: <T>(fn: () => Promise<T>) => Promise<T> };
-};
-
-interface DemoPiece {
-  kind: 'article' | 'model-practice' | 'service-guide' | 'fact-check';
-  data: Record<string, unknown>;
-  themes: string[];
-  taskGroups: string[];
-  audiences: string[];
-  unit: string;
-  channels: string[];
-  residentialArea?: string;
-  draft?: boolean;
-}
-
-const KIND_UIDS: Record<DemoPiece['kind'], string> = {
-  article: 'api::article.article',
-  'model-practice': 'api::model-practice.model-practice',
-  'service-guide': 'api::service-guide.service-guide',
-  'fact-check': 'api::fact-check.fact-check',
-};
-
-/** Fills the database named in the environment with `count` published pieces (the child process). */
-async function seedDatabase(count: number, batch = 250): Promise<void> {
-  const require = createRequire(join(CMS_DIR, 'package.json'));
-  const { createStrapi } = require('@strapi/strapi') as { createStrapi: (o: { appDir: string; distDir: string }) => Strapi };
-  const { demoPieces } = require(join(CMS_DIR, 'dist', 'src', 'seed', 'demo-content.js')) as { demoPieces: DemoPiece[] };
-  const started = Date.now();
-  const strapi = await createStrapi({ appDir: CMS_DIR, distDir: join(CMS_DIR, 'dist') }).load();
-  const booted = Date.now();
-
-  const lookups: Record<string, Map<string, string>> = {};
-  for (const singular of ['theme', 'task-group', 'audience', 'channel', 'unit', 'residential-area']) {
-    const rows = await strapi.documents(`api::${singular}.${singular}`).findMany({ limit: 1000 });
-    lookups[singular] = new Map(rows.map((r) => [String(r.key ?? r.name), r.documentId]));
-  }
-  const ids = (singular: string, keys: string[]) => keys.map((k) => lookups[singular].get(k)).filter((id): id is string => Boolean(id));
-  let existing = 0;
-  for (const uid of Object.values(KIND_UIDS)) existing += await strapi.documents(uid).count({ status: 'published' });
-
-  const templates = demoPieces.filter((p) => !p.draft);
-  const toCreate = Math.max(0, count - existing);
-  for (let done = 0; done < toCreate; ) {
-    const size = Math.min(batch, toCreate - done);
-    await strapi.db.transaction(async () => {
-      for (let i = 0; i < size; i++) {
-        const n = done + i + 1;
-        const piece = templates[(done + i) % templates.length];
-        const { cover: _cover, coverAlt: _alt, ...data } = piece.data;
-        if (Array.isArray(data.steps)) data.steps = (data.steps as Array<Record<string, unknown>>).map(({ screenshot: _s, screenshotAlt: _a, ...step }) => step);
-        await strapi.documents(KIND_UIDS[piece.kind]).create({
-          status: 'published',
-          data: {
-            ...data,
-            title: `${String(data.title).slice(0, 180)} (bản ${n})`,
-            slug: undefined,
-            themes: ids('theme', piece.themes),
-            taskGroups: ids('task-group', piece.taskGroups),
-            audiences: ids('audience', piece.audiences),
-            channels: ids('channel', piece.channels),
-            unit: ids('unit', [piece.unit])[0],
-            ...(piece.residentialArea ? { residentialArea: ids('residential-area', [piece.residentialArea])[0] } : {}),
-          },
-        });
-      }
-    });
-    done += size;
-    process.stdout.write(`seeded ${existing + done}/${count} (${Date.now() - booted} ms)\n`);
-  }
-  await strapi.destroy();
-  console.log(JSON.stringify({ existing, created: toCreate, bootMs: booted - started, seedMs: Date.now() - booted }));
-}
-
 
 interface SizeResult {
   size: number;
@@ -215,7 +87,7 @@ interface SizeResult {
 function runSeed(size: number, env: Record<string, string>): Promise<number> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--seed-db', String(size)], {
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./seed-bench-db.ts', import.meta.url)), String(size)], {
       cwd: CMS_DIR,
       env: { ...process.env, ...env, NODE_ENV: 'production', STRAPI_TELEMETRY_DISABLED: 'true' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -355,7 +227,6 @@ async function benchSize(size: number, flags: BenchFlags, browser: Browser, seco
 /** The whole benchmark; `argv` as on the command line. Exported for a `bench.ts` that runs several. */
 export async function publishBench(argv: string[]): Promise<void> {
   const flags = parseBenchFlags(argv);
-  if (flags['seed-db'] !== undefined) return seedDatabase(flags['seed-db']);
   if (!existsSync('/usr/bin/chromium')) throw new BenchError('Chromium is needed to check the search index: apt-get install chromium');
   if (!existsSync(join(CMS_DIR, 'dist', 'src', 'index.js'))) throw new BenchError('The CMS is not compiled: run `npx tsx scripts/test/prepare.ts` (or `npm start` once)');
   log(`Publish → live benchmark: ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB, sizes ${flags.sizes.join(', ')}, ${flags.publishes} publishes each, budget ${flags['budget-minutes']} min a size`);

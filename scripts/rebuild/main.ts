@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadConfig, ROOT } from '../env/config.ts';
 import { startPortal } from './portal.ts';
-import { buildCommandFrom, loadWorkerEnv, siteBuildEnv } from './worker-config.ts';
+import { loadWorkerEnv, workerOptionsFrom } from './worker-config.ts';
 import { startWorker } from './worker.ts';
 
 // `tsx scripts/rebuild/main.ts [--dry-run] [--no-portal]`: the worker (and the portal server)
@@ -15,15 +15,7 @@ async function main(): Promise<void> {
   const { config, env } = loadConfig();
   const workerEnv = loadWorkerEnv(env);
   const worker = await startWorker({
-    dataDir: config.DATA_DIR,
-    host: workerEnv.WORKER_HOST,
-    port: config.WORKER_PORT,
-    secret: config.WEBHOOK_SECRET,
-    build: { ...buildCommandFrom(workerEnv, ROOT), env: siteBuildEnv(config), timeoutMs: workerEnv.BUILD_TIMEOUT_MS },
-    debounceMs: workerEnv.BUILD_DEBOUNCE_MS,
-    retryBaseMs: workerEnv.BUILD_RETRY_BASE_MS,
-    retryMaxMs: workerEnv.BUILD_RETRY_MAX_MS,
-    buildOnStart: 'always',
+    ...workerOptionsFrom(config, workerEnv, ROOT),
     dryRun: flags['dry-run'],
   });
   const portal = flags['no-portal'] ? null : await startPortal({ dataDir: config.DATA_DIR, port: config.SITE_PORT, host: workerEnv.SITE_HOST, https: config.SITE_URL.startsWith('https:') });

@@ -69,3 +69,18 @@ export function buildCommandFrom(workerEnv: WorkerEnv, root: string): BuildComma
 export function siteBuildEnv(config: Pick<Config, 'CMS_URL' | 'SITE_API_TOKEN' | 'SITE_URL'>): Record<string, string> {
   return { CMS_URL: config.CMS_URL, SITE_API_TOKEN: config.SITE_API_TOKEN, SITE_URL: config.SITE_URL };
 }
+
+/** Worker options from the configuration, as `npm start` and the standalone worker use them. */
+export function workerOptionsFrom(config: Config, workerEnv: WorkerEnv, root: string) {
+  return {
+    dataDir: config.DATA_DIR,
+    host: workerEnv.WORKER_HOST,
+    port: config.WORKER_PORT,
+    secret: config.WEBHOOK_SECRET,
+    build: { ...buildCommandFrom(workerEnv, root), env: siteBuildEnv(config), timeoutMs: workerEnv.BUILD_TIMEOUT_MS },
+    debounceMs: workerEnv.BUILD_DEBOUNCE_MS,
+    retryBaseMs: workerEnv.BUILD_RETRY_BASE_MS,
+    retryMaxMs: workerEnv.BUILD_RETRY_MAX_MS,
+    buildOnStart: 'always' as const,
+  };
+}

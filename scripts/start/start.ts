@@ -1,7 +1,7 @@
 import { loadConfig, ROOT, type Config } from '../env/config.ts';
 import { startCms, type CmsProcess } from '../lib/cms-process.ts';
 import { startPortal, type Portal } from '../rebuild/portal.ts';
-import { buildCommandFrom, loadWorkerEnv, siteBuildEnv, type WorkerEnv } from '../rebuild/worker-config.ts';
+import { loadWorkerEnv, workerOptionsFrom, type WorkerEnv } from '../rebuild/worker-config.ts';
 import { startWorker, type Worker } from '../rebuild/worker.ts';
 import { buildCms } from './build-cms.ts';
 
@@ -37,15 +37,7 @@ const startCmsStep: Step = async (ctx) => {
 const startWorkerStep: Step = async (ctx) => {
   const { config, workerEnv, log } = ctx;
   ctx.worker = await startWorker({
-    dataDir: config.DATA_DIR,
-    host: workerEnv.WORKER_HOST,
-    port: config.WORKER_PORT,
-    secret: config.WEBHOOK_SECRET,
-    build: { ...buildCommandFrom(workerEnv, ROOT), env: siteBuildEnv(config), timeoutMs: workerEnv.BUILD_TIMEOUT_MS },
-    debounceMs: workerEnv.BUILD_DEBOUNCE_MS,
-    retryBaseMs: workerEnv.BUILD_RETRY_BASE_MS,
-    retryMaxMs: workerEnv.BUILD_RETRY_MAX_MS,
-    buildOnStart: 'always',
+    ...workerOptionsFrom(config, workerEnv, ROOT),
     log: (line) => log(`[dựng trang] ${line}`),
   });
   ctx.stops.push(ctx.worker.stop);
