@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { copyCmsUploads } from './copy-cms-uploads.mjs';
 import { loadSiteEnv } from '../src/env.mjs';
 
 const SITE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -99,6 +100,9 @@ export async function buildSite(rawEnv = process.env) {
   try {
     const marks = await astroBuild({ ...rawEnv, SITE_OUT_DIR: outDir, SITE_CACHE_DIR: cacheDir }, work);
     removeServerLeftovers(outDir);
+    const uploads = await copyCmsUploads(outDir, env.CMS_URL, cacheDir);
+    // A body image deleted from the media library shows as a broken image, not a failed build.
+    if (uploads.missing.length) console.warn(`Site build: ${uploads.missing.length} image(s) in Markdown bodies are missing from the CMS: ${uploads.missing.join(', ')}`);
     const astroDone = Date.now();
     const indexed = await pagefindIndex(outDir);
     const done = Date.now();

@@ -25,6 +25,25 @@ const SANITIZE: sanitizeHtml.IOptions = {
   nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'template'],
 };
 
+/**
+ * The portal-local path of an image the CMS serves (/uploads/x.jpg), whether the editor's
+ * Markdown holds it relative or absolute (the admin's editor inserts the CMS origin it was
+ * opened on, which may be localhost where the build uses 127.0.0.1). Other images stay as
+ * they are. site/scripts/copy-cms-uploads.mjs copies the files into the build.
+ */
+export function portalImageSrc(src: string, mediaBase: string): string {
+  if (src.startsWith('/uploads/')) return src;
+  try {
+    const url = new URL(src);
+    const cms = new URL(mediaBase);
+    const local = (host: string) => (host === 'localhost' || host === '127.0.0.1' || host === '[::1]' ? 'loopback' : host);
+    if (url.pathname.startsWith('/uploads/') && url.port === cms.port && local(url.hostname) === local(cms.hostname)) return url.pathname;
+  } catch {
+    // not an absolute URL: left to the sanitiser's scheme rules
+  }
+  return src;
+}
+
 export interface RenderOptions {
   /** Base for media paths the CMS returns relative (/uploads/x.jpg). */
   mediaBase: string;
@@ -42,7 +61,7 @@ export function renderMarkdown(markdown: string, options: RenderOptions): string
         tagName,
         attribs: {
           ...attribs,
-          src: attribs.src?.startsWith('/') && !attribs.src.startsWith('//') ? `${options.mediaBase}${attribs.src}` : (attribs.src ?? ''),
+          src: portalImageSrc(attribs.src ?? '', options.mediaBase),
           alt: attribs.alt ?? '',
           loading: 'lazy',
           decoding: 'async',

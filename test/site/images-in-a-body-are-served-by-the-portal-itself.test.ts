@@ -1,0 +1,57 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AdminApi, connect } from '../helpers/admin-api.ts';
+import { bootCms, type TestCms } from '../helpers/cms.ts';
+import { runSiteBuild, SITE_URL } from '../helpers/site-build.ts';
+
+// An editor inserts a picture from the media library into a Markdown body: the admin writes
+// the CMS's own URL. Visitors must get it from the portal (static host, CSP img-src 'self').
+describe('an image inside a Markdown body', () => {
+  let cms: TestCms;
+  let work: string;
+  let uploadUrl: string;
+  let slug: string;
+
+  beforeAll(async () => {
+    cms = await bootCms();
+    work = mkdtempSync(join(tmpdir(), 'tt-site-img-'));
+    const api = new AdminApi(cms, cms.adminToken);
+    const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#2a6' } }).jpeg().toBuffer();
+    const form = new FormData();
+    form.append('files', new Blob([jpeg], { type: 'image/jpeg' }), 'hoi-nghi.jpg');
+    const uploaded = await fetch(`${cms.url}/upload`, { method: 'POST', headers: { authorization: `Bearer ${await cms.adminToken()}` }, body: form });
+    expect(uploaded.status).toBe(201);
+    uploadUrl = ((await uploaded.json()) as Array<{ url: string }>)[0].url;
+    // The admin was opened on localhost; the build reads the CMS on 127.0.0.1.
+    const inserted = `${cms.url.replace('127.0.0.1', 'localhost')}${uploadUrl}`;
+    const created = await api.create('api::article.article', {
+      title: 'Ảnh trong nội dung bài',
+      summary: 'Bài có ảnh chèn giữa nội dung.',
+      body: `Đoạn mở đầu.\n\n![Quang cảnh hội nghị](${inserted})\n\nĐoạn kết.`,
+      themes: connect(await api.ids('theme', ['y-nghia-ke-hoach'])),
+      unit: connect(await api.ids('unit', ['phong-vhxh'])),
+    });
+    slug = created.body.data.slug;
+    expect((await api.publish('api::article.article', created.body.data.documentId)).status).toBe(200);
+  });
+
+  afterAll(async () => {
+    await cms?.stop();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('is copied into the build and referenced from the portal, in the page and the feed', async () => {
+    const out = join(work, 'dist');
+    const result = await runSiteBuild({ CMS_URL: cms.url, SITE_API_TOKEN: cms.siteToken, SITE_URL, SITE_OUT_DIR: out, SITE_CACHE_DIR: join(work, 'cache') });
+    expect(result.code, result.stderr).toBe(0);
+    const page = readFileSync(join(out, 'tin-tuc', slug, 'index.html'), 'utf8');
+    expect(page).toContain(`src="${uploadUrl}"`);
+    expect(page).not.toContain(cms.url.split('//')[1]);
+    expect(readFileSync(join(out, uploadUrl.slice(1)))).toEqual(await (await fetch(`${cms.url}${uploadUrl}`)).arrayBuffer().then((b) => Buffer.from(b)));
+    expect(readFileSync(join(out, 'rss.xml'), 'utf8')).toContain(`${SITE_URL}${uploadUrl}`);
+    expect(existsSync(join(out, 'uploads'))).toBe(true);
+  });
+});
