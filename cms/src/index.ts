@@ -3,22 +3,24 @@ import { applyAdminLabels } from './bootstrap/admin-labels';
 import { ensureEditorRoles } from './bootstrap/editor-roles';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { ensureRebuildWebhook } from './bootstrap/rebuild-webhook';
-import { grantPublicRead } from './bootstrap/public-permissions';
+import { withdrawPublicAccess } from './bootstrap/public-permissions';
 import { seedTaxonomy } from './bootstrap/seed-taxonomy';
 import { ensureSiteToken } from './bootstrap/site-token';
+import { guardEveryContentApiRoute } from './content-api/guard-every-route';
 import { registerContentValidation } from './documents/validate-content';
 import { seedDemoIfEmpty } from './seed/demo';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerContentValidation(strapi);
+    guardEveryContentApiRoute(strapi);
   },
 
   // Every step is idempotent: the CMS converges on the plan's taxonomy, its roles and
   // permissions, and the portal's token at every start.
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await seedTaxonomy(strapi);
-    await grantPublicRead(strapi);
+    await withdrawPublicAccess(strapi);
     await ensureEditorRoles(strapi);
     await ensureSiteToken(strapi, process.env.SITE_API_TOKEN);
     await ensureFirstAdmin(strapi, process.env.ADMIN_EMAIL, process.env.ADMIN_PASSWORD);

@@ -81,7 +81,6 @@ export function strapiFiles(): Map<string, string> {
     const name = type.singular;
     const uid = uidOf(type);
     const base = `src/api/${name}`;
-    const isContentKind = type.draftAndPublish;
     files.set(`${base}/content-types/${name}/schema.json`, json(toStrapiContentTypeSchema(type)));
     files.set(
       `${base}/controllers/${name}.ts`,
@@ -94,8 +93,9 @@ export function strapiFiles(): Map<string, string> {
     // The REST API is read-only: content is written in the admin only (REST create would
     // publish at once even with Draft & Publish on, strapi/strapi#23881).
     const actions = type.kind === 'singleType' ? ['find'] : ['find', 'findOne'];
-    const guard = "{ middlewares: ['global::refuse-public-drafts'] }";
-    const config = isContentKind ? `, {\n  only: ${JSON.stringify(actions).replace(/"/g, "'")},\n  config: {\n${actions.map((a) => `    ${a}: ${guard},`).join('\n')}\n  },\n}` : `, { only: ${JSON.stringify(actions).replace(/"/g, "'")} }`;
+    // Drafts are kept private by a guard Strapi puts in front of every content-API route
+    // (cms/src/content-api/guard-every-route.ts), not per generated route.
+    const config = `, { only: ${JSON.stringify(actions).replace(/"/g, "'")} }`;
     files.set(
       `${base}/routes/${name}.ts`,
       `${banner}import { factories } from '@strapi/strapi';\n\nexport default factories.createCoreRouter('${uid}'${config});\n`,

@@ -65,7 +65,7 @@ const printUrls: Step = async ({ config, worker, log }) => {
   log('');
   log('Hệ thống đã sẵn sàng:');
   log(`  Trang quản trị (CMS):   ${config.CMS_URL}/admin`);
-  log(`  API nội dung:           ${config.CMS_URL}/api/articles`);
+  log(`  API nội dung:           ${config.CMS_URL}/api/articles (cần mã SITE_API_TOKEN trong .env)`);
   log(`  Cổng thông tin:         ${config.SITE_URL}/`);
   if (worker) log(`  Trạng thái dựng trang:  ${worker.url}/status`);
   log('Nhấn Ctrl+C để dừng.');

@@ -20,7 +20,7 @@ describe('the demo set', () => {
       const totals: Record<string, number> = {};
       const themes = new Set<string>();
       for (const plural of ['articles', 'model-practices', 'service-guides', 'fact-checks']) {
-        const res = await publicGet(cms, `/api/${plural}?pagination[pageSize]=100&populate[themes]=true&populate[cover]=true`);
+        const res = await publicGet(cms, `/api/${plural}?pagination[pageSize]=100&populate[themes]=true&populate[cover]=true`, cms.siteToken);
         totals[plural] = res.body.meta.pagination.total;
         for (const piece of res.body.data) {
           expect(piece.title).not.toContain('NHÁP');
@@ -35,7 +35,7 @@ describe('the demo set', () => {
       expect(Object.values(totals).reduce((a, b) => a + b)).toBeGreaterThanOrEqual(28);
       for (const n of Object.values(totals)) expect(n).toBeGreaterThan(0);
       expect(themes.size).toBe(8);
-      const commune = await publicGet(cms, '/api/commune?populate=*');
+      const commune = await publicGet(cms, '/api/commune?populate=*', cms.siteToken);
       expect(commune.body.data.leaders.length).toBeGreaterThan(0);
     } finally {
       await cms.stop();
@@ -51,10 +51,10 @@ describe('the demo set', () => {
     const cms = await bootCms({ seedDemo: true, env });
     try {
       for (const plural of ['articles', 'model-practices', 'service-guides', 'fact-checks']) {
-        const res = await publicGet(cms, `/api/${plural}`);
+        const res = await publicGet(cms, `/api/${plural}`, cms.siteToken);
         expect(res.body.meta.pagination.total, plural).toBe(0);
       }
-      expect((await publicGet(cms, '/api/themes')).body.data).toHaveLength(8);
+      expect((await publicGet(cms, '/api/themes', cms.siteToken)).body.data).toHaveLength(8);
     } finally {
       await cms.stop();
     }

@@ -49,7 +49,7 @@ describe('editorial roles', () => {
     expect((await editor.update(ARTICLE, id, { summary: 'Sapo đã sửa.' })).status).toBe(200);
     const publish = await editor.publish(ARTICLE, id);
     expect(publish.status).toBe(403);
-    expect((await publicGet(cms, `/api/articles/${id}`)).status).toBe(404);
+    expect((await publicGet(cms, `/api/articles/${id}`, cms.siteToken)).status).toBe(404);
   });
 
   it('an editor cannot delete content', async () => {
@@ -62,7 +62,7 @@ describe('editorial roles', () => {
     const id = created.body.data.documentId;
     const publish = await reviewer.publish(ARTICLE, id);
     expect(publish.status, JSON.stringify(publish.body)).toBe(200);
-    const res = await publicGet(cms, `/api/articles/${id}`);
+    const res = await publicGet(cms, `/api/articles/${id}`, cms.siteToken);
     expect(res.status).toBe(200);
     expect(res.body.data.title).toBe('Bài chờ lãnh đạo duyệt');
   });

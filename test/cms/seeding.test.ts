@@ -12,7 +12,7 @@ const env = { DATABASE_FILENAME: join(dir, 'data.db') };
 async function counts(cms: TestCms) {
   const result: Record<string, string[]> = {};
   for (const plural of ['themes', 'task-groups', 'channels', 'units', 'audiences']) {
-    const res = await publicGet(cms, `/api/${plural}?pagination[pageSize]=100&sort=order`);
+    const res = await publicGet(cms, `/api/${plural}?pagination[pageSize]=100&sort=order`, cms.siteToken);
     expect(res.status, `${plural}: ${JSON.stringify(res.body)}`).toBe(200);
     result[plural] = res.body.data.map((row: { key: string }) => row.key);
   }
@@ -30,13 +30,13 @@ const expected = {
 describe('taxonomy seeding', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('seeds the plan’s taxonomy on first start, readable by the public', async () => {
+  it('seeds the plan’s taxonomy on first start, readable by the portal', async () => {
     const cms = await bootCms({ env });
     try {
       expect(await counts(cms)).toEqual(expected);
-      const theme = await publicGet(cms, '/api/themes?filters[key]=dich-vu-cong-truc-tuyen');
+      const theme = await publicGet(cms, '/api/themes?filters[key]=dich-vu-cong-truc-tuyen', cms.siteToken);
       expect(theme.body.data[0]).toMatchObject({ label: 'Dịch vụ công trực tuyến', section: 'II.5' });
-      const commune = await publicGet(cms, '/api/commune');
+      const commune = await publicGet(cms, '/api/commune', cms.siteToken);
       expect(commune.body.data).toMatchObject({ name: 'Xã Thanh Thủy', province: 'Tỉnh Phú Thọ' });
       // An admin renames a theme by hand; the plan wins at the next start.
       const api = new AdminApi(cms, cms.adminToken);
@@ -51,7 +51,7 @@ describe('taxonomy seeding', () => {
     const cms = await bootCms({ env });
     try {
       expect(await counts(cms)).toEqual(expected);
-      const theme = await publicGet(cms, '/api/themes?filters[key]=dich-vu-cong-truc-tuyen');
+      const theme = await publicGet(cms, '/api/themes?filters[key]=dich-vu-cong-truc-tuyen', cms.siteToken);
       expect(theme.body.data).toHaveLength(1);
       expect(theme.body.data[0].label).toBe('Dịch vụ công trực tuyến');
     } finally {

@@ -38,7 +38,7 @@ describe.each<Database>(['sqlite', 'postgres'])('editor input on %s', (database)
     const { created, published } = await createAndPublish(singular, { ...fields, ...(await relations(theme)) });
     expect(published.status, JSON.stringify(published.body)).toBe(200);
     expect(created.slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-    const res = await fetch(`${cms.url}/api/${singular}s?filters[slug]=${created.slug}`);
+    const res = await fetch(`${cms.url}/api/${singular}s?filters[slug]=${created.slug}`, { headers: { authorization: `Bearer ${cms.siteToken}` } });
     expect(((await res.json()) as { data: unknown[] }).data).toHaveLength(1);
   });
 

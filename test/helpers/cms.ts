@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -22,10 +22,21 @@ export interface TestCms {
 
 const PG_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+interface PostgresDatabase {
+  url: string;
+  /** How many of Strapi's tables the database holds: proof the CMS really wrote there. */
+  strapiTables: () => Promise<number>;
+  drop: () => Promise<void>;
+}
+
+async function createPostgresDatabase(): Promise<PostgresDatabase> {
   const require = createRequire(join(CMS_DIR, 'package.json'));
   const { Client } = require('pg') as {
-    Client: new (options: { connectionString: string }) => { connect(): Promise<void>; query(sql: string): Promise<unknown>; end(): Promise<void> };
+    Client: new (options: { connectionString: string }) => {
+      connect(): Promise<void>;
+      query(sql: string): Promise<{ rows: Array<Record<string, unknown>> }>;
+      end(): Promise<void>;
+    };
   };
   const name = `tt_test_${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: PG_URL });
@@ -43,6 +54,13 @@ async function createPostgresDatabase(): Promise<{ url: string; drop: () => Prom
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
+    strapiTables: async () => {
+      const c = new Client({ connectionString: url.toString() });
+      await c.connect();
+      const { rows } = await c.query("SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name IN ('articles', 'strapi_core_store_settings', 'admin_users')");
+      await c.end();
+      return Number(rows[0].n);
+    },
     drop: async () => {
       const c = new Client({ connectionString: PG_URL });
       await c.connect();
@@ -52,6 +70,21 @@ async function createPostgresDatabase(): Promise<{ url: string; drop: () => Prom
   };
 }
 
+function sqliteStrapiTables(filename: string): number {
+  if (!existsSync(filename)) return 0;
+  const require = createRequire(join(CMS_DIR, 'package.json'));
+  const Sqlite = require('better-sqlite3') as new (file: string, options: { readonly: boolean }) => {
+    prepare(sql: string): { get(): { n: number } };
+    close(): void;
+  };
+  const db = new Sqlite(filename, { readonly: true });
+  try {
+    return db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('articles', 'strapi_core_store_settings', 'admin_users')").get().n;
+  } finally {
+    db.close();
+  }
+}
+
 /** Boots a real CMS (`strapi start`) on a free port and a fresh temporary database. */
 export async function bootCms(options: { database?: Database; seedDemo?: boolean; env?: Record<string, string> } = {}): Promise<TestCms> {
   const database = options.database ?? 'sqlite';
@@ -59,16 +92,19 @@ export async function bootCms(options: { database?: Database; seedDemo?: boolean
   const secrets = Object.fromEntries(Object.entries(GENERATED_SECRETS).map(([k, make]) => [k, make()]));
   const admin = { email: 'admin@thanhthuy.test', password: `Test${randomBytes(6).toString('hex')}9` };
   let dropDatabase: (() => Promise<void>) | undefined;
+  let pg: PostgresDatabase | undefined;
   const dbEnv: Record<string, string> = {};
   if (database === 'postgres') {
-    const pg = await createPostgresDatabase();
+    pg = await createPostgresDatabase();
+    // Pinned, not inferred from the URL: a PostgreSQL run must never fall back to SQLite.
+    dbEnv.DATABASE_CLIENT = 'postgres';
     dbEnv.DATABASE_URL = pg.url;
     dropDatabase = pg.drop;
   } else {
     dbEnv.DATABASE_CLIENT = 'sqlite';
     dbEnv.DATABASE_FILENAME = join(dir, 'data.db');
   }
-  let cms: CmsProcess;
+  let cms: CmsProcess | undefined;
   try {
     cms = await startCms({
       port: await freePort(),
@@ -83,18 +119,24 @@ export async function bootCms(options: { database?: Database; seedDemo?: boolean
         ...options.env,
       },
     });
+    // Proof of the database in use: the CMS created its tables where the test said it would.
+    const filename = options.env?.DATABASE_FILENAME ?? dbEnv.DATABASE_FILENAME;
+    const tables = pg ? await pg.strapiTables() : sqliteStrapiTables(filename);
+    if (tables !== 3) throw new Error(`The CMS did not create its tables in the test's ${database} database (${tables} of 3 found)`);
   } catch (error) {
+    await cms?.stop();
     await dropDatabase?.();
     throw error;
   }
+  const running = cms;
   let token: Promise<string> | undefined;
   return {
-    url: cms.url,
+    url: running.url,
     database,
     siteToken: secrets.SITE_API_TOKEN,
     admin,
     adminToken: () =>
-      (token ??= fetch(`${cms.url}/admin/login`, {
+      (token ??= fetch(`${running.url}/admin/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(admin),
@@ -103,9 +145,9 @@ export async function bootCms(options: { database?: Database; seedDemo?: boolean
         if (!body.data?.token) throw new Error(`Admin login failed (${res.status}): ${JSON.stringify(body)}`);
         return body.data.token;
       })),
-    output: cms.output,
+    output: running.output,
     stop: async () => {
-      await cms.stop();
+      await running.stop();
       await dropDatabase?.();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -1,28 +1,19 @@
 import type { Core } from '@strapi/strapi';
-import { allTypes, uidOf } from '@thanh-thuy/content-types';
 
-/** The public role reads published content and the taxonomy: find and findOne, nothing else. */
-export function publicActions(): string[] {
-  return allTypes.flatMap((type) => {
-    const uid = uidOf(type);
-    return type.kind === 'singleType' ? [`${uid}.find`] : [`${uid}.find`, `${uid}.findOne`];
-  });
-}
-
-export async function grantPublicRead(strapi: Core.Strapi): Promise<void> {
+/**
+ * The public role reads nothing through the REST API. Citizens read the static portal, which is
+ * built with its own read-only token (site-token.ts); an anonymous API added nothing for them
+ * but a second surface through which drafts could leak. Anything granted to the public role (by
+ * hand, or the users-permissions defaults such as login and self-registration) is withdrawn at
+ * every start.
+ */
+export async function withdrawPublicAccess(strapi: Core.Strapi): Promise<void> {
   const role = (await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } })) as { id: number } | null;
-  if (!role) throw new Error('The users-permissions public role is missing; cannot grant public read access');
+  if (!role) throw new Error('The users-permissions public role is missing; cannot withdraw public access');
   const permissions = strapi.db.query('plugin::users-permissions.permission');
-  const existing = (await permissions.findMany({ where: { role: role.id } })) as Array<{ id: number; action: string }>;
-  const wanted = new Set(publicActions());
-  for (const action of wanted) {
-    if (!existing.some((p) => p.action === action)) await permissions.create({ data: { action, role: role.id } });
-  }
-  // Anything else (a create granted by hand, the users-permissions defaults such as
-  // self-registration) is withdrawn: the public only reads.
-  for (const p of existing) {
-    if (!wanted.has(p.action)) await permissions.delete({ where: { id: p.id } });
-  }
+  const granted = (await permissions.findMany({ where: { role: role.id } })) as Array<{ id: number; action: string }>;
+  for (const p of granted) await permissions.delete({ where: { id: p.id } });
+  if (granted.length > 0) strapi.log.info(`Withdrew ${granted.length} permission(s) from the public role: the REST API is for the portal's token only`);
   // The portal has no citizen accounts: nobody may sign up through /api/auth/local/register.
   const store = strapi.store({ type: 'plugin', name: 'users-permissions' });
   const advanced = ((await store.get({ key: 'advanced' })) ?? {}) as Record<string, unknown>;

@@ -1,10 +1,4 @@
 // Generated from content-types/ by `npm run generate`: edit the definition there, not this file.
 import { factories } from '@strapi/strapi';
 
-export default factories.createCoreRouter('api::article.article', {
-  only: ['find','findOne'],
-  config: {
-    find: { middlewares: ['global::refuse-public-drafts'] },
-    findOne: { middlewares: ['global::refuse-public-drafts'] },
-  },
-});
+export default factories.createCoreRouter('api::article.article', { only: ['find','findOne'] });
