@@ -151,7 +151,8 @@ describe.each<Database>(['sqlite', 'postgres'])('drafts never leak through relat
           expect([401, 403], `${path}?${selector}`).toContain(res.status);
         } else {
           expect(res.status, `${path}?${selector}`).toBe(403);
-          expect(res.body.error.message).toBe(messages.draftsRefused);
+          // The portal's token may not read the media library at all: Strapi's own refusal.
+          if (!(path.startsWith('/api/upload') && tokenOf() === cms.siteToken)) expect(res.body.error.message).toBe(messages.draftsRefused);
         }
       }
     });

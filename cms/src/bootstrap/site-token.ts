@@ -1,12 +1,27 @@
 import type { Core } from '@strapi/strapi';
+import { allTypes, uidOf } from '@thanh-thuy/content-types';
 
 export const SITE_TOKEN_NAME = 'Cổng thông tin (chỉ đọc)';
 
 /**
- * Creates the read-only API token the portal build uses, with the value from the generated
- * env file (SITE_API_TOKEN), or re-keys it when that value changed. No CLI creates tokens,
- * and the admin service only issues random values, so the row is written directly with the
- * same hashing and encryption the admin uses.
+ * What the portal build reads: find (and findOne) on the content model's types, nothing else.
+ * A read-only token would also read the media library's file list (names of images uploaded
+ * for drafts) and the users-permissions users; the portal needs neither.
+ */
+export function siteTokenActions(): string[] {
+  return allTypes.flatMap((type) => {
+    const uid = uidOf(type);
+    return type.kind === 'singleType' ? [`${uid}.find`] : [`${uid}.find`, `${uid}.findOne`];
+  });
+}
+
+type TokenRow = { id: number; accessKey: string; type: string };
+
+/**
+ * Creates the API token the portal build uses, with the value from the generated env file
+ * (SITE_API_TOKEN), or re-keys it when that value changed, and keeps its permissions to
+ * exactly siteTokenActions(). No CLI creates tokens, and the admin service only issues random
+ * values, so the rows are written directly with the same hashing and encryption the admin uses.
  */
 export async function ensureSiteToken(strapi: Core.Strapi, value: string | undefined): Promise<void> {
   if (!value) {
@@ -17,17 +32,29 @@ export async function ensureSiteToken(strapi: Core.Strapi, value: string | undef
   const encryption = strapi.service('admin::encryption') as { encrypt: (key: string) => string };
   const query = strapi.db.query('admin::api-token');
   const accessKey = tokens.hash(value);
-  const existing = (await query.findOne({ where: { name: SITE_TOKEN_NAME } })) as { id: number; accessKey: string; type: string } | null;
+  const existing = (await query.findOne({ where: { name: SITE_TOKEN_NAME } })) as TokenRow | null;
   const data = {
     name: SITE_TOKEN_NAME,
-    description: 'Mã truy cập chỉ đọc để dựng cổng thông tin điện tử; tạo tự động khi khởi động.',
-    type: 'read-only',
+    description: 'Mã truy cập chỉ đọc nội dung đã xuất bản để dựng cổng thông tin điện tử; tạo tự động khi khởi động.',
+    type: 'custom',
     kind: 'content-api',
     accessKey,
     encryptedKey: encryption.encrypt(value),
     lifespan: null,
     expiresAt: null,
   };
-  if (!existing) await query.create({ data });
-  else if (existing.accessKey !== accessKey || existing.type !== 'read-only') await query.update({ where: { id: existing.id }, data });
+  let token: TokenRow;
+  if (!existing) token = (await query.create({ data })) as TokenRow;
+  else if (existing.accessKey !== accessKey || existing.type !== 'custom') token = (await query.update({ where: { id: existing.id }, data })) as TokenRow;
+  else token = existing;
+
+  const permissions = strapi.db.query('admin::api-token-permission');
+  const granted = (await permissions.findMany({ where: { token: token.id } })) as Array<{ id: number; action: string }>;
+  const wanted = new Set(siteTokenActions());
+  for (const action of wanted) {
+    if (!granted.some((p) => p.action === action)) await permissions.create({ data: { action, token: token.id } });
+  }
+  for (const p of granted) {
+    if (!wanted.has(p.action)) await permissions.delete({ where: { id: p.id } });
+  }
 }
