@@ -7,11 +7,13 @@ import { grantPublicRead } from './bootstrap/public-permissions';
 import { seedTaxonomy } from './bootstrap/seed-taxonomy';
 import { ensureSiteToken } from './bootstrap/site-token';
 import { registerContentValidation } from './documents/validate-content';
+import { guardRoutes } from './routes/guard-routes';
 import { seedDemoIfEmpty } from './seed/demo';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerContentValidation(strapi);
+    guardRoutes(strapi);
   },
 
   // Every step is idempotent: the CMS converges on the plan's taxonomy, its roles and

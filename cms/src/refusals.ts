@@ -1,0 +1,9 @@
+// What the commune's staff read when the CMS refuses an action (Vietnamese, and each says
+// what to do instead).
+export const refusals = {
+  firstAdminFromThisMachine: (port: number) =>
+    'Chỉ được tạo tài khoản quản trị đầu tiên từ chính máy đang chạy CMS. ' +
+    `Hãy mở http://localhost:${port}/admin bằng trình duyệt trên máy đó ` +
+    `(hoặc qua đường hầm SSH: ssh -L ${port}:127.0.0.1:${port} <máy chủ>, rồi mở địa chỉ trên), ` +
+    'hoặc ghi ADMIN_EMAIL và ADMIN_PASSWORD vào tệp .env rồi khởi động lại CMS.',
+} as const;
