@@ -2,8 +2,13 @@ import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootCms, type TestCms } from '../helpers/cms.ts';
 
-// Finding 2 of issue 12: a CMS started without ADMIN_EMAIL/ADMIN_PASSWORD let whoever
-// reached its port first register as Super Admin.
+// Findings 2 and 3 of issue 12. A CMS started without ADMIN_EMAIL/ADMIN_PASSWORD let whoever
+// reached its port first register as Super Admin; its CORS answered every origin with
+// credentials, so a page on any *.gov.vn site could use an admin's refresh cookie; behind
+// the documented TLS proxy its cookies were not Secure.
+const CMS_PUBLIC_URL = 'https://cms.thanhthuy.phutho.gov.vn';
+const SITE_URL = 'https://thanhthuy.phutho.gov.vn';
+const EXTRA_ORIGIN = 'https://bao-cao.thanhthuy.phutho.gov.vn';
 
 /** An address of this machine that is not loopback: a request to it arrives from it, as from another machine on the network. */
 function externalAddress(): string {
@@ -27,6 +32,10 @@ describe('outsiders cannot take over the admin', () => {
         ADMIN_EMAIL: '',
         ADMIN_PASSWORD: '',
         HOST: '0.0.0.0',
+        CMS_BEHIND_PROXY: 'true',
+        CMS_PUBLIC_URL,
+        SITE_URL,
+        CORS_ORIGINS: EXTRA_ORIGIN,
       },
     });
     outside = cms.url.replace('127.0.0.1', externalAddress());
@@ -65,5 +74,40 @@ describe('outsiders cannot take over the admin', () => {
     expect(res.status, await res.clone().text()).toBe(200);
     expect(((await res.json()) as { data: { token?: string } }).data.token).toBeTruthy();
     expect(await hasAdmin()).toBe(true);
+  });
+
+  it('behind the TLS proxy (CMS_BEHIND_PROXY) the admin’s session cookie is Secure', async () => {
+    const res = await fetch(`${cms.url}/admin/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.7' },
+      body: JSON.stringify({ email: firstAdmin.email, password: firstAdmin.password }),
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const cookies = res.headers.getSetCookie().filter((c) => c.startsWith('strapi_admin_refresh='));
+    expect(cookies).toHaveLength(1);
+    expect(cookies[0]).toMatch(/;\s*secure/i);
+  });
+
+  describe.each(['/admin/access-token', '/api/articles'])('CORS on %s', (path) => {
+    const preflight = (origin: string) =>
+      fetch(`${cms.url}${path}`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
+    const simple = (origin: string) => fetch(`${cms.url}${path}`, { method: 'GET', headers: { origin } });
+
+    it.each(['https://evil.gov.vn', 'https://thanhthuy.phutho.gov.vn.evil.vn', 'http://thanhthuy.phutho.gov.vn', 'null'])(
+      'an unrelated origin (%s) gets no CORS grant',
+      async (origin) => {
+        for (const res of [await preflight(origin), await simple(origin)]) {
+          expect(res.headers.get('access-control-allow-origin')).toBeNull();
+          expect(res.headers.get('access-control-allow-credentials')).toBeNull();
+        }
+      },
+    );
+
+    it.each([CMS_PUBLIC_URL, SITE_URL, EXTRA_ORIGIN])('the configured origin %s may call with credentials', async (origin) => {
+      for (const res of [await preflight(origin), await simple(origin)]) {
+        expect(res.headers.get('access-control-allow-origin')).toBe(origin);
+        expect(res.headers.get('access-control-allow-credentials')).toBe('true');
+      }
+    });
   });
 });
