@@ -3,6 +3,8 @@ import { corsOrigins } from '../src/env/cors-origins';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
   'strapi::logger',
+  // Outside strapi::errors, so it sees the response that middleware formats.
+  'global::vietnamese-refusals',
   'strapi::errors',
   'strapi::security',
   {

@@ -5,8 +5,10 @@ import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { ensureRebuildWebhook } from './bootstrap/rebuild-webhook';
 import { grantPublicRead } from './bootstrap/public-permissions';
 import { seedTaxonomy } from './bootstrap/seed-taxonomy';
+import { retireStrapiDefaultRoles } from './bootstrap/retire-strapi-default-roles';
 import { ensureSiteToken } from './bootstrap/site-token';
 import { registerContentValidation } from './documents/validate-content';
+import { registerUnusedMediaCondition } from './media/unused-media-condition';
 import { guardRoutes } from './routes/guard-routes';
 import { seedDemoIfEmpty } from './seed/demo';
 
@@ -21,7 +23,10 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await seedTaxonomy(strapi);
     await grantPublicRead(strapi);
+    // Before the roles: Strapi drops a permission's unknown conditions when it saves them.
+    await registerUnusedMediaCondition(strapi);
     await ensureEditorRoles(strapi);
+    await retireStrapiDefaultRoles(strapi);
     await ensureSiteToken(strapi, process.env.SITE_API_TOKEN);
     await ensureFirstAdmin(strapi, process.env.ADMIN_EMAIL, process.env.ADMIN_PASSWORD);
     await applyAdminLabels(strapi);

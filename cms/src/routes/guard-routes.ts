@@ -18,7 +18,20 @@ function addMiddleware(router: Router | undefined, where: string, handlers: read
   }
 }
 
+/** Handlers of the media library's admin routes that change or delete existing files. */
+export const FILE_CHANGING_HANDLERS = [
+  'admin-upload.upload', // POST /upload?id=… updates or replaces a file (without id: a new upload)
+  'admin-upload.updateFileInfo',
+  'admin-upload.replaceFile',
+  'admin-upload.bulkUpdateFileInfo',
+  'admin-file.destroy',
+  'admin-folder-file.deleteMany',
+  'admin-file.generateAIMetadata',
+] as const;
+
 export function guardRoutes(strapi: Core.Strapi): void {
   const adminRoutes = (strapi.admin as unknown as { routes: Record<string, Router> }).routes;
   addMiddleware(adminRoutes.admin, 'admin', ['authentication.registerAdmin'], 'global::first-admin-from-this-machine');
+  const uploadRoutes = strapi.plugin('upload').routes as unknown as Record<string, Router>;
+  addMiddleware(uploadRoutes.admin, 'media library', FILE_CHANGING_HANDLERS, 'global::refuse-published-media-change');
 }
