@@ -50,6 +50,35 @@ describe('editorial roles', () => {
     expect(res.body.data.title).toBe('Bài chờ lãnh đạo duyệt');
   });
 
+  it('a reviewer unpublishes and deletes a published piece; an editor can do neither', async () => {
+    const created = await editor.create(ARTICLE, { ...articleFields, title: 'Bài sẽ được gỡ rồi xóa', ...relations });
+    const id = created.body.data.documentId;
+    expect((await reviewer.publish(ARTICLE, id)).status).toBe(200);
+    expect((await editor.unpublish(ARTICLE, id)).status).toBe(403);
+    expect((await publicGet(cms, `/api/articles/${id}`)).status).toBe(200);
+    const unpublished = await reviewer.unpublish(ARTICLE, id);
+    expect(unpublished.status, JSON.stringify(unpublished.body)).toBe(200);
+    expect((await publicGet(cms, `/api/articles/${id}`)).status).toBe(404);
+    expect((await editor.remove(ARTICLE, id)).status).toBe(403);
+    const removed = await reviewer.remove(ARTICLE, id);
+    expect(removed.status, JSON.stringify(removed.body)).toBe(200);
+    expect((await superAdmin.request('GET', `/content-manager/collection-types/${ARTICLE}/${id}`)).status).toBe(404);
+  });
+
+  it('neither role can read the webhooks (they hold the webhook secret) or the API tokens', async () => {
+    const webhooks = await superAdmin.request('GET', '/admin/webhooks');
+    expect(webhooks.status).toBe(200);
+    const [webhook] = webhooks.body.data as Array<{ id: number }>;
+    expect(webhook, 'the rebuild webhook exists').toBeDefined();
+    for (const user of [editor, reviewer]) {
+      for (const path of ['/admin/webhooks', `/admin/webhooks/${webhook.id}`, '/admin/api-tokens']) {
+        const res = await user.request('GET', path);
+        expect(res.status, `${path}: ${JSON.stringify(res.body)}`).toBe(403);
+        expect(JSON.stringify(res.body)).not.toContain('Bearer');
+      }
+    }
+  });
+
   it('Strapi’s own “Editor” (publishes without review) and “Author” roles are gone', async () => {
     const roles = await superAdmin.request('GET', '/admin/roles');
     const names = (roles.body.data as Array<{ name: string }>).map((r) => r.name).sort();
