@@ -5,15 +5,19 @@ import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { ensureRebuildWebhook } from './bootstrap/rebuild-webhook';
 import { withdrawPublicAccess } from './bootstrap/public-permissions';
 import { seedTaxonomy } from './bootstrap/seed-taxonomy';
+import { retireStrapiDefaultRoles } from './bootstrap/retire-strapi-default-roles';
 import { ensureSiteToken } from './bootstrap/site-token';
 import { guardEveryContentApiRoute } from './content-api/guard-every-route';
 import { registerContentValidation } from './documents/validate-content';
+import { registerUnusedMediaCondition } from './media/unused-media-condition';
+import { guardRoutes } from './routes/guard-routes';
 import { seedDemoIfEmpty } from './seed/demo';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerContentValidation(strapi);
     guardEveryContentApiRoute(strapi);
+    guardRoutes(strapi);
   },
 
   // Every step is idempotent: the CMS converges on the plan's taxonomy, its roles and
@@ -21,7 +25,10 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await seedTaxonomy(strapi);
     await withdrawPublicAccess(strapi);
+    // Before the roles: Strapi drops a permission's unknown conditions when it saves them.
+    await registerUnusedMediaCondition(strapi);
     await ensureEditorRoles(strapi);
+    await retireStrapiDefaultRoles(strapi);
     await ensureSiteToken(strapi, process.env.SITE_API_TOKEN);
     await ensureFirstAdmin(strapi, process.env.ADMIN_EMAIL, process.env.ADMIN_PASSWORD);
     await applyAdminLabels(strapi);

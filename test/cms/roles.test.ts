@@ -1,27 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdminApi, connect, publicGet } from '../helpers/admin-api.ts';
+import { userWithRole } from '../helpers/admin-users.ts';
 import { bootCms, type TestCms } from '../helpers/cms.ts';
 import { articleFields } from '../fixtures/entries.ts';
 
 const ARTICLE = 'api::article.article';
-
-/** Invites an admin user with the named role and registers them, as the admin panel does. */
-async function userWithRole(cms: TestCms, superAdmin: AdminApi, roleName: string, email: string): Promise<AdminApi> {
-  const roles = await superAdmin.request('GET', '/admin/roles');
-  const role = (roles.body.data as Array<{ id: number; name: string }>).find((r) => r.name === roleName);
-  if (!role) throw new Error(`Role ${roleName} not found among ${JSON.stringify(roles.body.data.map((r: { name: string }) => r.name))}`);
-  const invited = await superAdmin.request('POST', '/admin/users', { firstname: 'Cán bộ', lastname: roleName, email, roles: [role.id] });
-  if (invited.status !== 201) throw new Error(`Invite failed: ${JSON.stringify(invited.body)}`);
-  const password = 'Bientap2025x';
-  const registered = await fetch(`${cms.url}/admin/register`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ registrationToken: invited.body.data.registrationToken, userInfo: { firstname: 'Cán bộ', lastname: roleName, password } }),
-  });
-  const body = (await registered.json()) as { data: { token: string } };
-  if (!body.data?.token) throw new Error(`Register failed: ${JSON.stringify(body)}`);
-  return new AdminApi(cms, async () => body.data.token);
-}
 
 describe('editorial roles', () => {
   let cms: TestCms;
@@ -65,6 +48,50 @@ describe('editorial roles', () => {
     const res = await publicGet(cms, `/api/articles/${id}`, cms.siteToken);
     expect(res.status).toBe(200);
     expect(res.body.data.title).toBe('Bài chờ lãnh đạo duyệt');
+  });
+
+  it('a reviewer unpublishes and deletes a published piece; an editor can do neither', async () => {
+    const created = await editor.create(ARTICLE, { ...articleFields, title: 'Bài sẽ được gỡ rồi xóa', ...relations });
+    const id = created.body.data.documentId;
+    expect((await reviewer.publish(ARTICLE, id)).status).toBe(200);
+    expect((await editor.unpublish(ARTICLE, id)).status).toBe(403);
+    expect((await publicGet(cms, `/api/articles/${id}`, cms.siteToken)).status).toBe(200);
+    const unpublished = await reviewer.unpublish(ARTICLE, id);
+    expect(unpublished.status, JSON.stringify(unpublished.body)).toBe(200);
+    expect((await publicGet(cms, `/api/articles/${id}`, cms.siteToken)).status).toBe(404);
+    expect((await editor.remove(ARTICLE, id)).status).toBe(403);
+    const removed = await reviewer.remove(ARTICLE, id);
+    expect(removed.status, JSON.stringify(removed.body)).toBe(200);
+    expect((await superAdmin.request('GET', `/content-manager/collection-types/${ARTICLE}/${id}`)).status).toBe(404);
+  });
+
+  it('neither role can read the webhooks (they hold the webhook secret) or the API tokens', async () => {
+    const webhooks = await superAdmin.request('GET', '/admin/webhooks');
+    expect(webhooks.status).toBe(200);
+    const [webhook] = webhooks.body.data as Array<{ id: number }>;
+    expect(webhook, 'the rebuild webhook exists').toBeDefined();
+    for (const user of [editor, reviewer]) {
+      for (const path of ['/admin/webhooks', `/admin/webhooks/${webhook.id}`, '/admin/api-tokens']) {
+        const res = await user.request('GET', path);
+        expect(res.status, `${path}: ${JSON.stringify(res.body)}`).toBe(403);
+        expect(JSON.stringify(res.body)).not.toContain('Bearer');
+      }
+    }
+  });
+
+  it('Strapi’s own “Editor” (publishes without review) and “Author” roles are gone', async () => {
+    const roles = await superAdmin.request('GET', '/admin/roles');
+    const names = (roles.body.data as Array<{ name: string }>).map((r) => r.name).sort();
+    expect(names).toEqual(['Biên tập viên', 'Lãnh đạo duyệt', 'Super Admin']);
+  });
+
+  it('a refusal from Strapi reaches the editor in Vietnamese, saying who may do it', async () => {
+    const created = await editor.create(ARTICLE, { ...articleFields, title: 'Bài chờ duyệt để thử lời từ chối', ...relations });
+    const publish = await editor.publish(ARTICLE, created.body.data.documentId);
+    expect(publish.status).toBe(403);
+    expect(publish.body.error.message).toContain('Lãnh đạo duyệt');
+    const webhooks = await editor.request('GET', '/admin/webhooks');
+    expect(webhooks.body.error.message).toBe(publish.body.error.message);
   });
 
   it('neither role may change the plan’s taxonomy', async () => {

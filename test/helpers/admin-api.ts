@@ -19,6 +19,13 @@ export class AdminApi {
     return { status: res.status, body: text ? JSON.parse(text) : null };
   }
 
+  /** Sends a body as is (e.g. FormData, whose content type fetch sets itself). */
+  async send<T = any>(method: string, path: string, body?: BodyInit): Promise<ApiResult<T>> {
+    const res = await fetch(`${this.cms.url}${path}`, { method, headers: { authorization: `Bearer ${await this.token()}` }, body });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : null };
+  }
+
   create(uid: string, data: Record<string, unknown>) {
     return this.request('POST', `/content-manager/collection-types/${uid}`, data);
   }

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { allTypes, contentKinds, uidOf } from '@thanh-thuy/content-types';
+import { UNUSED_MEDIA_CONDITION } from '../media/unused-media-condition';
 
 export const EDITOR_ROLE = { code: 'tt-bien-tap-vien', name: 'Biên tập viên', description: 'Viết và sửa bản nháp; không xuất bản.' };
 export const REVIEWER_ROLE = { code: 'tt-lanh-dao-duyet', name: 'Lãnh đạo duyệt', description: 'Duyệt, xuất bản, gỡ và xóa nội dung.' };
@@ -7,14 +8,15 @@ export const REVIEWER_ROLE = { code: 'tt-lanh-dao-duyet', name: 'Lãnh đạo du
 const CM = 'plugin::content-manager.explorer';
 type Permission = { action: string; subject?: string | null; properties?: Record<string, unknown>; conditions?: string[] };
 
-const uploadPermissions: Permission[] = [
-  'plugin::upload.read',
-  'plugin::upload.configure-view',
-  'plugin::upload.assets.create',
-  'plugin::upload.assets.update',
-  'plugin::upload.assets.download',
-  'plugin::upload.assets.copy-link',
-].map((action) => ({ action }));
+// "update" also covers replacing and deleting files. Replacing a file the portal shows would
+// change the live portal at the next build without review, so an editor may change only files
+// no published entry uses; a reviewer may change any.
+const uploadPermissions = (role: 'editor' | 'reviewer'): Permission[] => [
+  ...['plugin::upload.read', 'plugin::upload.configure-view', 'plugin::upload.assets.create', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'].map(
+    (action) => ({ action }),
+  ),
+  { action: 'plugin::upload.assets.update', conditions: role === 'editor' ? [UNUSED_MEDIA_CONDITION] : [] },
+];
 
 const kindUids = new Set(contentKinds.map(uidOf));
 // Editors may keep the list of residential areas current; the plan's taxonomy is read-only.
@@ -52,7 +54,7 @@ async function ensureRole(strapi: Core.Strapi, spec: typeof EDITOR_ROLE, role: '
   const permissions = withFields.filter(
     (p) => typeof p.subject === 'string' && ours.has(p.subject) && actionsFor(p.subject, role).includes(p.action),
   );
-  await roles.assignPermissions(saved.id, [...permissions, ...uploadPermissions]);
+  await roles.assignPermissions(saved.id, [...permissions, ...uploadPermissions(role)]);
 }
 
 /** Creates (or brings back in line) the two editorial roles of the commune office. */
