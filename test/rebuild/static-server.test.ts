@@ -67,6 +67,8 @@ describe('the portal server', () => {
     ['/pagefind/pagefind.js', 'text/javascript; charset=utf-8', 'no-cache'],
     ['/pagefind/pagefind-entry.json', 'application/json; charset=utf-8', 'no-cache'],
     ['/pagefind/fragment/vi_3a1b2c.pf_fragment', 'application/octet-stream', 'public, max-age=31536000, immutable'],
+    ['/uploads/hoi-nghi_7f3a2b.0123456789abcdef.jpg', 'image/jpeg', 'public, max-age=31536000, immutable'],
+    ['/uploads/anh-cu_7f3a2b.jpg', 'image/jpeg', 'no-cache'],
   ])('%s is sent as %s with Cache-Control: %s', async (path, type, cache) => {
     const res = await fetch(`${portal.url}${path}`);
     expect(res.status).toBe(200);
