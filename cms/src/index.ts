@@ -33,6 +33,6 @@ export default {
     await ensureFirstAdmin(strapi, process.env.ADMIN_EMAIL, process.env.ADMIN_PASSWORD);
     await applyAdminLabels(strapi);
     await ensureRebuildWebhook(strapi);
-    if (process.env.SEED_DEMO !== 'false') await seedDemoIfEmpty(strapi);
+    await seedDemoIfEmpty(strapi, process.env);
   },
 };

@@ -89,7 +89,8 @@ function runSeed(size: number, env: Record<string, string>): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./seed-bench-db.ts', import.meta.url)), String(size)], {
       cwd: CMS_DIR,
-      env: { ...process.env, ...env, NODE_ENV: 'production', STRAPI_TELEMETRY_DISABLED: 'true' },
+      // Not a production start: the demo set (its images among the pieces) is loaded first.
+      env: { ...process.env, ...env, NODE_ENV: 'development', STRAPI_TELEMETRY_DISABLED: 'true' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { ensureEnvFile } from './ensure-env.ts';
+import { ensureEnvFile, madePrivateWarning } from './ensure-env.ts';
 
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 
@@ -21,8 +21,9 @@ const configSchema = z.object({
 export type Config = z.infer<typeof configSchema> & { CMS_URL: string; SITE_URL: string };
 
 /** Loads the generated env file (creating missing secrets) under the process environment. */
-export function loadConfig(envFile = resolve(ROOT, '.env')): { config: Config; env: Record<string, string> } {
-  const { values } = ensureEnvFile(envFile);
+export function loadConfig(envFile = resolve(ROOT, '.env'), warn: (line: string) => void = console.warn): { config: Config; env: Record<string, string> } {
+  const { values, madePrivateFrom } = ensureEnvFile(envFile);
+  if (madePrivateFrom) warn(madePrivateWarning(envFile, madePrivateFrom));
   const env: Record<string, string> = { ...values, ...(process.env as Record<string, string>) };
   const parsed = configSchema.safeParse(env);
   if (!parsed.success) {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 
 // The secrets a fresh clone needs, generated on first start into a git-ignored env file.
 // Nothing here has a default value anywhere else: a missing secret is generated, never guessed.
@@ -25,9 +25,31 @@ function parseEnvFile(text: string): Record<string, string> {
   return values;
 }
 
-/** Adds any missing secret to `path` (creating it) and returns the file's values. */
-export function ensureEnvFile(path: string): { values: Record<string, string>; added: string[] } {
-  const text = existsSync(path) ? readFileSync(path, 'utf8') : '';
+const PRIVATE = 0o600;
+
+export interface EnsuredEnv {
+  values: Record<string, string>;
+  added: string[];
+  /** The file was readable or writable by others: its old mode (e.g. "644"), now 600. */
+  madePrivateFrom: string | null;
+}
+
+/**
+ * Adds any missing secret to `path` (creating it) and returns the file's values. The file
+ * holds every secret of the install: it is kept readable by its owner only. writeFileSync's
+ * `mode` applies only when it creates the file, so an existing file (copied from
+ * .env.example, restored from a backup, made by an editor with umask 022) is fixed here.
+ */
+export function ensureEnvFile(path: string): EnsuredEnv {
+  const exists = existsSync(path);
+  let madePrivateFrom: string | null = null;
+  // Before anything is added to it: a new secret never sits in a file others can read.
+  const mode = exists ? statSync(path).mode & 0o777 : PRIVATE;
+  if (mode & 0o077) {
+    chmodSync(path, PRIVATE);
+    madePrivateFrom = mode.toString(8);
+  }
+  const text = exists ? readFileSync(path, 'utf8') : '';
   const values = parseEnvFile(text);
   const added: string[] = [];
   for (const [name, make] of Object.entries(GENERATED_SECRETS)) {
@@ -39,9 +61,14 @@ export function ensureEnvFile(path: string): { values: Record<string, string>; a
   if (added.length > 0) {
     const header = text ? '' : '# Generated on first start by scripts/env/ensure-env.ts. Secret: never commit this file.\n';
     const lines = added.map((name) => `${name}=${values[name]}`).join('\n');
-    writeFileSync(path, `${text}${text && !text.endsWith('\n') ? '\n' : ''}${header}${lines}\n`, { mode: 0o600 });
+    writeFileSync(path, `${text}${text && !text.endsWith('\n') ? '\n' : ''}${header}${lines}\n`, { mode: PRIVATE });
   }
-  return { values, added };
+  return { values, added, madePrivateFrom };
+}
+
+/** The line the operator sees when ensureEnvFile had to make the file private. */
+export function madePrivateWarning(path: string, from: string): string {
+  return `Cảnh báo: ${path} chứa các khóa bí mật nhưng người dùng khác trên máy đọc hoặc sửa được (quyền ${from}); đã đổi quyền thành 600 (chỉ chủ tệp đọc, ghi). Nếu tệp đã bị người khác đọc, hãy tạo lại các khóa.`;
 }
 
 export { parseEnvFile };

@@ -12,6 +12,11 @@ const gz = promisify(gzip);
 const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.xml', '.svg', '.txt', '.webmanifest', '.map']);
 const MIN_BYTES = 1024;
 
+/** Whether precompress() writes `.br`/`.gz` copies of this file (the static server asks). */
+export function getsCompressedCopies(path: string, size: number): boolean {
+  return COMPRESSIBLE.has(extname(path)) && size >= MIN_BYTES;
+}
+
 async function* files(dir: string): AsyncGenerator<string> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
@@ -47,7 +52,7 @@ export async function precompress(dir: string, options: { previousDir?: string |
     if (!COMPRESSIBLE.has(extname(path))) continue;
     if (existsSync(`${path}.br`) && existsSync(`${path}.gz`)) continue;
     const size = (await stat(path)).size;
-    if (size < MIN_BYTES) continue;
+    if (!getsCompressedCopies(path, size)) continue;
     const before = options.previousDir ? join(options.previousDir, relative(dir, path)) : null;
     if (before && existsSync(`${before}.br`) && existsSync(`${before}.gz`) && (await sameBytes(path, before))) {
       for (const ext of ['.br', '.gz']) {

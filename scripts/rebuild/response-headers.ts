@@ -5,11 +5,14 @@ export const REVALIDATE = 'no-cache';
 
 // Pagefind names its index chunks by content hash; its loader and entry file are not hashed.
 const HASHED_PAGEFIND = /\.(pf_fragment|pf_index|pf_meta|pf_filter)$/;
+// site/scripts/copy-cms-uploads.mjs names the uploads it copies <name>.<16 hex digits>.<ext>.
+const HASHED_UPLOAD = /\.[0-9a-f]{16}(\.[^./]+)?$/;
 
 /** Hashed assets never change under their name; everything else is revalidated with its ETag. */
 export function cacheControlFor(urlPath: string): string {
   if (urlPath.startsWith('/_astro/')) return IMMUTABLE;
   if (urlPath.startsWith('/pagefind/') && HASHED_PAGEFIND.test(basename(urlPath))) return IMMUTABLE;
+  if (urlPath.startsWith('/uploads/') && HASHED_UPLOAD.test(basename(urlPath))) return IMMUTABLE;
   return REVALIDATE;
 }
 

@@ -100,9 +100,10 @@ export async function buildSite(rawEnv = process.env) {
   try {
     const marks = await astroBuild({ ...rawEnv, SITE_OUT_DIR: outDir, SITE_CACHE_DIR: cacheDir }, work);
     removeServerLeftovers(outDir);
-    const uploads = await copyCmsUploads(outDir, env.CMS_URL, cacheDir);
+    const uploads = await copyCmsUploads(outDir, { cmsUrl: env.CMS_URL, siteUrl: env.SITE_URL });
     // A body image deleted from the media library shows as a broken image, not a failed build.
     if (uploads.missing.length) console.warn(`Site build: ${uploads.missing.length} image(s) in Markdown bodies are missing from the CMS: ${uploads.missing.join(', ')}`);
+    if (uploads.refused.length) console.warn(`Site build: ${uploads.refused.length} image address(es) in Markdown bodies are not upload names and were not fetched: ${uploads.refused.join(', ')}`);
     const astroDone = Date.now();
     const indexed = await pagefindIndex(outDir);
     const done = Date.now();

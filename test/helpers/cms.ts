@@ -86,7 +86,7 @@ function sqliteStrapiTables(filename: string): number {
 }
 
 /** Boots a real CMS (`strapi start`) on a free port and a fresh temporary database. */
-export async function bootCms(options: { database?: Database; seedDemo?: boolean; env?: Record<string, string> } = {}): Promise<TestCms> {
+export async function bootCms(options: { database?: Database; seedDemo?: boolean; env?: Record<string, string | undefined> } = {}): Promise<TestCms> {
   const database = options.database ?? 'sqlite';
   const dir = mkdtempSync(join(tmpdir(), 'tt-cms-'));
   const secrets = Object.fromEntries(Object.entries(GENERATED_SECRETS).map(([k, make]) => [k, make()]));
@@ -114,6 +114,8 @@ export async function bootCms(options: { database?: Database; seedDemo?: boolean
         ...dbEnv,
         SERVE_ADMIN: 'false',
         SEED_DEMO: options.seedDemo ? 'true' : 'false',
+        // A production start never loads the demo set (cms/src/seed/demo-decision.ts).
+        ...(options.seedDemo ? { NODE_ENV: 'development' } : {}),
         ADMIN_EMAIL: admin.email,
         ADMIN_PASSWORD: admin.password,
         ...options.env,

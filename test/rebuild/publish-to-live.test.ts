@@ -29,6 +29,7 @@ describe('publishing from the admin updates the portal', () => {
   let portal: Portal;
   let browser: Browser;
   let relations: Record<string, unknown>;
+  let standing: { documentId: string; path: string };
   const lines: string[] = [];
 
   const get = (path: string) => fetch(`${portal.url}${path}`);
@@ -59,7 +60,8 @@ describe('publishing from the admin updates the portal', () => {
     relations = { themes: connect(await api.ids('theme', ['y-nghia-ke-hoach'])), unit: connect(await api.ids('unit', ['phong-vhxh'])) };
     // One piece stays published throughout, in the first build: pagefind cannot search an
     // index with no page at all ("No language indexes found").
-    await publish((await createDraft('Bài thường trực của cổng thông tin')).documentId);
+    standing = await createDraft('Bài thường trực của cổng thông tin');
+    await publish(standing.documentId);
     worker = await startWorker({
       dataDir: join(dir, 'data'),
       host: '127.0.0.1',
@@ -119,9 +121,13 @@ describe('publishing from the admin updates the portal', () => {
     const before = await worker.status();
     const res = await api.update(ARTICLE, first.documentId, { ...articleFields, title: `Bản nháp mới ${first.term}`, ...relations });
     expect(res.status).toBe(200);
-    await new Promise((r) => setTimeout(r, 1_500));
-    const after = await worker.status();
-    expect(after.webhooks.ignored).toBeGreaterThan(before.webhooks.ignored);
+    // The draft edit's webhook (entry.update of the draft) has arrived and was ignored.
+    const after = await waitFor('the webhook of the draft edit', async () => {
+      const s = await worker.status();
+      return s.webhooks.ignored > before.webhooks.ignored ? s : undefined;
+    }, 30_000);
+    expect(after.webhooks.accepted).toBe(before.webhooks.accepted);
+    expect(after.pending).toEqual([]);
     expect(after.totals).toEqual(before.totals);
     expect(after.state).toBe('idle');
     expect(await (await get(first.path)).text()).not.toContain('Bản nháp mới');
@@ -182,11 +188,32 @@ describe('publishing from the admin updates the portal', () => {
     expect(found.sort()).toEqual(pieces.map((p) => p.path).sort());
   }, BUILD_WAIT * 3);
 
-  it("the portal's pages pass its Content-Security-Policy, search included", async () => {
+  it("the portal's pages carry a Content-Security-Policy that forbids inline scripts, and pass it, search included", async () => {
+    const paths = ['/', '/tin-tuc/', standing.path, '/tim-kiem/', '/khong-co-trang-nay/'];
+    for (const path of paths) {
+      const res = await get(path);
+      const html = await res.text();
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp, `${path}: no Content-Security-Policy header`).toMatch(/^default-src 'self';/);
+      const scriptSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src ')) ?? '';
+      expect(scriptSrc, path).toMatch(/^script-src 'self'/);
+      expect(scriptSrc, path).not.toMatch(/'unsafe-inline'|'unsafe-eval'|\*|https?:/);
+      expect(csp, path).toContain("object-src 'none'");
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      // Each inline script the build wrote is allowed by its hash, and nothing more.
+      const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter(([, attrs]) => !/\bsrc=|application\/(ld\+)?json/i.test(attrs));
+      expect(scriptSrc.match(/'sha256-/g) ?? [], path).toHaveLength(new Set(inline.map(([, , body]) => body)).size);
+    }
     const context = await browser.newContext();
     try {
-      const paths = ['/', '/tin-tuc/', '/khong-co-trang-nay/'];
       for (const path of paths) expect(await cspViolations(await context.newPage(), `${portal.url}${path}`), path).toEqual([]);
+      // The browser enforces it: a script injected into a page is blocked and reported.
+      const page = await context.newPage();
+      const blocked = await cspViolations(page, `${portal.url}/`, async (p) => {
+        await p.evaluate("(() => { const s = document.createElement('script'); s.textContent = 'window.tiem = 1'; document.body.append(s); })()");
+      });
+      expect(blocked.join('\n')).toMatch(/script-src/);
+      expect(await page.evaluate('window.tiem')).toBeUndefined();
       const violations = await cspViolations(await context.newPage(), `${portal.url}/tim-kiem/?q=${first.term.slice(0, 7)}`, async (page) => {
         await page.waitForSelector('.pagefind-ui__result, .pagefind-ui__message', { timeout: 10_000 });
       });

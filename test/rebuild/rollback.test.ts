@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -40,6 +40,31 @@ describe('releases and rollback', () => {
       const s = await worker.status();
       return s.totals.succeeded > before && s.state === 'idle';
     });
+  }
+
+  /**
+   * Runs `action` while visitors keep requesting the home page, one after another on four
+   * connections, from before it starts until after it ends; returns what each one received.
+   */
+  async function whileVisitorsRequest(action: () => Promise<unknown>): Promise<Array<{ status: number; body: string }>> {
+    const received: Array<{ status: number; body: string }> = [];
+    let acting = true;
+    const visit = async () => {
+      const res = await fetch(`${portal.url}/`);
+      received.push({ status: res.status, body: await res.text() });
+    };
+    await visit();
+    const visitors = Array.from({ length: 4 }, async () => {
+      while (acting) await visit();
+    });
+    try {
+      await action();
+    } finally {
+      acting = false;
+      await Promise.all(visitors);
+    }
+    await visit();
+    return received;
   }
 
   beforeAll(async () => {
@@ -90,13 +115,27 @@ describe('releases and rollback', () => {
 
   it('npm run rollback puts the previous build live while the portal keeps serving, and undoes itself', async () => {
     const before = await readReleases(siteLayout(dataDir()));
-    const result = await npmRollback('--data-dir', dataDir());
-    expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`now serves build ${before.previous}`);
-    expect(await home()).toContain('lần dựng 2');
+    const page = (id: string | null) => readFileSync(join(siteLayout(dataDir()).builds, String(id), 'index.html'), 'utf8');
+    const [newer, older] = [page(before.current), page(before.previous)];
+    expect(newer).toContain('lần dựng 3');
+    expect(older).toContain('lần dựng 2');
+
+    let result: Awaited<ReturnType<typeof npmRollback>> | undefined;
+    const during = await whileVisitorsRequest(async () => (result = await npmRollback('--data-dir', dataDir())));
+    expect(result?.code, result?.stderr).toBe(0);
+    expect(result?.stdout).toContain(`now serves build ${before.previous}`);
+    // Every visitor got a whole page, the live one or the one rolled back to, never an error.
+    expect(during.filter((r) => r.status !== 200 || (r.body !== newer && r.body !== older))).toEqual([]);
+    expect(during[0].body).toBe(newer);
+    expect(during.at(-1)?.body).toBe(older);
+    expect(during.length).toBeGreaterThanOrEqual(6); // the first, at least one per visitor during the rollback, the last
     expect((await worker.status()).live?.id).toBe(before.previous);
-    await npmRollback('--data-dir', dataDir());
-    expect(await home()).toContain('lần dựng 3');
+
+    const undo = await whileVisitorsRequest(() => npmRollback('--data-dir', dataDir()));
+    expect(undo.filter((r) => r.status !== 200 || (r.body !== newer && r.body !== older))).toEqual([]);
+    expect(undo[0].body).toBe(older);
+    expect(undo.at(-1)?.body).toBe(newer);
+    expect(await home()).toBe(newer);
   });
 
   it('an unknown flag is refused', async () => {

@@ -1,5 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import { kindByKey, uidOf } from '@thanh-thuy/content-types';
+import { demoDecision } from './demo-decision';
 import { drawDemoImage } from './demo-images';
 import { demoCommune, demoPieces, demoResidentialAreas, type DemoImage, type DemoPiece } from './demo-content';
 
@@ -76,8 +77,16 @@ async function isEmpty(strapi: Core.Strapi): Promise<boolean> {
   return true;
 }
 
-/** Loads the demo set into an empty database, once (not again after it was removed). */
-export async function seedDemoIfEmpty(strapi: Core.Strapi): Promise<void> {
+/**
+ * Loads the demo set into an empty database, once (not again after it was removed), when
+ * `env` allows it (demo-decision.ts: never on a production start).
+ */
+export async function seedDemoIfEmpty(strapi: Core.Strapi, env: { NODE_ENV?: string; SEED_DEMO?: string }): Promise<void> {
+  const decision = demoDecision(env);
+  if (!decision.load) {
+    strapi.log[decision.ignoredSetting ? 'warn' : 'info'](`Demo content not loaded: ${decision.reason}`);
+    return;
+  }
   const previous = (await store(strapi).get({ key: KEY })) as DemoRecord | null;
   if (previous?.removed || !(await isEmpty(strapi))) return;
   const record: DemoRecord = { documents: [], files: [] };

@@ -8,11 +8,22 @@ type Entry = Record<string, any>;
 const term = (t: Entry | null | undefined): TermRef | null => (t ? { key: String(t.key ?? t.slug), label: String(t.label ?? t.name) } : null);
 const terms = (list: Entry[] | null | undefined): TermRef[] => (list ?? []).map((t) => term(t) as TermRef);
 
+/**
+ * The address Astro fetches an upload from, carrying the upload's version. Replacing a file
+ * in the media library keeps its CMS URL (Strapi keeps `hash` and `ext`) and changes only
+ * `updatedAt`; Astro names each derived image by a hash of its source address, so the
+ * version gives a replaced photo new portal URLs instead of the old, immutably cached ones.
+ */
+export function versionedSrc(media: Entry, mediaBase: string): string {
+  const url = new URL(/^https?:\/\//.test(media.url) ? media.url : `${mediaBase}${media.url}`);
+  url.searchParams.set('v', [media.hash, media.updatedAt, media.size].filter((part) => part !== undefined && part !== null).join('_'));
+  return url.toString();
+}
+
 /** A CMS upload as a site image; alt text comes from the sibling field, then the media library. */
 export function toSiteImage(media: Entry | null | undefined, alt: string | null | undefined, mediaBase: string): SiteImage | null {
   if (!media?.url || !media.width || !media.height) return null;
-  const src = /^https?:\/\//.test(media.url) ? media.url : `${mediaBase}${media.url}`;
-  return { src, width: media.width, height: media.height, alt: (alt || media.alternativeText || '').trim() };
+  return { src: versionedSrc(media, mediaBase), width: media.width, height: media.height, alt: (alt || media.alternativeText || '').trim() };
 }
 
 const COMMON = new Set(['title', 'slug', 'summary', 'themes', 'taskGroups', 'audiences', 'channels', 'unit', 'cover', 'coverAlt', 'corrections']);

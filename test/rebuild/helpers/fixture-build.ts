@@ -20,6 +20,8 @@ export function writeFixtureBuild(dir: string, label: string): Record<string, st
     'pagefind/pagefind-entry.json': '{"version":"1.6.0"}',
     'pagefind/fragment/vi_3a1b2c.pf_fragment': 'binary-ish',
     'sitemap-index.xml': '<?xml version="1.0"?><sitemapindex/>',
+    'uploads/hoi-nghi_7f3a2b.0123456789abcdef.jpg': 'jpeg-ish',
+    'uploads/anh-cu_7f3a2b.jpg': 'jpeg-ish',
   };
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
