@@ -2,6 +2,8 @@
 // site's loader (and any script) receives for a *published* entry with populateFor(fields).
 // Required fields must be there; optional strings may be null; relations arrive as objects
 // of their target type, media as Strapi upload objects, components as arrays of objects.
+// Scalar values are checked with value-schema.ts, as the CMS checks them on save; read an entry
+// with readApiEntry (read-api-entry.ts), which normalises it first as the CMS does.
 import { z } from 'zod';
 import { componentByUid } from './components';
 import type { ContentTypeDefinition, Field, Fields } from './fields';
@@ -116,7 +118,7 @@ export const apiListEnvelopeSchema = z.object({
 /** The envelope of a single-type response (GET /api/commune). */
 export const apiSingleEnvelopeSchema = z.object({ data: z.record(z.unknown()).nullable() });
 
-/** "themes (Chủ đề): Array must contain at least 1 element(s)": a zod issue named by field and label. */
+/** 'field "themes" (Chủ đề): «Chủ đề» cần ít nhất 1 mục.': a zod issue named by field and label. */
 export function describeApiIssue(type: ContentTypeDefinition, issue: z.ZodIssue): string {
   const path = issue.path.map(String);
   let fields: Fields | undefined = type.fields;

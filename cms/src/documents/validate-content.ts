@@ -89,7 +89,7 @@ export function registerContentValidation(strapi: Core.Strapi): void {
 
     if (context.action === 'create' || context.action === 'update' || context.action === 'clone') {
       const data = normalizeEntry(type, params.data ?? {});
-      params.data = data;
+      if (params.data) params.data = data;
       const issues = uniqueIssues([
         ...(await settleSlug(strapi, type, data, params.documentId, context.action === 'create')),
         ...validateEntry(type, data, 'draft'),
