@@ -2,18 +2,16 @@
 // site's loader (and any script) receives for a *published* entry with populateFor(fields).
 // Required fields must be there; optional strings may be null; relations arrive as objects
 // of their target type, media as Strapi upload objects, components as arrays of objects.
+// Scalar values are checked with value-schema.ts, as the CMS checks them on save; read an entry
+// with readApiEntry (read-api-entry.ts), which normalises it first as the CMS does.
 import { z } from 'zod';
 import { componentByUid } from './components';
 import type { ContentTypeDefinition, Field, Fields } from './fields';
 import { typeBySingular } from './kinds';
-import { SLUG_PATTERN } from './slug';
+import { messages } from './messages';
+import { valueSchema } from './value-schema';
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}/;
-// Only web links: a `javascript:` or `data:` URL in a link field must never reach an href.
-const WEB_URL_PATTERN = /^https?:\/\/[^\s]+$/i;
-
-const nonBlank = (label: string) =>
-  z.string().refine((s) => s.trim().length > 0, { message: `«${label}» is empty` });
 
 const mediaFormatSchema = z
   .object({ url: z.string().min(1), width: z.number().nullable().optional(), height: z.number().nullable().optional() })
@@ -40,34 +38,19 @@ export const apiPaginationSchema = z.object({
 });
 export type ApiPagination = z.infer<typeof apiPaginationSchema>;
 
-function scalarSchema(field: Field): z.ZodTypeAny | null {
-  switch (field.type) {
-    case 'string':
-      if (field.format === 'url') return z.string().regex(WEB_URL_PATTERN, `«${field.label}» is not an http(s) URL`);
-      return field.required ? nonBlank(field.label) : z.string();
-    case 'text':
-    case 'markdown':
-      return field.required ? nonBlank(field.label) : z.string();
-    case 'slug':
-      return z.string().regex(SLUG_PATTERN, `«${field.label}» is not a slug`);
-    case 'enum':
-      return z.enum(field.values as [string, ...string[]]);
-    case 'boolean':
-      return z.boolean();
-    case 'date':
-    case 'datetime':
-      return z.string().regex(DATE_PATTERN, `«${field.label}» is not a date`);
-    case 'integer':
-    case 'decimal':
-      // Strapi returns decimals as numbers, big integers as strings.
-      return z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/).transform(Number)]);
-    default:
-      return null;
-  }
-}
+const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
-const optional = (schema: z.ZodTypeAny, required: boolean | undefined) =>
-  required ? schema : schema.nullable().optional();
+/**
+ * A scalar field as the portal reads it: the value schema the CMS checked it with on save
+ * (value-schema.ts). A blank value is absent, as on the CMS: refused when the field is
+ * required, read as null when it is not.
+ */
+function scalarSchema(field: Field): z.ZodTypeAny | null {
+  const value = valueSchema(field);
+  if (!value) return null;
+  if (field.required) return z.custom((v) => !isBlank(v), messages.required(field.label)).pipe(value);
+  return z.preprocess((v) => (isBlank(v) ? null : v), value.nullable().optional());
+}
 
 /** Schema of a populated relation: the target's own scalar fields (its relations are not populated). */
 function relationSchema(target: string): z.ZodTypeAny {
@@ -75,26 +58,32 @@ function relationSchema(target: string): z.ZodTypeAny {
   const shape: Record<string, z.ZodTypeAny> = { documentId: z.string().min(1) };
   for (const [name, field] of Object.entries(type.fields)) {
     const scalar = scalarSchema(field);
-    if (scalar) shape[name] = optional(scalar, field.required);
+    if (scalar) shape[name] = scalar;
   }
   return z.object(shape).passthrough();
 }
 
+const present = (label: string) => z.custom((v) => v !== null && v !== undefined, messages.required(label));
+
+function listSchema(item: z.ZodTypeAny, label: string, min: number): z.ZodTypeAny {
+  const list = z.array(item, { invalid_type_error: messages.minItems(label, Math.max(min, 1)) }).min(min, messages.minItems(label, min));
+  return min > 0 ? present(label).pipe(list) : list.nullable().optional();
+}
+
 function fieldSchema(field: Field): z.ZodTypeAny {
   const min = 'min' in field && field.min ? field.min : field.required ? 1 : 0;
+  const single = (schema: z.ZodTypeAny) => (field.required ? present(field.label).pipe(schema) : schema.nullable().optional());
   switch (field.type) {
     case 'image':
-      return optional(apiMediaSchema, field.required);
+      return single(apiMediaSchema);
     case 'relation':
-      if (!field.many) return optional(relationSchema(field.target), field.required);
-      return optional(z.array(relationSchema(field.target)).min(min), min > 0);
+      return field.many ? listSchema(relationSchema(field.target), field.label, min) : single(relationSchema(field.target));
     case 'component': {
       const item = fieldsSchema(componentByUid(field.component).fields).passthrough();
-      if (!field.repeatable) return optional(item, field.required);
-      return optional(z.array(item).min(min), min > 0);
+      return field.repeatable ? listSchema(item, field.label, min) : single(item);
     }
     default:
-      return optional(scalarSchema(field) as z.ZodTypeAny, field.required);
+      return scalarSchema(field) as z.ZodTypeAny;
   }
 }
 
@@ -129,7 +118,7 @@ export const apiListEnvelopeSchema = z.object({
 /** The envelope of a single-type response (GET /api/commune). */
 export const apiSingleEnvelopeSchema = z.object({ data: z.record(z.unknown()).nullable() });
 
-/** "themes (Chủ đề): Array must contain at least 1 element(s)": a zod issue named by field and label. */
+/** 'field "themes" (Chủ đề): «Chủ đề» cần ít nhất 1 mục.': a zod issue named by field and label. */
 export function describeApiIssue(type: ContentTypeDefinition, issue: z.ZodIssue): string {
   const path = issue.path.map(String);
   let fields: Fields | undefined = type.fields;

@@ -10,3 +10,7 @@ export * from './strapi-schema';
 export * from './admin-labels';
 export * from './populate';
 export * from './api-schema';
+export * from './normalize-text';
+export * from './normalize-entry';
+export * from './value-schema';
+export * from './read-api-entry';

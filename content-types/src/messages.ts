@@ -16,6 +16,7 @@ export const messages = {
     `${q(label)} "${slug}" đã được dùng cho một bài ${kindLabel.toLowerCase()} khác; hãy chọn đường dẫn khác.`,
   enumValue: (label: string, values: readonly string[]) => `${q(label)} phải là một trong: ${values.join(', ')}.`,
   number: (label: string) => `${q(label)} phải là một số.`,
+  boolean: (label: string) => `${q(label)} chỉ nhận Có hoặc Không.`,
   min: (label: string, min: number) => `${q(label)} không được nhỏ hơn ${min}.`,
   date: (label: string) => `${q(label)} phải là một ngày hợp lệ.`,
   minItems: (label: string, min: number) => `${q(label)} cần ít nhất ${min} mục.`,

@@ -1,9 +1,8 @@
-import { z } from 'zod';
 import { componentByUid } from './components';
-import type { ContentKindDefinition, ContentTypeDefinition, Field, Fields } from './fields';
+import type { ContentKindDefinition, ContentTypeDefinition, Fields } from './fields';
 import { messages } from './messages';
-import { SLUG_PATTERN } from './slug';
 import { themeByKey } from './taxonomy';
+import { valueSchema } from './value-schema';
 
 export interface ValidationIssue {
   /** Field path, e.g. ["sources"] or ["steps", "0", "text"]. */
@@ -17,63 +16,8 @@ export interface ValidationIssue {
  */
 export type ValidationMode = 'publish' | 'draft';
 
-const URL_PATTERN = /^https?:\/\/[^\s/$.?#][^\s]*$/i;
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE_PATTERN = /^\+?[0-9][0-9 .]{5,18}[0-9]$/;
-const PROCEDURE_CODE_PATTERN = /^[0-9]\.[0-9]{6}(\.[0-9A-Za-z.]+)?$/;
-const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}/;
-
 const isBlank = (value: unknown) =>
   value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-
-/** zod schema of one non-blank scalar value; blanks are handled by `required`. */
-function scalarSchema(field: Field): z.ZodTypeAny | null {
-  const label = field.label;
-  const text = (max?: number) => {
-    let s = z.string({ invalid_type_error: messages.notText(label) });
-    if (max) s = s.max(max, messages.tooLong(label, max));
-    return s;
-  };
-  switch (field.type) {
-    case 'string': {
-      const base = text(field.maxLength);
-      switch (field.format) {
-        case 'url':
-          return base.regex(URL_PATTERN, messages.url(label));
-        case 'email':
-          return base.regex(EMAIL_PATTERN, messages.email(label));
-        case 'phone':
-          return base.regex(PHONE_PATTERN, messages.phone(label));
-        case 'procedure-code':
-          return base.regex(PROCEDURE_CODE_PATTERN, messages.procedureCode(label));
-        default:
-          return base;
-      }
-    }
-    case 'text':
-      return text(field.maxLength);
-    case 'markdown':
-      return text();
-    case 'slug':
-      return text(200).regex(SLUG_PATTERN, messages.slug(label));
-    case 'enum':
-      return z.enum(field.values as [string, ...string[]], { errorMap: () => ({ message: messages.enumValue(label, field.values) }) });
-    case 'boolean':
-      return z.boolean();
-    case 'date':
-    case 'datetime':
-      return z.union([z.date(), z.string().regex(DATE_PATTERN)], { errorMap: () => ({ message: messages.date(label) }) });
-    case 'integer':
-    case 'decimal': {
-      let n = z.coerce.number({ invalid_type_error: messages.number(label) });
-      if (field.type === 'integer') n = n.int(messages.number(label));
-      if (field.min !== undefined) n = n.min(field.min, messages.min(label, field.min));
-      return n;
-    }
-    default:
-      return null;
-  }
-}
 
 function countOf(value: unknown): number | null {
   if (value === undefined) return null;
@@ -116,8 +60,7 @@ function validateFields(fields: Fields, entry: Record<string, unknown>, mode: Va
       if (mode === 'publish' && field.required) issues.push({ path, message: messages.required(field.label) });
       continue;
     }
-    const schema = scalarSchema(field);
-    const result = schema?.safeParse(typeof value === 'string' ? value.trim() : value);
+    const result = valueSchema(field)?.safeParse(value);
     if (result && !result.success) issues.push({ path, message: result.error.issues[0].message });
   }
   return issues;
@@ -143,7 +86,11 @@ function themeKeysOf(value: unknown): string[] {
   return value.map((t) => (t && typeof t === 'object' && 'key' in t ? String((t as { key: unknown }).key) : '')).filter(Boolean);
 }
 
-/** Validates an entry of any content type; returns every issue found (empty when valid). */
+/**
+ * Validates an entry of any content type; returns every issue found (empty when valid).
+ * Checks values as they will be stored: pass the entry through normalizeEntry first (the CMS
+ * stores what that returns; a value with a stray space or control character is not trimmed here).
+ */
 export function validateEntry(type: ContentTypeDefinition, entry: Record<string, unknown>, mode: ValidationMode): ValidationIssue[] {
   const issues = [...validateFields(type.fields, entry, mode, []), ...altTextIssues(type.fields, entry, [], mode)];
   const start = entry.periodStart;

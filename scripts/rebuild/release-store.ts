@@ -92,7 +92,10 @@ export async function prune(layout: SiteLayout, keep: string[] = [], keepLogs = 
   if (existsSync(layout.logs)) {
     const logs = (await readdir(layout.logs)).filter((f) => f.endsWith('.log')).sort();
     for (const log of logs.slice(0, Math.max(0, logs.length - keepLogs))) {
-      if (!kept.has(log.replace(/\.log$/, ''))) await rm(join(layout.logs, log), { force: true });
+      const id = log.replace(/\.log$/, '');
+      if (kept.has(id)) continue;
+      // The build's side files (phase timings, skipped-entries report) go with its log.
+      for (const file of [log, `${id}.timings.json`, `${id}.skipped.json`]) await rm(join(layout.logs, file), { force: true });
     }
   }
   return removed;

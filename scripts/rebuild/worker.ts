@@ -7,6 +7,7 @@ import { precompress } from './precompress.ts';
 import { activate, builtAt, ensureLayout, newBuildId, prepareBuildDir, prune, readReleases, siteLayout } from './release-store.ts';
 import { runSiteBuild } from './run-site-build.ts';
 import { SiteBuildError } from './site-build-error.ts';
+import { describeSkippedEntries, readSkippedReport, skippedReportFile } from './skipped-report.ts';
 import { missingFromBuild } from './verify-build.ts';
 import { createWorkerServer } from './worker-server.ts';
 
@@ -59,7 +60,10 @@ async function statusOf(layout: ReturnType<typeof siteLayout>, scheduler: BuildS
   const releases = await readReleases(layout);
   return {
     ...scheduler.snapshot(),
-    live: releases.current ? { id: releases.current, builtAt: await builtAt(layout, releases.current) } : null,
+    // `skipped`: published entries the live build left out as invalid, for editors to fix.
+    live: releases.current
+      ? { id: releases.current, builtAt: await builtAt(layout, releases.current), skipped: await readSkippedReport(layout.logs, releases.current) }
+      : null,
     previous: releases.previous ? { id: releases.previous } : null,
     webhooks: { ...counts },
   };
@@ -106,7 +110,14 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
         command: options.build.command,
         cwd: options.build.cwd,
         // SITE_BUILD_TIMINGS: where the site build may leave its phase timings (optional, for `npm run bench`).
-        env: { ...baseEnv, ...options.build.env, NODE_ENV: 'production', SITE_CACHE_DIR: layout.cache, SITE_BUILD_TIMINGS: join(layout.logs, `${run.id}.timings.json`) },
+        env: {
+          ...baseEnv,
+          ...options.build.env,
+          NODE_ENV: 'production',
+          SITE_CACHE_DIR: layout.cache,
+          SITE_BUILD_TIMINGS: join(layout.logs, `${run.id}.timings.json`),
+          SITE_SKIPPED_REPORT: skippedReportFile(layout.logs, run.id),
+        },
         outDir,
         logFile,
         timeoutMs: options.build.timeoutMs ?? 15 * 60_000,
@@ -119,6 +130,8 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
       throw error;
     }
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    const skipped = await readSkippedReport(layout.logs, run.id);
+    if (skipped?.length) log(`Build ${run.id}: ${describeSkippedEntries(skipped)}; see GET /status`);
     if (options.dryRun) {
       log(`Dry run: build ${run.id} is complete in ${outDir} (${seconds} s, ${describeChanges(run.changes)}); the live site was not switched`);
       return;

@@ -29,11 +29,22 @@ function summarizeAstroError(output) {
   return headline ? `: ${headline}${cause ? ` (caused by: ${cause})` : ''}` : '';
 }
 
+/** The entries the loaders left out (JSON lines), once each even if a loader ran twice. */
+function readSkipped(file) {
+  const byEntry = new Map();
+  for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
+    const entry = JSON.parse(line);
+    byEntry.set(`${entry.kind}:${entry.documentId}`, entry);
+  }
+  return [...byEntry.values()];
+}
+
 /** Runs `astro build`; its stdout and stderr are forwarded to our stdout. */
 function astroBuild(env, work) {
   const astro = join(dirname(createRequire(join(SITE_DIR, 'package.json')).resolve('astro/package.json')), 'astro.js');
   const report = join(work, 'failure.txt');
   const timings = join(work, 'timings.json');
+  const skipped = join(work, 'skipped.jsonl');
   return new Promise((resolvePromise, reject) => {
     // Astro 5 builds an outDir outside its working directory in <cwd>/.astro/ and copies it
     // over (core/build/common.js getOutDirWithinCwd). Each build gets its own working
@@ -43,7 +54,7 @@ function astroBuild(env, work) {
     // V8's default 16 MB semi-space spends seconds in scavenges (measured with --cpu-prof).
     const child = spawn(process.execPath, ['--max-semi-space-size=64', astro, 'build', '--root', SITE_DIR], {
       cwd: work,
-      env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1', SITE_BUILD_REPORT: report, SITE_BUILD_TIMINGS: timings },
+      env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1', SITE_BUILD_REPORT: report, SITE_BUILD_TIMINGS: timings, SITE_BUILD_SKIPPED: skipped },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let tail = '';
@@ -54,7 +65,12 @@ function astroBuild(env, work) {
     });
     child.on('error', (error) => reject(new BuildStepError(`astro build could not start: ${error.message}`)));
     child.on('close', (code, signal) => {
-      if (code === 0) return resolvePromise(existsSync(timings) ? JSON.parse(readFileSync(timings, 'utf8')) : {});
+      if (code === 0) {
+        return resolvePromise({
+          marks: existsSync(timings) ? JSON.parse(readFileSync(timings, 'utf8')) : {},
+          skipped: existsSync(skipped) ? readSkipped(skipped) : [],
+        });
+      }
       const reported = existsSync(report) ? readFileSync(report, 'utf8').trim() : '';
       reject(new BuildStepError(reported || `astro build failed (${signal ?? `exit ${code}`})${summarizeAstroError(tail)}`));
     });
@@ -65,6 +81,26 @@ function astroBuild(env, work) {
 // layer's module maps (content-assets.mjs, content-modules.mjs) behind: nothing a visitor needs.
 function removeServerLeftovers(outDir) {
   for (const name of readdirSync(outDir)) if (name.endsWith('.mjs')) rmSync(join(outDir, name));
+}
+
+/**
+ * An entry that does not match the content model is left out of the site, not the reason to
+ * stop it: each one gets a line on stderr (kind, documentId, title, field, the Vietnamese
+ * message the CMS would show) and, when SITE_SKIPPED_REPORT names a file, a JSON record there
+ * (the rebuild worker shows it in GET /status). The file is written on every build, with an
+ * empty list when nothing was left out, so a fixed entry disappears from it.
+ */
+function reportSkipped(skipped, reportFile) {
+  for (const entry of skipped) {
+    const labels = entry.labels.length ? ` (${entry.labels.join(' › ')})` : '';
+    const title = entry.title ? ` «${entry.title}»` : '';
+    console.error(`Site build left out ${entry.kind} ${entry.documentId}${title}: field "${entry.field}"${labels}: ${entry.message}`);
+  }
+  if (reportFile) {
+    const file = resolve(reportFile);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, `${JSON.stringify({ skipped }, null, 2)}\n`);
+  }
 }
 
 async function pagefindIndex(outDir) {
@@ -98,7 +134,8 @@ export async function buildSite(rawEnv = process.env) {
   const work = mkdtempSync(join(BUILDS_DIR, 'build-'));
   const started = Date.now();
   try {
-    const marks = await astroBuild({ ...rawEnv, SITE_OUT_DIR: outDir, SITE_CACHE_DIR: cacheDir }, work);
+    const { marks, skipped } = await astroBuild({ ...rawEnv, SITE_OUT_DIR: outDir, SITE_CACHE_DIR: cacheDir }, work);
+    reportSkipped(skipped, env.SITE_SKIPPED_REPORT);
     removeServerLeftovers(outDir);
     const uploads = await copyCmsUploads(outDir, { cmsUrl: env.CMS_URL, siteUrl: env.SITE_URL });
     // A body image deleted from the media library shows as a broken image, not a failed build.
@@ -119,8 +156,9 @@ export async function buildSite(rawEnv = process.env) {
       indexedPages: indexed,
     };
     if (rawEnv.SITE_BUILD_TIMINGS) writeFileSync(rawEnv.SITE_BUILD_TIMINGS, JSON.stringify(timings));
-    console.log(`Site built in ${outDir}: ${indexed} pages searchable, ${(timings.totalMs / 1000).toFixed(1)} s`);
-    return { outDir, timings };
+    const left = skipped.length ? `; ${skipped.length} invalid entr${skipped.length > 1 ? 'ies' : 'y'} left out` : '';
+    console.log(`Site built in ${outDir}: ${indexed} pages searchable, ${(timings.totalMs / 1000).toFixed(1)} s${left}`);
+    return { outDir, timings, skipped };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

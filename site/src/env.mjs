@@ -9,6 +9,8 @@ const siteEnvSchema = z.object({
   SITE_URL: z.string().url('SITE_URL must be the absolute public URL of the portal, e.g. http://localhost:4321'),
   SITE_OUT_DIR: z.string().min(1).optional(),
   SITE_CACHE_DIR: z.string().min(1).optional(),
+  /** File that receives the entries the build left out as invalid, as JSON (see README). */
+  SITE_SKIPPED_REPORT: z.string().min(1).optional(),
 });
 
 /** @typedef {z.infer<typeof siteEnvSchema>} SiteEnv */

@@ -100,10 +100,60 @@ describe.each<Database>(['sqlite', 'postgres'])('editor input on %s', (database)
     expect(res.body.error.details.errors[0]).toMatchObject({ path: ['procedureCode'], message: expect.stringContaining('«Mã thủ tục»') });
   });
 
-  it('refuses a verdict outside the fixed scale', async () => {
+  it('refuses a verdict outside the fixed scale, in Vietnamese', async () => {
     const res = await api.create(uid('fact-check'), { ...factCheckFields, title: 'Phán quyết lạ', verdict: 'Nửa đúng nửa sai' });
     expect(res.status).toBe(400);
-    expect(JSON.stringify(res.body.error)).toMatch(/Kết luận kiểm chứng|verdict/);
+    const message = '«Kết luận kiểm chứng» phải là một trong: Sai sự thật, Sai lệch, Thiếu căn cứ, Đúng.';
+    expect(res.body.error.message).toBe(`Chưa thể lưu: ${message}`);
+    expect(res.body.error.details.errors).toEqual([{ path: ['verdict'], message, name: 'ValidationError' }]);
+  });
+
+  it('stores a pasted link and title cleaned: no trailing non-breaking space, no control character', async () => {
+    const created = await api.create(uid('service-guide'), {
+      ...serviceGuideFields,
+      title: '\u00A0Hướng dẫn\u0007 dán từ Word\u200B',
+      summary: 'Dòng một\r\nDòng hai\u0000',
+      onlineUrl: 'https://dichvucong.gov.vn/p/home/dvc-trang-chu.html\u00A0',
+      steps: [{ text: '\uFEFFBước một\u000C' }],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const stored = await api.request('GET', `/content-manager/collection-types/${uid('service-guide')}/${created.body.data.documentId}`);
+    expect(stored.body.data).toMatchObject({
+      title: 'Hướng dẫn dán từ Word',
+      summary: 'Dòng một\nDòng hai',
+      onlineUrl: 'https://dichvucong.gov.vn/p/home/dvc-trang-chu.html',
+      steps: [expect.objectContaining({ text: 'Bước một' })],
+    });
+  });
+
+  it('stores decomposed (NFD) Vietnamese in composed form', async () => {
+    const title = 'Thủy lợi nội đồng Khu Đồng Xuân';
+    const created = await api.create(uid('article'), { ...articleFields, title: title.normalize('NFD') });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body.data.title).toBe(title.normalize('NFC'));
+    expect(created.body.data.slug).toBe('thuy-loi-noi-dong-khu-dong-xuan');
+  });
+
+  it('refuses an invalid update as it refuses an invalid create, in Vietnamese', async () => {
+    const created = await api.create(uid('fact-check'), { ...factCheckFields, title: 'Kiểm chứng sẽ bị sửa sai' });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const documentId = created.body.data.documentId;
+    const cases: Array<[Record<string, unknown>, string[], string]> = [
+      [{ claimUrl: 'facebook.com/bai-viet' }, ['claimUrl'], '«Liên kết nơi phát hiện» phải là một địa chỉ web đầy đủ, bắt đầu bằng https:// hoặc http://.'],
+      [{ verdict: 'Nửa đúng' }, ['verdict'], '«Kết luận kiểm chứng» phải là một trong: Sai sự thật, Sai lệch, Thiếu căn cứ, Đúng.'],
+      // Strapi itself refuses an impossible date, in English ("Invalid format, expected yyyy-MM-dd").
+      [{ claimSeenAt: '2025-02-30' }, ['claimSeenAt'], '«Ngày phát hiện» phải là một ngày hợp lệ.'],
+      [{ sources: [{ title: 'Thông báo', issuer: 'Công an xã', url: 'javascript:alert(1)' }] }, ['sources', '0', 'url'], '«Liên kết» phải là một địa chỉ web đầy đủ, bắt đầu bằng https:// hoặc http://.'],
+      [{ title: 'T'.repeat(201) }, ['title'], '«Tiêu đề» dài quá: tối đa 200 ký tự.'],
+    ];
+    for (const [change, path, message] of cases) {
+      const res = await api.update(uid('fact-check'), documentId, change);
+      expect(res.status, JSON.stringify(change)).toBe(400);
+      expect(res.body.error.message).toBe(`Chưa thể lưu: ${message}`);
+      expect(res.body.error.details.errors).toEqual([{ path, message, name: 'ValidationError' }]);
+    }
+    const unchanged = await api.request('GET', `/content-manager/collection-types/${uid('fact-check')}/${documentId}`);
+    expect(unchanged.body.data).toMatchObject({ title: 'Kiểm chứng sẽ bị sửa sai', verdict: factCheckFields.verdict, claimSeenAt: factCheckFields.claimSeenAt });
   });
 
   it('refuses to publish a model practice without measurable results', async () => {

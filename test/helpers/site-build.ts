@@ -1,6 +1,8 @@
 // The site tests share ONE build: this file is the `site` project's vitest globalSetup
 // (vitest.config.ts). It boots a real CMS with the demo content on a temporary database,
-// adds the fixtures the tests need (an article full of XSS payloads), builds the portal with
+// adds the fixtures the tests need (an article full of XSS payloads in its Markdown, a
+// fact-check with payloads in its plain-text fields, a guide pasted with invisible junk, and
+// enough articles for a second listing page), builds the portal with
 // `npm run build -w @thanh-thuy/site` into a temporary directory and hands the tests its
 // location through `inject('siteBuild')`. It also exports the helpers the tests use.
 import { spawn } from 'node:child_process';
@@ -11,7 +13,8 @@ import { extname, join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { AdminApi, connect } from './admin-api.ts';
 import { bootCms } from './cms.ts';
-import { xssMarkdown } from '../site/fixtures/xss-payloads.ts';
+import { pastedGuide } from '../site/fixtures/pasted-values.ts';
+import { xssFactCheck, xssMarkdown } from '../site/fixtures/xss-payloads.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const SITE_URL = 'http://localhost:4321';
@@ -22,13 +25,19 @@ export interface PublishedPiece {
   documentId: string;
   slug: string;
   title: string;
+  publishedAt: string;
 }
 
 export interface SiteBuild {
   outDir: string;
   siteUrl: string;
   pieces: PublishedPiece[];
+  /** The article with XSS payloads in its Markdown body. */
   xssSlug: string;
+  /** The fact-check with XSS payloads in its title, summary, claim and conclusion. */
+  xssFactCheck: PublishedPiece;
+  /** The guide pasted with junk, and what the CMS's public API serves for it. */
+  pasted: { piece: PublishedPiece; served: Record<string, unknown> };
   buildMs: number;
 }
 
@@ -65,20 +74,40 @@ export function runSiteBuild(env: Record<string, string>): Promise<BuildResult> 
 
 const ARTICLE = 'api::article.article';
 
-async function addFixtures(api: AdminApi): Promise<string> {
-  const themes = connect(await api.ids('theme', ['y-nghia-ke-hoach']));
-  const unit = connect(await api.ids('unit', ['phong-vhxh']));
-  const created = await api.create(ARTICLE, {
+async function createAndPublish(api: AdminApi, uid: string, data: Record<string, unknown>): Promise<{ documentId: string; slug: string }> {
+  const created = await api.create(uid, data);
+  if (created.status !== 201) throw new Error(`Could not create a ${uid} fixture: ${created.status} ${JSON.stringify(created.body)}`);
+  const published = await api.publish(uid, created.body.data.documentId);
+  if (published.status !== 200) throw new Error(`Could not publish a ${uid} fixture: ${published.status} ${JSON.stringify(published.body)}`);
+  return created.body.data;
+}
+
+/** Articles enough for /tin-tuc/ to need a second page (20 a page). */
+const EXTRA_ARTICLES = 8;
+
+async function addFixtures(api: AdminApi): Promise<{ xssSlug: string; xssFactCheckId: string; pastedId: string }> {
+  const id = (singular: string, key: string) => api.ids(singular, [key]).then(connect);
+  const unit = await id('unit', 'phong-vhxh');
+  const xss = await createAndPublish(api, ARTICLE, {
     title: 'Kiểm thử an toàn nội dung do biên tập viên dán vào',
     summary: 'Bài kiểm thử chứa các đoạn mã độc phổ biến; cổng thông tin phải loại bỏ hết.',
     body: xssMarkdown,
-    themes,
+    themes: await id('theme', 'y-nghia-ke-hoach'),
     unit,
   });
-  if (created.status !== 201) throw new Error(`Could not create the XSS fixture: ${created.status} ${JSON.stringify(created.body)}`);
-  const published = await api.publish(ARTICLE, created.body.data.documentId);
-  if (published.status !== 200) throw new Error(`Could not publish the XSS fixture: ${published.status}`);
-  return created.body.data.slug;
+  const factCheck = await createAndPublish(api, 'api::fact-check.fact-check', { ...xssFactCheck, themes: await id('theme', 'phan-bac-thong-tin-xau-doc'), unit });
+  const pasted = await createAndPublish(api, 'api::service-guide.service-guide', { ...pastedGuide, themes: await id('theme', 'dich-vu-cong-truc-tuyen'), unit });
+  const themes = await id('theme', 'tien-do-nhiem-vu');
+  for (let n = 1; n <= EXTRA_ARTICLES; n++) {
+    await createAndPublish(api, ARTICLE, {
+      title: `Bản tin chuyển đổi số tuần ${n}`,
+      summary: `Điểm tin chuyển đổi số của xã Thanh Thủy trong tuần thứ ${n} của đợt tuyên truyền.`,
+      body: `Tuần ${n}: các khu dân cư tiếp tục hướng dẫn người dân nộp hồ sơ trực tuyến.`,
+      themes,
+      unit,
+    });
+  }
+  return { xssSlug: xss.slug, xssFactCheckId: factCheck.documentId, pastedId: pasted.documentId };
 }
 
 async function publishedPieces(url: string, token: string): Promise<PublishedPiece[]> {
@@ -91,8 +120,8 @@ async function publishedPieces(url: string, token: string): Promise<PublishedPie
   const pieces = new Map<string, PublishedPiece>();
   for (const [kind, plural] of kinds) {
     const res = await fetch(`${url}/api/${plural}?pagination[pageSize]=100`, { headers: { authorization: `Bearer ${token}` } });
-    const body = (await res.json()) as { data: Array<{ documentId: string; slug: string; title: string }> };
-    for (const e of body.data) pieces.set(e.documentId, { kind, plural, documentId: e.documentId, slug: e.slug, title: e.title });
+    const body = (await res.json()) as { data: Array<{ documentId: string; slug: string; title: string; publishedAt: string }> };
+    for (const e of body.data) pieces.set(e.documentId, { kind, plural, documentId: e.documentId, slug: e.slug, title: e.title, publishedAt: e.publishedAt });
   }
   return [...pieces.values()];
 }
@@ -101,8 +130,13 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
   const work = mkdtempSync(join(tmpdir(), 'tt-site-test-'));
   const cms = await bootCms({ seedDemo: true });
   try {
-    const xssSlug = await addFixtures(new AdminApi(cms, cms.adminToken));
+    const fixtures = await addFixtures(new AdminApi(cms, cms.adminToken));
     const pieces = await publishedPieces(cms.url, cms.siteToken);
+    const byId = (documentId: string) => pieces.find((p) => p.documentId === documentId)!;
+    // What the portal's build will read for the pasted guide, straight from the CMS's API.
+    const served = await fetch(`${cms.url}/api/service-guides/${fixtures.pastedId}?populate[steps]=true`, { headers: { authorization: `Bearer ${cms.siteToken}` } });
+    if (served.status !== 200) throw new Error(`The pasted guide is not served: ${served.status}`);
+    const pasted = { piece: byId(fixtures.pastedId), served: ((await served.json()) as { data: Record<string, unknown> }).data };
     const outDir = join(work, 'out');
     const result = await runSiteBuild({
       CMS_URL: cms.url,
@@ -112,7 +146,7 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
       SITE_CACHE_DIR: join(work, 'cache'),
     });
     if (result.code !== 0) throw new Error(`The site build for the tests failed:\n${result.stderr}\n${result.stdout.slice(-3000)}`);
-    project.provide('siteBuild', { outDir, siteUrl: SITE_URL, pieces, xssSlug, buildMs: result.ms });
+    project.provide('siteBuild', { outDir, siteUrl: SITE_URL, pieces, xssSlug: fixtures.xssSlug, xssFactCheck: byId(fixtures.xssFactCheckId), pasted, buildMs: result.ms });
   } finally {
     await cms.stop();
   }

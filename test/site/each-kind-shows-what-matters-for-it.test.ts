@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { readBuilt } from '../helpers/site-build.ts';
-import { attr, elements, textOf } from './dist-helpers.ts';
+import { attr, descendants, elements, textOf } from './dist-helpers.ts';
+import { xssFactCheck } from './fixtures/xss-payloads.ts';
 
 const build = inject('siteBuild');
 const pageOf = (kind: string, section: string, pick = 0) => {
@@ -20,17 +21,34 @@ describe('piece pages', () => {
   });
 
   it('a fact-check shows the verdict and the conclusion before the claim, and never the claim as a heading', () => {
-    for (let i = 0; i < build.pieces.filter((p) => p.kind === 'fact-check').length; i++) {
-      const html = pageOf('fact-check', 'kiem-chung', i);
-      const verdictAt = html.indexOf('Kết luận:');
-      const claimAt = html.indexOf('<blockquote');
-      expect(verdictAt).toBeGreaterThan(0);
-      expect(claimAt).toBeGreaterThan(verdictAt);
-      const claim = textOf(elements(html).find((el) => el.tagName === 'blockquote')!).trim();
+    const factChecks = build.pieces.filter((p) => p.kind === 'fact-check');
+    expect(factChecks.length).toBeGreaterThan(1);
+    for (const piece of factChecks) {
+      const html = readBuilt(build.outDir, `/kiem-chung/${piece.slug}/`);
+      // Document order of the elements inside <main>: what a reader (and a screen reader) meets first.
+      const main = elements(html).find((el) => el.tagName === 'main')!;
+      const order = descendants(main);
+      const at = (el: unknown) => order.indexOf(el as (typeof order)[number]);
+      const box = order.find((el) => el.tagName === 'section' && attr(el, 'class') === 'verdict-box');
+      expect(box, piece.slug).toBeDefined();
+      const verdict = descendants(box!).find((el) => el.tagName === 'span' && /^verdict /.test(attr(el, 'class') ?? ''))!;
+      const conclusion = descendants(box!).find((el) => el.tagName === 'p')!;
+      expect(textOf(verdict)).toMatch(/^Kết luận: (Sai sự thật|Sai lệch|Thiếu căn cứ|Đúng)$/);
+      expect(textOf(conclusion).trim().length).toBeGreaterThan(10);
+      if (piece.documentId === build.xssFactCheck.documentId) expect(textOf(conclusion)).toBe(xssFactCheck.conclusion);
+      const quote = order.find((el) => el.tagName === 'blockquote')!;
+      const figure = order.find((el) => el.tagName === 'figure' && attr(el, 'class') === 'claim')!;
+      expect(at(verdict)).toBeGreaterThan(-1);
+      expect(at(conclusion)).toBeGreaterThan(at(verdict));
+      expect(at(figure)).toBeGreaterThan(at(conclusion));
+      expect(at(quote)).toBeGreaterThan(at(conclusion));
+      // Nothing that states the claim comes before the conclusion.
+      const claim = textOf(quote).trim();
+      const before = order.slice(0, at(conclusion)).filter((el) => !descendants(el).includes(conclusion));
+      expect(before.some((el) => textOf(el).includes(claim))).toBe(false);
       const headings = elements(html).filter((el) => /^h[1-6]$/.test(el.tagName)).map((h) => textOf(h));
       expect(headings.some((h) => h.includes(claim))).toBe(false);
       // The claim sits in a figure that carries the verdict label.
-      const figure = elements(html).find((el) => el.tagName === 'figure' && attr(el, 'class') === 'claim')!;
       expect(textOf(figure)).toMatch(/Kết luận: (Sai sự thật|Sai lệch|Thiếu căn cứ|Đúng)/);
       expect(html).toContain('Nguồn chính thức');
       expect(html).toContain('Bằng chứng');

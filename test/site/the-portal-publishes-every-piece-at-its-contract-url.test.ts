@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { taxonomy } from '@thanh-thuy/content-types';
 import { readBuilt } from '../helpers/site-build.ts';
-import { attr, elements, listFiles, textOf } from './dist-helpers.ts';
+import { attr, descendants, elements, listFiles, textOf } from './dist-helpers.ts';
 
 const build = inject('siteBuild');
 const SECTIONS: Record<string, string> = { article: 'tin-tuc', 'model-practice': 'dien-hinh', 'service-guide': 'dich-vu-cong', 'fact-check': 'kiem-chung' };
@@ -65,10 +65,40 @@ describe('the portal built from the demo CMS', () => {
     expect(html).toContain('ubnd.thanhthuy@phutho.gov.vn');
   });
 
-  it('paginates listings twenty pieces a page and links the next page', () => {
-    const html = readBuilt(build.outDir, '/tin-tuc/');
-    const cards = elements(html).filter((el) => el.tagName === 'article' && attr(el, 'class') === 'card');
-    expect(cards.length).toBe(Math.min(20, build.pieces.filter((p) => p.kind === 'article').length));
+  it('paginates listings twenty pieces a page, newest first, and links the next page', () => {
+    const articles = build.pieces.filter((p) => p.kind === 'article');
+    // The fixtures add articles so that /tin-tuc/ needs a second page (test/helpers/site-build.ts).
+    expect(articles.length).toBeGreaterThan(20);
+    expect(articles.length).toBeLessThanOrEqual(40);
+    const cardsOf = (path: string) =>
+      elements(readBuilt(build.outDir, path))
+        .filter((el) => el.tagName === 'article' && attr(el, 'class') === 'card')
+        .map((card) => {
+          const href = attr(descendants(card).find((el) => el.tagName === 'a')!, 'href')!;
+          const piece = articles.find((p) => `/tin-tuc/${p.slug}/` === href);
+          expect(piece, `${path} links ${href}, which is not a published article`).toBeDefined();
+          return piece!;
+        });
+    const first = cardsOf('/tin-tuc/');
+    const second = cardsOf('/tin-tuc/trang/2/');
+    expect(first).toHaveLength(20);
+    expect(second).toHaveLength(articles.length - 20);
+    // Every article exactly once across the two pages, and page 2 holds the oldest ones.
+    expect(new Set([...first, ...second].map((p) => p.documentId)).size).toBe(articles.length);
+    const newestOnPage2 = second.map((p) => p.publishedAt).sort().at(-1)!;
+    const oldestOnPage1 = first.map((p) => p.publishedAt).sort()[0];
+    expect(newestOnPage2 <= oldestOnPage1).toBe(true);
+    for (const page of [first, second]) {
+      const dates = page.map((p) => p.publishedAt);
+      expect(dates).toEqual([...dates].sort().reverse());
+    }
+    // Page 1 links page 2 as the next page and page 2 links back; there is no page 3.
+    const rel = (path: string, name: string) => elements(readBuilt(build.outDir, path)).filter((el) => el.tagName === 'a' && attr(el, 'rel') === name).map((el) => attr(el, 'href'));
+    expect(rel('/tin-tuc/', 'next')).toEqual(['/tin-tuc/trang/2/']);
+    expect(rel('/tin-tuc/trang/2/', 'prev')).toEqual(['/tin-tuc/']);
+    expect(rel('/tin-tuc/trang/2/', 'next')).toEqual([]);
+    expect(() => readBuilt(build.outDir, '/tin-tuc/trang/3/')).toThrow();
+    expect(readBuilt(build.outDir, '/sitemap-0.xml')).toContain(`<loc>${build.siteUrl}/tin-tuc/trang/2/</loc>`);
   });
 
   it('links the home page to news, fact-checks, service guides and model practices', () => {

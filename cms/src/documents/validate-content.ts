@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import {
   allTypes,
   messages,
+  normalizeEntry,
   populateFor,
   summarizeIssues,
   toSlug,
@@ -19,6 +20,17 @@ type Data = Record<string, unknown>;
 function refuse(message: string, issues: ValidationIssue[]): never {
   throw new errors.ValidationError(message, {
     errors: issues.map((issue) => ({ path: issue.path, message: issue.message, name: 'ValidationError' })),
+  });
+}
+
+/** A slug the editor typed can be refused twice (unfoldable, then malformed): say it once. */
+function uniqueIssues(issues: ValidationIssue[]): ValidationIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => {
+    const key = `${issue.path.join('.')}\n${issue.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
 }
 
@@ -63,8 +75,11 @@ async function settleSlug(strapi: Core.Strapi, type: ContentTypeDefinition, data
 }
 
 /**
- * Validates every write to the model's types with Vietnamese messages that name the field:
- * formats on each save, completeness on publish (drafts may be incomplete).
+ * Normalises and validates every write to the model's types, with Vietnamese messages that
+ * name the field: formats on each save, completeness on publish (drafts may be incomplete).
+ * What is stored is the normalised value (normalize-entry.ts in content-types): a URL pasted
+ * with a trailing non-breaking space or a title with a control character from Word is saved
+ * clean, so the portal, which reads with the same definitions, accepts it too.
  */
 export function registerContentValidation(strapi: Core.Strapi): void {
   strapi.documents.use(async (context, next) => {
@@ -72,15 +87,16 @@ export function registerContentValidation(strapi: Core.Strapi): void {
     if (!type) return next();
     const params = context.params as { data?: Data; documentId?: string };
 
-    if (context.action === 'create' || context.action === 'update') {
-      const data = params.data ?? {};
-      const issues = [
+    if (context.action === 'create' || context.action === 'update' || context.action === 'clone') {
+      const data = normalizeEntry(type, params.data ?? {});
+      if (params.data) params.data = data;
+      const issues = uniqueIssues([
         ...(await settleSlug(strapi, type, data, params.documentId, context.action === 'create')),
         ...validateEntry(type, data, 'draft'),
-      ];
+      ]);
       if (issues.length > 0) refuse(messages.refusedToSave(summarizeIssues(issues)), issues);
       // A single type or a type without Draft & Publish is public as soon as it is saved.
-      if (!type.draftAndPublish) {
+      if (!type.draftAndPublish && context.action !== 'clone') {
         const full = validateEntry(type, data, context.action === 'create' ? 'publish' : 'draft');
         if (full.length > 0) refuse(messages.refusedToSave(summarizeIssues(full)), full);
       }
@@ -102,7 +118,8 @@ export function registerContentValidation(strapi: Core.Strapi): void {
         populate: populateFor(type.fields),
       } as never)) as Data | null;
       if (draft) {
-        const issues = validateEntry(type, draft, 'publish');
+        // A draft saved before normalisation existed is judged as the portal will read it.
+        const issues = validateEntry(type, normalizeEntry(type, draft), 'publish');
         const title = typeof draft.title === 'string' && draft.title ? draft.title : messages.untitled;
         if (issues.length > 0) refuse(messages.refusedToPublish(title, summarizeIssues(issues)), issues);
       }

@@ -1,16 +1,19 @@
 import type { Loader } from 'astro/loaders';
-import { apiEntrySchema, commune, describeApiIssue } from '@thanh-thuy/content-types';
+import { commune, readApiEntry } from '@thanh-thuy/content-types';
 import { RENDER_VERSION } from '../render/render-version';
 import { renderMarkdown } from '../render/markdown';
-import { InvalidEntryError, reportFailure } from './errors';
-import { normalizeNfc } from './normalize-nfc';
+import { reportFailure } from './errors';
+import { describeSkipped, reportSkipped, skippedEntry } from './skipped-entries';
 import { fetchSingle, type CmsConnection } from './strapi-client';
 
-/** The commune's details (a Strapi single type) as the one entry "commune". */
+/**
+ * The commune's details (a Strapi single type) as the one entry "commune". Invalid details are
+ * left out and reported like an invalid piece: the portal then shows the plan's name only.
+ */
 export function communeLoader(cms: CmsConnection): Loader {
   return {
     name: 'strapi-commune',
-    async load({ store, generateDigest }) {
+    async load({ store, logger, generateDigest }) {
       let row: Record<string, unknown> | null;
       try {
         row = await fetchSingle(cms, commune);
@@ -23,11 +26,15 @@ export function communeLoader(cms: CmsConnection): Loader {
       }
       const digest = generateDigest(`${RENDER_VERSION}\n${cms.url}\n${JSON.stringify(row)}`);
       if (store.get('commune')?.digest === digest) return;
-      const parsed = apiEntrySchema(commune).safeParse(normalizeNfc(row));
-      if (!parsed.success) {
-        throw reportFailure(new InvalidEntryError('commune', String(row.documentId), describeApiIssue(commune, parsed.error.issues[0])));
+      const read = readApiEntry(commune, row);
+      if (!read.success) {
+        const skipped = skippedEntry('commune', row, read.issue);
+        reportSkipped(skipped);
+        logger.warn(`left out ${describeSkipped(skipped)}`);
+        store.clear();
+        return;
       }
-      const data = parsed.data as Record<string, unknown>;
+      const data = read.data;
       const introduction = typeof data.introduction === 'string' ? renderMarkdown(data.introduction, { mediaBase: cms.url }) : '';
       store.set({ id: 'commune', data: { ...data, introductionHtml: introduction }, digest });
     },

@@ -12,18 +12,6 @@ export class CmsRequestError extends Error {
   }
 }
 
-/** A published entry does not match the content model: the build stops (see site/README.md). */
-export class InvalidEntryError extends Error {
-  override name = 'InvalidEntryError';
-  constructor(
-    readonly kind: string,
-    readonly documentId: string,
-    readonly detail: string,
-  ) {
-    super(`Invalid ${kind} ${documentId}: ${detail}`);
-  }
-}
-
 /**
  * Astro prints a loader's error with colours and a stack; scripts/build.mjs prints one plain
  * line instead, read from the file named by SITE_BUILD_REPORT.

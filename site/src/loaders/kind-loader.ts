@@ -1,9 +1,9 @@
 import type { Loader } from 'astro/loaders';
-import { apiEntrySchema, describeApiIssue, type ContentKindDefinition } from '@thanh-thuy/content-types';
+import { messages, readApiEntry, type ContentKindDefinition } from '@thanh-thuy/content-types';
 import { packData } from '../lib/packed-data';
 import { RENDER_VERSION } from '../render/render-version';
-import { InvalidEntryError, reportFailure } from './errors';
-import { normalizeNfc } from './normalize-nfc';
+import { reportFailure } from './errors';
+import { describeSkipped, reportSkipped, skippedEntry, type SkippedEntry } from './skipped-entries';
 import { fetchAllEntries, type CmsConnection } from './strapi-client';
 import { toPiece } from './to-piece';
 
@@ -23,7 +23,11 @@ function newestRowPerDocument(entries: Entry[]): { rows: Entry[]; duplicates: nu
   return { rows: [...byId.values()], duplicates: entries.length - byId.size };
 }
 
-/** Content-layer loader of one publishable kind: published entries only, validated, incremental. */
+/**
+ * Content-layer loader of one publishable kind: published entries only, validated, incremental.
+ * An entry that does not match the content model is left out and reported (see site/README.md):
+ * one bad value must not stop everyone else's publishing. An unreachable CMS still fails the build.
+ */
 export function kindLoader(kind: ContentKindDefinition, cms: CmsConnection): Loader {
   return {
     name: `strapi-${kind.key}`,
@@ -37,31 +41,46 @@ export function kindLoader(kind: ContentKindDefinition, cms: CmsConnection): Loa
       }
       const { rows, duplicates } = newestRowPerDocument(raw);
       if (duplicates > 0) logger.warn(`${duplicates} duplicate published rows of ${kind.plural} ignored (same documentId)`);
-      const schema = apiEntrySchema(kind);
-      const seen = new Set<string>();
+      const kept = new Set<string>();
       const slugs = new Map<string, string>();
+      const skip = (entry: SkippedEntry) => {
+        reportSkipped(entry);
+        logger.warn(`left out ${describeSkipped(entry)}`);
+      };
       let rendered = 0;
+      let skipped = 0;
       for (const row of rows) {
         const documentId = String(row.documentId ?? `(id ${row.id})`);
         // The digest covers what the CMS sent and how it is rendered: an unchanged entry keeps
-        // its stored data and is neither validated nor rendered again.
+        // its stored data and is neither validated nor rendered again. A skipped entry is never
+        // stored, so it is checked (and reported) again at every build until it is fixed.
         const digest = generateDigest(`${RENDER_VERSION}\n${cms.url}\n${JSON.stringify(row)}`);
-        seen.add(documentId);
-        const slug = String(row.slug);
-        const other = slugs.get(slug);
-        if (other) throw reportFailure(new InvalidEntryError(kind.key, documentId, `field "slug": "${slug}" is also used by ${other}`));
-        slugs.set(slug, documentId);
-        if (store.get(documentId)?.digest === digest) continue;
-        const parsed = schema.safeParse(normalizeNfc(row));
-        if (!parsed.success) {
-          throw reportFailure(new InvalidEntryError(kind.key, documentId, describeApiIssue(kind, parsed.error.issues[0])));
+        const stored = store.get(documentId)?.digest === digest;
+        const read = stored ? null : readApiEntry(kind, row);
+        if (read && !read.success) {
+          skip(skippedEntry(kind.key, row, read.issue));
+          skipped++;
+          continue;
         }
-        store.set({ id: documentId, data: packData(toPiece(kind, parsed.data, cms.url)), digest });
-        rendered++;
+        const slug = String(read ? read.data.slug : row.slug);
+        const other = slugs.get(slug);
+        if (other) {
+          const message = messages.slugTaken(kind.fields.slug.label, slug, kind.displayName);
+          skip(skippedEntry(kind.key, row, { field: 'slug', labels: [kind.fields.slug.label], message, detail: `also used by ${other}` }));
+          skipped++;
+          continue;
+        }
+        slugs.set(slug, documentId);
+        kept.add(documentId);
+        if (read) {
+          store.set({ id: documentId, data: packData(toPiece(kind, read.data, cms.url)), digest });
+          rendered++;
+        }
       }
-      for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+      for (const id of store.keys()) if (!kept.has(id)) store.delete(id);
       const ms = Math.round(performance.now() - started);
-      logger.info(`${seen.size} ${kind.plural} (${rendered} rendered, ${seen.size - rendered} unchanged) in ${ms} ms`);
+      const left = skipped ? `, ${skipped} left out` : '';
+      logger.info(`${kept.size} ${kind.plural} (${rendered} rendered, ${kept.size - rendered} unchanged${left}) in ${ms} ms`);
     },
   };
 }
