@@ -49,7 +49,10 @@ describe('an image inside a Markdown body', () => {
     expect(result.code, result.stderr).toBe(0);
     const page = readFileSync(join(out, 'tin-tuc', slug, 'index.html'), 'utf8');
     const feed = readFileSync(join(out, 'rss.xml'), 'utf8');
-    expect(page).toContain(`src="${uploadUrl}"`);
+    // Named by content (uploads/<name>.<16 hex>.<ext>), so a replaced file gets a new address.
+    const contentNamed = new RegExp(`src="(${uploadUrl.replace(/\.jpg$/, '')}\\.[0-9a-f]{16}\\.jpg)"`);
+    const served = page.match(contentNamed)?.[1];
+    expect(served, 'the page references the image under its content name').toBeDefined();
     // The body named the CMS as localhost, the build reached it as 127.0.0.1: neither name,
     // nor any other spelling of the CMS's address, may reach a visitor.
     const port = new URL(cms.url).port;
@@ -57,8 +60,8 @@ describe('an image inside a Markdown body', () => {
     expect(page).toContain('Quang cảnh hội nghị');
     expect(page).not.toMatch(cmsHost);
     expect(feed).not.toMatch(cmsHost);
-    expect(readFileSync(join(out, uploadUrl.slice(1)))).toEqual(await (await fetch(`${cms.url}${uploadUrl}`)).arrayBuffer().then((b) => Buffer.from(b)));
-    expect(feed).toContain(`${SITE_URL}${uploadUrl}`);
+    expect(readFileSync(join(out, served!.slice(1)))).toEqual(await (await fetch(`${cms.url}${uploadUrl}`)).arrayBuffer().then((b) => Buffer.from(b)));
+    expect(feed).toContain(`${SITE_URL}${served}`);
     expect(existsSync(join(out, 'uploads'))).toBe(true);
   });
 });
