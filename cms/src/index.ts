@@ -8,6 +8,7 @@ import { seedTaxonomy } from './bootstrap/seed-taxonomy';
 import { retireStrapiDefaultRoles } from './bootstrap/retire-strapi-default-roles';
 import { ensureSiteToken } from './bootstrap/site-token';
 import { guardEveryContentApiRoute } from './content-api/guard-every-route';
+import { registerCrosspostQueue } from './crosspost/enqueue';
 import { registerContentValidation } from './documents/validate-content';
 import { registerUnusedMediaCondition } from './media/unused-media-condition';
 import { guardRoutes } from './routes/guard-routes';
@@ -34,5 +35,7 @@ export default {
     await applyAdminLabels(strapi);
     await ensureRebuildWebhook(strapi);
     await seedDemoIfEmpty(strapi, process.env);
+    // After the demo set: its fictitious pieces are never carried to the commune's pages.
+    registerCrosspostQueue(strapi);
   },
 };

@@ -1,6 +1,7 @@
 import { components } from './components';
 import type { Fields } from './fields';
 import { uidOf } from './fields';
+import { internalTypes } from './internal/crosspost-job';
 import { allTypes, typeBySingular } from './kinds';
 
 export interface FieldLabel {
@@ -26,7 +27,7 @@ function labelsOf(fields: Fields): Record<string, FieldLabel> {
 /** Vietnamese labels and hints for the admin's edit views, by Strapi uid. */
 export function adminLabels(): Map<string, Record<string, FieldLabel>> {
   const map = new Map<string, Record<string, FieldLabel>>();
-  for (const type of allTypes) map.set(uidOf(type), labelsOf(type.fields));
+  for (const type of [...allTypes, ...internalTypes]) map.set(uidOf(type), labelsOf(type.fields));
   for (const component of components) map.set(component.uid, labelsOf(component.fields));
   return map;
 }

@@ -14,3 +14,4 @@ export * from './normalize-text';
 export * from './normalize-entry';
 export * from './value-schema';
 export * from './read-api-entry';
+export * from './internal/crosspost-job';

@@ -1,6 +1,7 @@
 import { components } from './components';
 import type { ComponentDefinition, ContentTypeDefinition, Field, Fields } from './fields';
 import { uidOf } from './fields';
+import { internalTypes } from './internal/crosspost-job';
 import { allTypes } from './kinds';
 
 type StrapiAttribute = Record<string, unknown>;
@@ -100,6 +101,10 @@ export function strapiFiles(): Map<string, string> {
       `${base}/routes/${name}.ts`,
       `${banner}import { factories } from '@strapi/strapi';\n\nexport default factories.createCoreRouter('${uid}'${config});\n`,
     );
+  }
+  // Internal types get their schema only: no routes, so the REST API cannot reach them.
+  for (const type of internalTypes) {
+    files.set(`src/api/${type.singular}/content-types/${type.singular}/schema.json`, json(toStrapiContentTypeSchema(type)));
   }
   for (const component of components) {
     const [category, name] = component.uid.split('.');

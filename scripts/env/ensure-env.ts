@@ -14,6 +14,7 @@ export const GENERATED_SECRETS: Record<string, () => string> = {
   ENCRYPTION_KEY: () => secret(32),
   SITE_API_TOKEN: () => randomBytes(48).toString('hex'),
   WEBHOOK_SECRET: () => secret(32),
+  CROSSPOST_RUNNER_SECRET: () => secret(32),
 };
 
 function parseEnvFile(text: string): Record<string, string> {

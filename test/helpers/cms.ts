@@ -13,6 +13,8 @@ export interface TestCms {
   url: string;
   database: Database;
   siteToken: string;
+  /** The generated secrets the CMS was started with (CROSSPOST_RUNNER_SECRET, …). */
+  secrets: Record<string, string>;
   admin: { email: string; password: string };
   /** JWT of the super admin, fetched once (admin logins are rate-limited). */
   adminToken: () => Promise<string>;
@@ -136,6 +138,7 @@ export async function bootCms(options: { database?: Database; seedDemo?: boolean
     url: running.url,
     database,
     siteToken: secrets.SITE_API_TOKEN,
+    secrets,
     admin,
     adminToken: () =>
       (token ??= fetch(`${running.url}/admin/login`, {

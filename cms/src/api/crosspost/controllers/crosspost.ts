@@ -1,0 +1,85 @@
+import type { Core } from '@strapi/strapi';
+import { kindByKey, contentKinds, uidOf } from '@thanh-thuy/content-types';
+import { z } from 'zod';
+import { claimNext, recordOutcome, saveProgress } from '../../../crosspost/claim';
+import { ledger, type LedgerRow } from '../../../crosspost/ledger';
+
+type Ctx = { request: { body?: unknown }; params: { id?: string }; body: unknown; status: number };
+
+const claimBody = z.object({ runner: z.string().min(1).max(200), leaseMs: z.number().int().min(1000).max(3_600_000) });
+const progressBody = z.object({ runner: z.string().min(1).max(200), progress: z.record(z.string(), z.unknown()) });
+const resultBody = z.object({
+  runner: z.string().min(1).max(200),
+  result: z.discriminatedUnion('outcome', [
+    z.object({ outcome: z.literal('posted'), remoteId: z.string().min(1).max(300), remoteUrl: z.string().max(1000), payload: z.unknown().optional() }),
+    z.object({ outcome: z.literal('retry'), retryAfterMs: z.number().int().min(0), error: z.string().max(2000), countsAsAttempt: z.boolean() }),
+    z.object({ outcome: z.enum(['failed', 'review', 'skipped']), error: z.string().max(2000) }),
+    z.object({ outcome: z.literal('outbox'), payload: z.unknown() }),
+  ]),
+});
+
+function parse<T>(schema: z.ZodType<T>, ctx: Ctx): T | undefined {
+  const parsed = schema.safeParse(ctx.request.body);
+  if (parsed.success) return parsed.data;
+  ctx.status = 400;
+  ctx.body = { error: `Invalid cross-post runner request: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
+  return undefined;
+}
+
+const kindOfUid = new Map(contentKinds.map((k) => [uidOf(k), k.key]));
+
+/** The published piece as the runner needs it, or null when it is no longer published. */
+async function pieceOf(strapi: Core.Strapi, job: LedgerRow) {
+  const piece = (await strapi.documents(job.pieceUid as never).findOne({
+    documentId: job.pieceId,
+    status: 'published',
+    populate: { cover: { fields: ['url', 'hash', 'ext', 'updatedAt'] } },
+  } as never)) as Record<string, unknown> | null;
+  if (!piece) return null;
+  const kind = kindOfUid.get(job.pieceUid);
+  return {
+    documentId: job.pieceId,
+    kind,
+    section: kind ? kindByKey(kind).section : undefined,
+    slug: piece.slug,
+    title: piece.title,
+    summary: piece.summary,
+    cover: piece.cover ?? null,
+    publishedAt: piece.publishedAt,
+  };
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async claim(ctx: Ctx) {
+    const body = parse(claimBody, ctx);
+    if (!body) return;
+    const claimed = await claimNext(strapi, body.runner, body.leaseMs);
+    if (!claimed) {
+      ctx.body = { job: null };
+      return;
+    }
+    const { job } = claimed;
+    // An update or a withdrawal needs the post it follows.
+    const original =
+      job.action === 'create'
+        ? null
+        : ((await ledger(strapi).findOne({ where: { pieceId: job.pieceId, channel: job.channel, action: 'create' }, orderBy: [{ generation: 'desc' }] })) as LedgerRow | null);
+    ctx.body = { job, recovered: claimed.recovered, original, piece: await pieceOf(strapi, job) };
+  },
+
+  async progress(ctx: Ctx) {
+    const body = parse(progressBody, ctx);
+    if (!body) return;
+    const saved = await saveProgress(strapi, Number(ctx.params.id), body.runner, body.progress);
+    ctx.status = saved ? 200 : 409;
+    ctx.body = { saved };
+  },
+
+  async result(ctx: Ctx) {
+    const body = parse(resultBody, ctx);
+    if (!body) return;
+    const recorded = await recordOutcome(strapi, Number(ctx.params.id), body.runner, body.result as never);
+    ctx.status = recorded ? 200 : 409;
+    ctx.body = { recorded };
+  },
+});
