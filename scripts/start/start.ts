@@ -3,6 +3,7 @@ import { startCms, type CmsProcess } from '../lib/cms-process.ts';
 import { startPortal, type Portal } from '../rebuild/portal.ts';
 import { loadWorkerEnv, workerOptionsFrom, type WorkerEnv } from '../rebuild/worker-config.ts';
 import { startWorker, type Worker } from '../rebuild/worker.ts';
+import { startCrosspost } from '../crosspost/start-runner.ts';
 import { buildCms } from './build-cms.ts';
 
 // `npm start`: one command brings up everything a commune needs, in order.
@@ -49,6 +50,20 @@ const startPortalStep: Step = async (ctx) => {
   ctx.stops.push(ctx.portal.stop);
 };
 
+// Carries each publication to the commune's pages (outbox mode where no credentials are set).
+const startCrosspostStep: Step = async (ctx) => {
+  const { config, env, log } = ctx;
+  const runner = startCrosspost({
+    cmsUrl: config.CMS_URL,
+    siteUrl: config.SITE_URL,
+    portalCheckUrl: config.PORTAL_CHECK_URL ?? `http://127.0.0.1:${config.SITE_PORT}`,
+    secret: config.CROSSPOST_RUNNER_SECRET,
+    env,
+    log: (line) => log(`[chia sẻ] ${line}`),
+  });
+  ctx.stops.push(runner.stop);
+};
+
 const waitForPortal: Step = async ({ worker, config, log }) => {
   if (!worker) return;
   let status = await worker.status();
@@ -80,7 +95,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stopAll);
   process.on('SIGTERM', stopAll);
-  const steps: Step[] = [buildCmsStep, startCmsStep, startWorkerStep, startPortalStep, waitForPortal, printUrls];
+  const steps: Step[] = [buildCmsStep, startCmsStep, startWorkerStep, startPortalStep, startCrosspostStep, waitForPortal, printUrls];
   for (const step of steps) await step(ctx);
 }
 
