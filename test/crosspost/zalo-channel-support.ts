@@ -38,7 +38,7 @@ export interface ZaloFixture {
   tokenDir: string;
   env: Record<string, string>;
   /** A fresh channel, as a restarted runner process would build it. */
-  channel(deps?: { tokenStore?: TokenStore; timeoutMs?: number }): NonNullable<ReturnType<typeof createZaloChannel>>;
+  channel(deps?: { tokenStore?: TokenStore; timeoutMs?: number; env?: Record<string, string> }): NonNullable<ReturnType<typeof createZaloChannel>>;
   close(): Promise<void>;
 }
 
@@ -58,7 +58,7 @@ export async function startZaloFixture(): Promise<ZaloFixture> {
     tokenDir,
     env,
     channel(deps = {}) {
-      const channel = createZaloChannel(env, { tokenStore: deps.tokenStore ?? createFileTokenStore(tokenDir), timeoutMs: deps.timeoutMs ?? 5_000 });
+      const channel = createZaloChannel({ ...env, ...deps.env }, { tokenStore: deps.tokenStore ?? createFileTokenStore(tokenDir), timeoutMs: deps.timeoutMs ?? 5_000 });
       if (!channel) throw new Error('the Zalo channel should exist with credentials set');
       return channel;
     },

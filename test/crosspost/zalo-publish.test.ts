@@ -53,6 +53,18 @@ describe('Zalo OA channel', () => {
     expect(fx.oa.articles.get(post.remoteId)!.verified).toBe(true);
   });
 
+  it('returns the article verified before a crash without creating or verifying again', async () => {
+    const progress = ledgerProgress();
+    const first = await fx.channel().create(publication(), progress);
+    expect(progress.saved.zaloId).toBe(first.remoteId);
+
+    // The runner died after verify, before the ledger recorded the post.
+    const again = await fx.channel().create(publication(), ledgerProgress(progress.saved));
+    expect(again).toEqual(first);
+    expect(fx.oa.calls('/article/create')).toHaveLength(1);
+    expect(fx.oa.calls('/article/verify')).toHaveLength(1);
+  });
+
   it('keeps a long Vietnamese title within 150 characters, cut on a word', async () => {
     const title = 'Thông báo về việc tổ chức lấy ý kiến nhân dân đối với dự thảo quy hoạch chung xây dựng xã Thanh Thủy đến năm 2035, tầm nhìn đến năm 2050 và kế hoạch sử dụng đất';
     const post = await fx.channel().create(publication({ title, caption: 'ngắn' }), ledgerProgress());

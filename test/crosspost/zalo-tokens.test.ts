@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PermanentChannelError } from '../../scripts/crosspost/channels/channel-errors.ts';
@@ -116,4 +116,31 @@ describe('Zalo OA token refresh', () => {
       .join('\n');
     for (const secret of fx.oa.issuedSecrets()) expect(text).not.toContain(secret);
   });
+
+  it('refreshes when the env holds an invalid access token (-216) or none at all', async () => {
+    const invalid = fx.channel({ env: { ZALO_OA_ACCESS_TOKEN: 'not-a-token-zalo-knows' } });
+    await invalid.create(publication(), ledgerProgress());
+    expect(fx.oa.calls('/v4/oa/access_token')).toHaveLength(1);
+
+    // A commune that pasted only the live refresh token (no access token) and has no store yet.
+    const { refreshToken } = JSON.parse(await readFile(join(fx.tokenDir, ZALO_TOKEN_FILE), 'utf8')) as ZaloTokens;
+    await rm(join(fx.tokenDir, ZALO_TOKEN_FILE));
+    const refreshOnly = fx.channel({ env: { ZALO_OA_ACCESS_TOKEN: '', ZALO_OA_REFRESH_TOKEN: refreshToken } });
+    await refreshOnly.create(publication({ documentId: 'doc-2', url: 'https://thanhthuy.example.vn/tin-tuc/hai' }), ledgerProgress());
+    expect(fx.oa.calls('/v4/oa/access_token')).toHaveLength(2);
+    expect(fx.oa.articles.size).toBe(2);
+  });
+
+  it('lets a re-authorised pair in the env win over the stored chain it replaces', async () => {
+    fx.oa.expireAccessTokens();
+    await fx.channel().create(publication(), ledgerProgress());
+    // The operator re-authorises: the OA hands out a new pair, which goes into the env.
+    const fresh = await fx.oa.authorise();
+    await fx.channel({ env: { ZALO_OA_ACCESS_TOKEN: fresh.accessToken, ZALO_OA_REFRESH_TOKEN: fresh.refreshToken } }).create(
+      publication({ documentId: 'doc-2', url: 'https://thanhthuy.example.vn/tin-tuc/hai' }),
+      ledgerProgress(),
+    );
+    expect(fx.oa.calls('/article/create').at(-1)!.headers.access_token).toBe(fresh.accessToken);
+  });
 });
+

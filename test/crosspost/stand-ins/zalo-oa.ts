@@ -47,6 +47,8 @@ export interface ZaloOaStandIn {
   failVerifyNext(calls: number): void;
   /** The next create or update answers -201 with this message. */
   invalidFieldNext(message: string): void;
+  /** An administrator grants the app access again: a brand-new pair, as the OAuth flow gives. */
+  authorise(): Promise<{ accessToken: string; refreshToken: string }>;
   /** Every refresh is refused from now on (the app was de-authorised). */
   rejectRefreshes(): void;
   close(): Promise<void>;
@@ -252,6 +254,13 @@ export async function startZaloOaStandIn(): Promise<ZaloOaStandIn> {
     },
     invalidFieldNext(message) {
       invalidField = message;
+    },
+    async authorise() {
+      const pair = { accessToken: secret('access'), refreshToken: secret('refresh') };
+      liveAccess.add(pair.accessToken);
+      liveRefresh.add(pair.refreshToken);
+      issued.push(pair.accessToken, pair.refreshToken);
+      return pair;
     },
     rejectRefreshes() {
       refusing = true;

@@ -84,6 +84,10 @@ function zaloChannel(config: ZaloEnv, client: ZaloClient, findPages: number): Ch
     name: 'zalo',
 
     async create(publication: Publication, progress: Progress): Promise<RemotePost> {
+      // Verified earlier, lost before the ledger recorded it: the id is all that is needed.
+      if (typeof progress.saved.zaloId === 'string') {
+        return { remoteId: progress.saved.zaloId, remoteUrl: await remoteUrl(progress.saved.zaloId) };
+      }
       let token = typeof progress.saved.zaloToken === 'string' ? progress.saved.zaloToken : undefined;
       if (!token) {
         const data = await client.call('create', 'POST', '/v2.0/article/create', { json: zaloArticle(publication, config.author) });
