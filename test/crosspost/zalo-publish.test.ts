@@ -110,6 +110,17 @@ describe('Zalo OA channel', () => {
     });
   });
 
+  it('finds the article by the token saved before verify failed, without reading the list', async () => {
+    fx.oa.failVerifyNext(1);
+    const progress = ledgerProgress();
+    await expect(fx.channel().create(publication(), progress)).rejects.toBeInstanceOf(TransientChannelError);
+
+    const lookup = await fx.channel().find(publication(), progress);
+    const [only] = [...fx.oa.articles.keys()];
+    expect(lookup).toEqual({ found: { remoteId: only, remoteUrl: expect.stringContaining(`/public/article/${only}`) } });
+    expect(fx.oa.calls('/article/getslice')).toHaveLength(0);
+  });
+
   it('finds nothing when no article links to the piece, even among same-titled ones', async () => {
     await fx.channel().create(publication({ url: 'https://thanhthuy.example.vn/tin-tuc/bai-khac' }), ledgerProgress());
     expect(await fx.channel().find(publication(), ledgerProgress())).toEqual({ absent: true });

@@ -120,6 +120,12 @@ function zaloChannel(config: ZaloEnv, client: ZaloClient, findPages: number): Ch
           const { id, link } = await detail(progress.saved.zaloId);
           return { found: { remoteId: id, remoteUrl: link ?? config.oaPageUrl ?? 'https://oa.zalo.me' } };
         }
+        if (typeof progress.saved.zaloToken === 'string') {
+          // Created, then lost before verify answered: the token names the article exactly, and
+          // an article not yet verified may be missing from the list.
+          const id = await verify(progress.saved.zaloToken).catch(() => undefined);
+          if (id) return { found: { remoteId: id, remoteUrl: await remoteUrl(id) } };
+        }
         const title = fitText(publication.title, ZALO_TITLE_MAX);
         for (let page = 0; page < findPages; page += 1) {
           const data = await client.call('repeatable', 'GET', '/v2.0/article/getslice', { query: { offset: String(page * PAGE), limit: String(PAGE), type: 'normal' } });
