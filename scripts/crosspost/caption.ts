@@ -44,30 +44,45 @@ function sizeOf(text: string, measure: Measure): number {
 /** Punctuation that reads badly right before "…". */
 const TRAILING_JOINERS = /[\s,;:.\-–—/|(]+$/u;
 
+/** The largest code-point boundary whose prefix measures at most `room`. */
+function roomEnd(text: string, room: number, measure: Measure): number {
+  if (measure === 'utf16') return Math.min(room, text.length);
+  let bytes = 0;
+  let index = 0;
+  for (const char of text) {
+    const size = utf8.encode(char).length;
+    if (bytes + size > room) break;
+    bytes += size;
+    index += char.length;
+  }
+  return index;
+}
+
 /**
  * Returns `text` (NFC) when it fits in `max`, otherwise its longest prefix that ends on a word
  * boundary followed by "…", the whole within `max`. A single word longer than half the room
  * is cut between graphemes instead, so a long URL or name still leaves something to read.
+ * A `max` too small for the ellipsis itself gives "".
  */
 export function fitText(text: string, max: number, measure: Measure = 'utf16'): string {
   if (!Number.isInteger(max) || max < 1) throw new RangeError(`fitText: max must be a positive integer, got ${max}`);
   const nfc = text.normalize('NFC');
   if (sizeOf(nfc, measure) <= max) return nfc;
-
   const room = max - sizeOf(ELLIPSIS, measure);
-  let used = 0;
-  let end = 0; // end index (UTF-16) of the longest grapheme prefix within room
-  let lastSpace = -1; // index of the last whitespace grapheme inside that prefix
-  for (const { segment, index } of segmenter.segment(nfc)) {
-    const size = sizeOf(segment, measure);
-    if (used + size > room) break;
-    used += size;
-    end = index + segment.length;
-    if (/^\s+$/u.test(segment)) lastSpace = index;
-  }
-  const cutAt = lastSpace > 0 && lastSpace >= end / 2 ? lastSpace : end;
-  const head = nfc.slice(0, cutAt).replace(TRAILING_JOINERS, '');
-  return head + ELLIPSIS;
+  if (room < 0) return '';
+
+  // containing() asks ICU for the one boundary it needs; iterating every grapheme of a long
+  // caption is quadratic in V8 (seconds for an editor's 60,000-character Facebook text).
+  const segments = segmenter.segment(nfc);
+  const boundaryAtOrBefore = (index: number) => (index >= nfc.length ? nfc.length : (segments.containing(index)?.index ?? index));
+  const end = boundaryAtOrBefore(roomEnd(nfc, room, measure));
+  // The cut already falls on a word boundary when the next character is a space.
+  if (end < nfc.length && /\s/u.test(nfc[end])) return nfc.slice(0, end).replace(TRAILING_JOINERS, '') + ELLIPSIS;
+  let space = end;
+  while (space > 0 && !/\s/u.test(nfc[space - 1])) space -= 1;
+  const wordEnd = space > 0 ? boundaryAtOrBefore(space - 1) : 0;
+  const cutAt = wordEnd > 0 && wordEnd >= end / 2 ? wordEnd : end;
+  return nfc.slice(0, cutAt).replace(TRAILING_JOINERS, '') + ELLIPSIS;
 }
 
 export interface CaptionSource {
@@ -113,9 +128,12 @@ function withLink(title: string, summary: string, url: string, max: number, meas
   return paragraphs(fittedTitle, fittedSummary, url);
 }
 
-/** YouTube rejects "<" and ">" in titles and descriptions (invalidTitle / invalidDescription). */
+/**
+ * YouTube rejects "<" and ">" in titles and descriptions (invalidTitle / invalidDescription);
+ * the single angle quotation marks keep what the editor meant ("giá > 5 triệu").
+ */
 function withoutAngleBrackets(text: string): string {
-  return text.replace(/[<>]/g, '');
+  return text.replace(/</g, '‹').replace(/>/g, '›');
 }
 
 /** The caption for one channel, from the piece or the editor's own words. */
