@@ -248,7 +248,7 @@ export async function startFacebookGraph({ pageId = '104857600012345', token = '
     },
     rateLimitNext(minutes, times = 1, header = 'business') {
       const usage = { call_count: 100, total_cputime: 40, total_time: 60, estimated_time_to_regain_access: minutes };
-      const headers =
+      const headers: Record<string, string> =
         header === 'app'
           ? { 'X-App-Usage': JSON.stringify(usage) }
           : { 'X-Business-Use-Case-Usage': JSON.stringify({ [pageId]: [{ type: 'pages', ...usage }] }) };
