@@ -1,0 +1,1 @@
+export { createFacebookChannel, facebookChannel, type FacebookChannelOptions } from './facebook-channel.ts';
