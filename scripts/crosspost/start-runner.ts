@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import type { Channel, ChannelName } from './channels/channel.ts';
 import { channelsFromEnv } from './channels/index.ts';
-import { captionText } from './caption-text.ts';
+import { captionFor } from './caption.ts';
 import { LedgerClient } from './ledger-client.ts';
 import { startRunner } from './runner.ts';
 
@@ -12,6 +12,8 @@ export interface CrosspostOptions {
   /** Where this machine reaches the portal to see a page is live (the local portal server). */
   portalCheckUrl: string;
   secret: string;
+  /** Where channels keep state between runs (Zalo's rotated tokens): var/crosspost. */
+  stateDir: string;
   env: Record<string, string | undefined>;
   log: (line: string) => void;
 }
@@ -32,7 +34,7 @@ export function liveCheck(siteUrl: string, portalCheckUrl: string) {
 
 /** Starts the cross-post runner; channels without credentials run in outbox mode. */
 export function startCrosspost(options: CrosspostOptions) {
-  const channels: Map<ChannelName, Channel | undefined> = channelsFromEnv(options.env);
+  const channels: Map<ChannelName, Channel | undefined> = channelsFromEnv(options.env, options.stateDir);
   const configured = [...channels].filter(([, c]) => c).map(([name]) => name);
   options.log(`Kênh chia sẻ có mã truy cập: ${configured.length ? configured.join(', ') : 'chưa có'}; các kênh còn lại ở chế độ hộp thư chờ.`);
   return startRunner({
@@ -40,7 +42,7 @@ export function startCrosspost(options: CrosspostOptions) {
     channels,
     siteUrl: options.siteUrl,
     isLive: liveCheck(options.siteUrl, options.portalCheckUrl),
-    caption: captionText,
+    caption: (channel, piece) => captionFor(channel, piece).text,
     log: options.log,
   });
 }

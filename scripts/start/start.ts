@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { loadConfig, ROOT, type Config } from '../env/config.ts';
 import { startCms, type CmsProcess } from '../lib/cms-process.ts';
 import { startPortal, type Portal } from '../rebuild/portal.ts';
@@ -58,6 +59,7 @@ const startCrosspostStep: Step = async (ctx) => {
     siteUrl: config.SITE_URL,
     portalCheckUrl: config.PORTAL_CHECK_URL ?? `http://127.0.0.1:${config.SITE_PORT}`,
     secret: config.CROSSPOST_RUNNER_SECRET,
+    stateDir: join(config.DATA_DIR, 'crosspost'),
     env,
     log: (line) => log(`[chia sẻ] ${line}`),
   });
