@@ -2,7 +2,7 @@
 // taking the remainder (up to 128 MB); a video under 5 MB goes whole. The URL lives an hour.
 // https://developers.tiktok.com/doc/content-posting-api-media-transfer-guide
 import { TransientChannelError, UnknownOutcomeError } from '../channel-errors.ts';
-import { printableUrl } from '../webhook/webhook-config.ts';
+import { printableUrl } from '../webhook/printable-url.ts';
 
 export const MIN_CHUNK = 5 * 1024 * 1024;
 export const MAX_CHUNK = 64 * 1024 * 1024;

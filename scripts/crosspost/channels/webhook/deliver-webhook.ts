@@ -1,6 +1,7 @@
 import { PermanentChannelError, TransientChannelError } from '../channel-errors.ts';
 import { webhookHeaders } from './sign-webhook.ts';
-import { printableUrl, type WebhookConfig } from './webhook-config.ts';
+import { printableUrl } from './printable-url.ts';
+import type { WebhookConfig } from './webhook-config.ts';
 import type { WebhookEvent } from './webhook-event.ts';
 import { retryAfterMs } from './retry-after.ts';
 

@@ -28,8 +28,3 @@ export function loadWebhookConfig(env: Record<string, string | undefined>): Webh
   return { url: parsed.data.CROSSPOST_WEBHOOK_URL, secret: parsed.data.CROSSPOST_WEBHOOK_SECRET };
 }
 
-/** The URL as it may appear in an error: no query string or credentials, which can hold tokens. */
-export function printableUrl(url: string): string {
-  const { origin, pathname } = new URL(url);
-  return `${origin}${pathname}`;
-}

@@ -1,5 +1,5 @@
 import { PermanentChannelError, TransientChannelError } from '../channel-errors.ts';
-import { printableUrl } from '../webhook/webhook-config.ts';
+import { printableUrl } from '../webhook/printable-url.ts';
 
 export interface VideoFile {
   bytes: Buffer;

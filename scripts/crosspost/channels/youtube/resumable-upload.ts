@@ -2,7 +2,7 @@
 // https://developers.google.com/youtube/v3/guides/using_resumable_upload_protocol
 import { z } from 'zod';
 import { TransientChannelError, UnknownOutcomeError } from '../channel-errors.ts';
-import { printableUrl } from '../webhook/webhook-config.ts';
+import { printableUrl } from '../webhook/printable-url.ts';
 import { readYoutubeError, youtubeError } from './youtube-api-error.ts';
 
 const videoSchema = z.object({ id: z.string().min(1) });
