@@ -1,0 +1,3 @@
+export { createTiktokChannel, type TiktokDeps } from './tiktok-channel.ts';
+export { loadTiktokConfig, type TiktokConfig } from './tiktok-config.ts';
+export type { TiktokTokens } from './tiktok-api.ts';
