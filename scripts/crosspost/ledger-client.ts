@@ -23,6 +23,8 @@ const row = z.object({
   progress: z.string().nullable(),
   remoteId: z.string().nullable(),
   remoteUrl: z.string().nullable(),
+  payload: z.string().nullable().optional(),
+  createdAt: z.string(),
 });
 
 const claimResponse = z.object({

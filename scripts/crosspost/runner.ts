@@ -69,11 +69,12 @@ function backoff(attempts: number, deps: RunnerDeps, hint?: number): number {
 async function createOnce(channel: Channel, publication: Publication, progress: Progress, mustReconcile: boolean): Promise<Outcome> {
   if (mustReconcile) {
     const lookup = await channel.find(publication, progress);
-    if ('found' in lookup) return { outcome: 'posted', ...lookup.found };
+    if ('found' in lookup) return { outcome: 'posted', ...lookup.found, payload: publication };
     if ('unknown' in lookup) return { outcome: 'review', error: `Không xác định được bài đã lên ${channel.name} hay chưa (${lookup.unknown}). Hãy kiểm tra trên nền tảng rồi bấm "Đã đăng tay" hoặc "Thử lại".` };
   }
   const post = await channel.create(publication, progress);
-  return { outcome: 'posted', ...post };
+  // What was sent stays in the ledger: a later withdrawal names the piece as it was posted.
+  return { outcome: 'posted', ...post, payload: publication };
 }
 
 /** Works out one claimed job; never throws for a platform's failure, only for a bug or the CMS. */
@@ -108,10 +109,13 @@ export async function processClaim(claim: Claim, deps: RunnerDeps): Promise<Outc
       const post = await channel.update({ remoteId: original.remoteId, remoteUrl: original.remoteUrl ?? '' }, publication!, progress);
       return { outcome: 'posted', ...post };
     }
-    const withdraw = (channel as Channel & { withdraw?: (p: Publication | { documentId: string }, progress: Progress) => Promise<unknown> }).withdraw;
-    if (!withdraw) return { outcome: 'skipped', error: `${channel.name} không nhận thông báo gỡ bài.` };
-    await withdraw(publication ?? { documentId: job.pieceId }, progress);
-    return { outcome: 'posted', remoteId: String(progress.saved.webhookId ?? job.pieceId), remoteUrl: '' };
+    // A withdrawal names the piece as it was sent: it may be gone from the CMS by now.
+    const withdraw = (channel as Channel & { withdraw?: (p: Publication, progress: Progress, withdrawnAt: string) => Promise<unknown> }).withdraw;
+    const sent = original?.payload ? (JSON.parse(original.payload) as Publication) : undefined;
+    if (!withdraw || !sent) return { outcome: 'skipped', error: `${channel.name} không nhận thông báo gỡ bài, hoặc bài chưa từng được gửi.` };
+    // The job's creation time is the withdrawal's: the same on every retry, so one webhook-id.
+    await withdraw.call(channel, sent, progress, job.createdAt);
+    return { outcome: 'posted', remoteId: String((progress.saved.webhookWithdrawal as { id?: string } | undefined)?.id ?? job.pieceId), remoteUrl: sent.url };
   } catch (error) {
     if (error instanceof PermanentChannelError) return { outcome: 'failed', error: error.editorMessage };
     if (error instanceof UnknownOutcomeError) {

@@ -1,5 +1,8 @@
 import type { Channel, ChannelName } from './channel.ts';
 import { createFacebookChannel } from './facebook/index.ts';
+import { createTiktokChannel } from './tiktok/index.ts';
+import { createWebhookChannel } from './webhook/index.ts';
+import { createYoutubeChannel } from './youtube/index.ts';
 import { createZaloChannel } from './zalo/index.ts';
 
 /**
@@ -10,5 +13,8 @@ export function channelsFromEnv(env: Record<string, string | undefined>, stateDi
   return new Map<ChannelName, Channel | undefined>([
     ['facebook', createFacebookChannel(env)],
     ['zalo', createZaloChannel(env, { tokenDir: stateDir })],
+    ['youtube', createYoutubeChannel(env)],
+    ['tiktok', createTiktokChannel(env)],
+    ['webhook', createWebhookChannel(env)],
   ]);
 }
