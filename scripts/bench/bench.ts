@@ -2,19 +2,20 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
-// `npm run bench [-- site|publish]`: each benchmark runs in its own process so its peak
+// `npm run bench [-- site|publish|crosspost]`: each benchmark runs in its own process so its peak
 // memory is its own. Both print what they measured.
 const benches = {
   site: ['scripts/bench/site-bench.ts', '--count', '1000', '--count', '10000', '--warm'],
   publish: ['scripts/bench/publish-bench.ts', '--sizes', '100,1000,10000', '--publishes', '5'],
+  crosspost: ['scripts/bench/crosspost-bench.ts', '--jobs', '200', '--latency', '15'],
 } as const;
 
-const which = z.array(z.enum(['site', 'publish'])).safeParse(process.argv.slice(2));
+const which = z.array(z.enum(['site', 'publish', 'crosspost'])).safeParse(process.argv.slice(2));
 if (!which.success) {
-  console.error(`Unknown benchmark "${process.argv.slice(2).join(' ')}": use site, publish or nothing for both.`);
+  console.error(`Unknown benchmark "${process.argv.slice(2).join(' ')}": use site, publish, crosspost or nothing for all three.`);
   process.exit(2);
 }
-const selected = which.data.length > 0 ? which.data : (['site', 'publish'] as const);
+const selected = which.data.length > 0 ? which.data : (['site', 'publish', 'crosspost'] as const);
 const tsx = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url));
 for (const name of selected) {
   console.log(`\n=== ${name} benchmark: ${benches[name].join(' ')}`);

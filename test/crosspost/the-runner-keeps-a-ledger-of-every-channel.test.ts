@@ -89,6 +89,21 @@ describe('the cross-post ledger in outbox mode', () => {
     expect(creates).toHaveLength(1);
   });
 
+  it('a channel added to a published piece queues its own job', async () => {
+    const id = await publishArticle('Ra mắt chuyên mục hỏi đáp chuyển đổi số', ['facebook']);
+    await drain(deps);
+    const added = await api.update(ARTICLE, id, { channels: connect(await api.ids('channel', ['facebook', 'zalo'])) });
+    expect(added.status, JSON.stringify(added.body)).toBe(200);
+    expect((await api.publish(ARTICLE, id)).status).toBe(200);
+    await drain(deps);
+    const ledger = await rows(id);
+    expect(ledger.filter((r) => r.action === 'create').map((r) => [r.channel, r.state])).toEqual([
+      ['facebook', 'outbox'],
+      ['webhook', 'skipped'],
+      ['zalo', 'outbox'],
+    ]);
+  });
+
   it('a job waits until the page is live, without spending an attempt', async () => {
     live = false;
     const id = await publishArticle('Hướng dẫn nộp hồ sơ trực tuyến tại nhà', ['facebook']);
