@@ -15,3 +15,4 @@ export * from './normalize-entry';
 export * from './value-schema';
 export * from './read-api-entry';
 export * from './internal/crosspost-job';
+export * from './internal/shared-post';

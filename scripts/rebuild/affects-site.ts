@@ -24,6 +24,12 @@ export function affectsSite(event: WebhookEvent, types: ReadonlyMap<string, Cont
     const { media } = event.payload;
     return { affects: true, change: { key: `media:${media.id ?? media.name ?? 'unknown'}`, event: event.payload.event } };
   }
+  if (event.kind === 'shared-post') {
+    // The CMS sends it only when a social post's public link appears or changes.
+    const { pieceUid, pieceId, event: name } = event.payload;
+    if (!types.has(pieceUid)) return { affects: false, reason: `${pieceUid} is not published on the portal` };
+    return { affects: true, change: { key: `${pieceUid}:${pieceId}`, event: name } };
+  }
   if (event.kind === 'other') return { affects: false, reason: `event ${event.payload.event} does not change the portal` };
 
   const { event: name, uid, entry } = event.payload;

@@ -30,12 +30,29 @@ export const mediaEventSchema = z
   })
   .passthrough();
 
+// The CMS's own event (cms/src/crosspost/announce-shared-post.ts): a piece's public link on a
+// social channel appeared or changed, so its "Đã chia sẻ trên" line must follow.
+export const sharedPostEventSchema = z
+  .object({
+    event: z.literal('crosspost.shared'),
+    createdAt: z.string(),
+    pieceUid: z.string().min(1),
+    pieceId: z.string().min(1),
+    channel: z.string().min(1),
+  })
+  .passthrough();
+
 // Any other event (releases, review workflows…) is well-formed as long as it names itself.
 export const otherEventSchema = z.object({ event: z.string().min(1), createdAt: z.string().optional() }).passthrough();
 
 export type EntryEvent = z.infer<typeof entryEventSchema>;
 export type MediaEvent = z.infer<typeof mediaEventSchema>;
-export type WebhookEvent = { kind: 'entry'; payload: EntryEvent } | { kind: 'media'; payload: MediaEvent } | { kind: 'other'; payload: z.infer<typeof otherEventSchema> };
+export type SharedPostEvent = z.infer<typeof sharedPostEventSchema>;
+export type WebhookEvent =
+  | { kind: 'entry'; payload: EntryEvent }
+  | { kind: 'media'; payload: MediaEvent }
+  | { kind: 'shared-post'; payload: SharedPostEvent }
+  | { kind: 'other'; payload: z.infer<typeof otherEventSchema> };
 
 export type ParseResult = { ok: true; event: WebhookEvent } | { ok: false; message: string };
 
@@ -51,6 +68,10 @@ export function parseWebhookPayload(body: unknown): ParseResult {
   if (name.startsWith('media.')) {
     const media = mediaEventSchema.safeParse(body);
     return media.success ? { ok: true, event: { kind: 'media', payload: media.data } } : { ok: false, message: describe(media.error) };
+  }
+  if (name === 'crosspost.shared') {
+    const shared = sharedPostEventSchema.safeParse(body);
+    return shared.success ? { ok: true, event: { kind: 'shared-post', payload: shared.data } } : { ok: false, message: describe(shared.error) };
   }
   return { ok: true, event: { kind: 'other', payload: head.data } };
 }

@@ -11,8 +11,14 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { captionFor } from '../../scripts/crosspost/caption.ts';
+import type { Channel, ChannelName } from '../../scripts/crosspost/channels/channel.ts';
+import { createFacebookChannel } from '../../scripts/crosspost/channels/facebook/index.ts';
+import { LedgerClient } from '../../scripts/crosspost/ledger-client.ts';
+import { drain, type RunnerDeps } from '../../scripts/crosspost/runner.ts';
+import { startFacebookGraph } from '../crosspost/stand-ins/facebook-graph.ts';
 import { AdminApi, connect } from './admin-api.ts';
-import { bootCms } from './cms.ts';
+import { bootCms, type TestCms } from './cms.ts';
 import { pastedGuide } from '../site/fixtures/pasted-values.ts';
 import { xssFactCheck, xssMarkdown } from '../site/fixtures/xss-payloads.ts';
 
@@ -38,6 +44,8 @@ export interface SiteBuild {
   xssFactCheck: PublishedPiece;
   /** The guide pasted with junk, and what the CMS's public API serves for it. */
   pasted: { piece: PublishedPiece; served: Record<string, unknown> };
+  /** The article the cross-post runner carried to Facebook (and Zalo, posted by hand), with its links. */
+  shared: { piece: PublishedPiece; links: Array<{ channel: string; url: string }> };
   buildMs: number;
 }
 
@@ -110,6 +118,51 @@ async function addFixtures(api: AdminApi): Promise<{ xssSlug: string; xssFactChe
   return { xssSlug: xss.slug, xssFactCheckId: factCheck.documentId, pastedId: pasted.documentId };
 }
 
+/**
+ * An article shared on Facebook by the real runner through a Graph stand-in, and on Zalo by
+ * hand (outbox mode, then the post's URL recorded through the runner's ledger client).
+ */
+async function shareArticle(cms: TestCms, api: AdminApi): Promise<{ documentId: string; links: Array<{ channel: string; url: string }> }> {
+  const id = (singular: string, keys: string[]) => api.ids(singular, keys).then(connect);
+  const piece = await createAndPublish(api, ARTICLE, {
+    title: 'Xã Thanh Thủy chia sẻ tin chuyển đổi số lên mạng xã hội',
+    summary: 'Tin được đăng lại trên trang Facebook và Zalo OA của xã, có liên kết về cổng thông tin.',
+    body: 'Người dân có thể theo dõi tin của xã trên Facebook và Zalo.',
+    themes: await id('theme', ['y-nghia-ke-hoach']),
+    unit: await id('unit', ['phong-vhxh']),
+    channels: await id('channel', ['facebook', 'zalo']),
+  });
+  const graph = await startFacebookGraph();
+  try {
+    const ledger = new LedgerClient(cms.url, cms.secrets.CROSSPOST_RUNNER_SECRET, 'site-test');
+    const facebook = createFacebookChannel({ FACEBOOK_PAGE_ID: graph.pageId, FACEBOOK_PAGE_ACCESS_TOKEN: graph.token, FACEBOOK_GRAPH_URL: graph.url })!;
+    // Every other channel (the webhook, Zalo) has no credentials: skipped or outbox.
+    const channels = new Map<ChannelName, Channel | undefined>([['facebook', facebook]]);
+    const deps: RunnerDeps = { ledger, channels, siteUrl: SITE_URL, isLive: async () => true, caption: (c, p) => captionFor(c, p).text, retryBaseMs: 1 };
+    for (let round = 0; round < 10 && (await drain(deps)) > 0; round += 1);
+    const post = graph.posts.find((p) => p.link === `${SITE_URL}/tin-tuc/${piece.slug}/`);
+    if (!post) throw new Error('The runner did not post the shared article to the Graph stand-in');
+    const [pageId, postId] = post.id.split('_');
+    // What the admin's "Đã đăng tay" records: a Zalo job holding the URL of a post made by hand.
+    const zalo = await api.create('api::crosspost-job.crosspost-job', { pieceUid: ARTICLE, pieceId: piece.documentId, channel: 'zalo', action: 'create', generation: 1, state: 'pending', attempts: 0 });
+    if (zalo.status !== 201) throw new Error(`Could not queue the Zalo job: ${zalo.status} ${JSON.stringify(zalo.body)}`);
+    const claim = await ledger.claim(60_000);
+    const zaloUrl = 'https://zalo.me/thanhthuy/article/9c1f0a2b';
+    if (claim?.job.channel !== 'zalo' || !(await ledger.record(claim.job.id, { outcome: 'posted', remoteId: '9c1f0a2b', remoteUrl: zaloUrl }))) {
+      throw new Error(`Could not record the Zalo post: claimed ${JSON.stringify(claim?.job)}`);
+    }
+    return {
+      documentId: piece.documentId,
+      links: [
+        { channel: 'facebook', url: `https://www.facebook.com/${pageId}/posts/${postId}` },
+        { channel: 'zalo', url: zaloUrl },
+      ],
+    };
+  } finally {
+    await graph.close();
+  }
+}
+
 async function publishedPieces(url: string, token: string): Promise<PublishedPiece[]> {
   const kinds = [
     ['article', 'articles'],
@@ -130,7 +183,9 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
   const work = mkdtempSync(join(tmpdir(), 'tt-site-test-'));
   const cms = await bootCms({ seedDemo: true });
   try {
-    const fixtures = await addFixtures(new AdminApi(cms, cms.adminToken));
+    const api = new AdminApi(cms, cms.adminToken);
+    const fixtures = await addFixtures(api);
+    const shared = await shareArticle(cms, api);
     const pieces = await publishedPieces(cms.url, cms.siteToken);
     const byId = (documentId: string) => pieces.find((p) => p.documentId === documentId)!;
     // What the portal's build will read for the pasted guide, straight from the CMS's API.
@@ -146,7 +201,7 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
       SITE_CACHE_DIR: join(work, 'cache'),
     });
     if (result.code !== 0) throw new Error(`The site build for the tests failed:\n${result.stderr}\n${result.stdout.slice(-3000)}`);
-    project.provide('siteBuild', { outDir, siteUrl: SITE_URL, pieces, xssSlug: fixtures.xssSlug, xssFactCheck: byId(fixtures.xssFactCheckId), pasted, buildMs: result.ms });
+    project.provide('siteBuild', { outDir, siteUrl: SITE_URL, pieces, xssSlug: fixtures.xssSlug, xssFactCheck: byId(fixtures.xssFactCheckId), pasted, shared: { piece: byId(shared.documentId), links: shared.links }, buildMs: result.ms });
   } finally {
     await cms.stop();
   }

@@ -76,6 +76,7 @@ describe('the webhook receiver', () => {
     ['an entry event without its uid', JSON.stringify({ event: 'entry.update', createdAt: NOW, model: 'article', entry: { documentId: 'a' } })],
     ['a publishedAt that is a number', JSON.stringify({ ...entry('entry.update', ARTICLE, NOW), entry: { documentId: 'a', publishedAt: 5 } })],
     ['a media event without its file', JSON.stringify({ event: 'media.create', createdAt: NOW })],
+    ['a shared-post event without its piece', JSON.stringify({ event: 'crosspost.shared', createdAt: NOW, pieceUid: ARTICLE, channel: 'facebook' })],
   ])('%s is refused with 400 and does nothing else', async (_label, body) => {
     const res = await post(body, `Bearer ${SECRET}`);
     expect(res.status).toBe(400);
@@ -147,6 +148,8 @@ describe('which events change the public site', () => {
     ['uploading a file', true, { event: 'media.create', createdAt: NOW, media: { id: 3, name: 'anh.jpg' } }],
     ['deleting a file', true, { event: 'media.delete', createdAt: NOW, media: { id: 3 } }],
     ['a release being published', false, { event: 'releases.publish', createdAt: NOW }],
+    ['a social post of a piece appearing (crosspost.shared)', true, { event: 'crosspost.shared', createdAt: NOW, pieceUid: ARTICLE, pieceId: 'doc1', channel: 'facebook' }],
+    ['a shared post of a type the portal does not publish', false, { event: 'crosspost.shared', createdAt: NOW, pieceUid: 'plugin::users-permissions.user', pieceId: 'u1', channel: 'facebook' }],
   ];
 
   it.each(cases)('%s → rebuild: %s', (_label, expected, payload) => {
@@ -162,5 +165,13 @@ describe('which events change the public site', () => {
     const [ka, kb] = [affectsSite(a.event), affectsSite(b.event)].map((d) => (d.affects ? d.change.key : null));
     expect(ka).toBe(`${ARTICLE}:abc`);
     expect(kb).toBe(ka);
+  });
+
+  it('a shared post counts as a change of its piece: with the piece’s publish it makes one build', () => {
+    const publish = parseWebhookPayload(entry('entry.publish', ARTICLE, NOW, 'abc'));
+    const shared = parseWebhookPayload({ event: 'crosspost.shared', createdAt: NOW, pieceUid: ARTICLE, pieceId: 'abc', channel: 'zalo' });
+    if (!publish.ok || !shared.ok) throw new Error('payloads should parse');
+    const [kp, ks] = [affectsSite(publish.event), affectsSite(shared.event)].map((d) => (d.affects ? d.change.key : null));
+    expect(ks).toBe(kp);
   });
 });

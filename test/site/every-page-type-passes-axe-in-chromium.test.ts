@@ -11,6 +11,7 @@ const first = (kind: string) => build.pieces.find((p) => p.kind === kind)!.slug;
 const pageTypes: Array<[string, () => string]> = [
   ['home', () => '/'],
   ['article', () => `/tin-tuc/${first('article')}/`],
+  ['shared article', () => `/tin-tuc/${build.shared.piece.slug}/`],
   ['model practice', () => `/dien-hinh/${first('model-practice')}/`],
   ['service guide', () => `/dich-vu-cong/${first('service-guide')}/`],
   ['fact-check', () => `/kiem-chung/${first('fact-check')}/`],

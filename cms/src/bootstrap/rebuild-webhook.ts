@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { SHARED_POST_EVENT, registerSharedPostEvent } from '../crosspost/announce-shared-post';
 
 export const REBUILD_WEBHOOK_NAME = 'Dựng lại cổng thông tin';
 
@@ -13,6 +14,8 @@ const WANTED_EVENTS = [
   'media.create',
   'media.update',
   'media.delete',
+  // A social post's public link appeared or changed: the piece's "Đã chia sẻ trên" line.
+  SHARED_POST_EVENT,
 ];
 
 interface Webhook {
@@ -58,6 +61,7 @@ export function rebuildWebhookUrl(env: NodeJS.ProcessEnv): string {
  * signature: the bearer secret header is the only proof the worker gets.
  */
 export async function ensureRebuildWebhook(strapi: Core.Strapi, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  registerSharedPostEvent(strapi);
   if (env.WEBHOOK_URL === 'off') return;
   const secret = env.WEBHOOK_SECRET;
   if (!secret || secret.length < 16) {

@@ -3,16 +3,23 @@ import { allTypes, uidOf } from '@thanh-thuy/content-types';
 
 export const SITE_TOKEN_NAME = 'Cổng thông tin (chỉ đọc)';
 
+/** The ledger's public face: where published pieces were shared (api/crosspost/routes/shared.ts). */
+export const SHARED_POSTS_ACTION = 'api::crosspost.shared.find';
+
 /**
- * What the portal build reads: find (and findOne) on the content model's types, nothing else.
+ * What the portal build reads: find (and findOne) on the content model's types and where
+ * published pieces were shared, nothing else.
  * A read-only token would also read the media library's file list (names of images uploaded
  * for drafts) and the users-permissions users; the portal needs neither.
  */
 export function siteTokenActions(): string[] {
-  return allTypes.flatMap((type) => {
-    const uid = uidOf(type);
-    return type.kind === 'singleType' ? [`${uid}.find`] : [`${uid}.find`, `${uid}.findOne`];
-  });
+  return [
+    ...allTypes.flatMap((type) => {
+      const uid = uidOf(type);
+      return type.kind === 'singleType' ? [`${uid}.find`] : [`${uid}.find`, `${uid}.findOne`];
+    }),
+    SHARED_POSTS_ACTION,
+  ];
 }
 
 type TokenRow = { id: number; accessKey: string; type: string };

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { announceSharedPost } from './announce-shared-post';
 import { ledger, type LedgerRow } from './ledger';
 
 export interface Claimed {
@@ -62,6 +63,7 @@ export async function recordOutcome(strapi: Core.Strapi, id: number, runner: str
   if (result.outcome === 'failed' || result.outcome === 'review' || result.outcome === 'skipped') data.lastError = result.error;
   if ('payload' in result && result.payload !== undefined) data.payload = JSON.stringify(result.payload);
   const { count } = (await rows.updateMany({ where: { id, state: 'sending', claimedBy: runner }, data })) as { count: number };
+  if (count === 1 && result.outcome === 'posted') announceSharedPost(strapi, current, result.remoteUrl, current.remoteUrl);
   return count === 1;
 }
 

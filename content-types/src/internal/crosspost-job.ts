@@ -8,6 +8,13 @@ import type { ContentTypeDefinition } from '../fields';
 export const CROSSPOST_CHANNELS = ['facebook', 'zalo', 'youtube', 'tiktok', 'webhook'] as const;
 export type CrosspostChannel = (typeof CROSSPOST_CHANNELS)[number];
 
+/** The channels whose copies are public posts the portal links to (the webhook is not one). */
+export const SHARED_CHANNELS = ['facebook', 'zalo', 'youtube', 'tiktok'] as const;
+export type SharedChannel = (typeof SHARED_CHANNELS)[number];
+
+/** The platforms' own names, as citizens know them. */
+export const SHARED_CHANNEL_NAMES: Record<SharedChannel, string> = { facebook: 'Facebook', zalo: 'Zalo', youtube: 'YouTube', tiktok: 'TikTok' };
+
 export const CROSSPOST_STATES = ['pending', 'sending', 'posted', 'failed', 'skipped', 'outbox', 'review'] as const;
 export type CrosspostState = (typeof CROSSPOST_STATES)[number];
 

@@ -1,4 +1,4 @@
-import type { ContentKindKey } from '@thanh-thuy/content-types';
+import type { ContentKindKey, SharedChannel } from '@thanh-thuy/content-types';
 
 // What the pages read from the content layer: the CMS entry as validated by the zod schema
 // derived in content-types (api-schema.ts), plus what the loader derives from it. These
@@ -43,6 +43,13 @@ export interface PieceData {
   searchFold: string;
   /** The remaining validated fields of the entry, by field name. */
   fields: Record<string, unknown>;
+  /** The commune's posts of this piece on social platforms (GET /api/crosspost/shared). */
+  sharedOn: SharedOnLink[];
+}
+
+export interface SharedOnLink {
+  channel: SharedChannel;
+  url: string;
 }
 
 export interface GuideStep {

@@ -3,6 +3,7 @@ import { messages, readApiEntry, type ContentKindDefinition } from '@thanh-thuy/
 import { packData } from '../lib/packed-data';
 import { RENDER_VERSION } from '../render/render-version';
 import { reportFailure } from './errors';
+import { sharedPostsOf, type SharedPosts } from './shared-posts';
 import { describeSkipped, reportSkipped, skippedEntry, type SkippedEntry } from './skipped-entries';
 import { fetchAllEntries, type CmsConnection } from './strapi-client';
 import { toPiece } from './to-piece';
@@ -34,11 +35,13 @@ export function kindLoader(kind: ContentKindDefinition, cms: CmsConnection): Loa
     async load({ store, logger, generateDigest }) {
       const started = performance.now();
       let raw: Entry[];
+      let shared: SharedPosts;
       try {
-        raw = await fetchAllEntries(cms, kind);
+        [raw, shared] = await Promise.all([fetchAllEntries(cms, kind), sharedPostsOf(cms)]);
       } catch (error) {
         throw reportFailure(error as Error);
       }
+      for (const reason of shared.takeRejected()) logger.warn(`left out ${reason}`);
       const { rows, duplicates } = newestRowPerDocument(raw);
       if (duplicates > 0) logger.warn(`${duplicates} duplicate published rows of ${kind.plural} ignored (same documentId)`);
       const kept = new Set<string>();
@@ -54,7 +57,9 @@ export function kindLoader(kind: ContentKindDefinition, cms: CmsConnection): Loa
         // The digest covers what the CMS sent and how it is rendered: an unchanged entry keeps
         // its stored data and is neither validated nor rendered again. A skipped entry is never
         // stored, so it is checked (and reported) again at every build until it is fixed.
-        const digest = generateDigest(`${RENDER_VERSION}\n${cms.url}\n${JSON.stringify(row)}`);
+        // Where the piece was shared is part of it: a new link refreshes the stored entry.
+        const sharedOn = shared.of(documentId);
+        const digest = generateDigest(`${RENDER_VERSION}\n${cms.url}\n${JSON.stringify(row)}\n${JSON.stringify(sharedOn)}`);
         const stored = store.get(documentId)?.digest === digest;
         const read = stored ? null : readApiEntry(kind, row);
         if (read && !read.success) {
@@ -73,7 +78,7 @@ export function kindLoader(kind: ContentKindDefinition, cms: CmsConnection): Loa
         slugs.set(slug, documentId);
         kept.add(documentId);
         if (read) {
-          store.set({ id: documentId, data: packData(toPiece(kind, read.data, cms.url)), digest });
+          store.set({ id: documentId, data: packData({ ...toPiece(kind, read.data, cms.url), sharedOn }), digest });
           rendered++;
         }
       }

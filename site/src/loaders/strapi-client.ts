@@ -14,7 +14,7 @@ export interface CmsConnection {
 
 const PAGE_SIZE = 100; // Strapi's maximum
 
-async function getJson(cms: CmsConnection, path: string, options: { notFound?: unknown } = {}): Promise<unknown> {
+export async function getJson(cms: CmsConnection, path: string, options: { notFound?: unknown } = {}): Promise<unknown> {
   const url = `${cms.url}${path}`;
   let res: Response;
   try {

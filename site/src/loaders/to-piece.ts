@@ -28,8 +28,8 @@ export function toSiteImage(media: Entry | null | undefined, alt: string | null 
 
 const COMMON = new Set(['title', 'slug', 'summary', 'themes', 'taskGroups', 'audiences', 'channels', 'unit', 'cover', 'coverAlt', 'corrections']);
 
-/** The validated entry as the data of a content-layer entry: markdown rendered, images resolved. */
-export function toPiece(kind: ContentKindDefinition, entry: Entry, mediaBase: string): PieceData {
+/** The validated entry as the data of a content-layer entry: markdown rendered, images resolved (sharedOn comes from the ledger). */
+export function toPiece(kind: ContentKindDefinition, entry: Entry, mediaBase: string): Omit<PieceData, 'sharedOn'> {
   const html: Record<string, string> = {};
   const fields: Record<string, unknown> = {};
   const texts: string[] = [entry.title, entry.summary];

@@ -1,0 +1,63 @@
+import type { Core } from '@strapi/strapi';
+import { SHARED_CHANNELS, contentKinds, uidOf, type SharedChannel } from '@thanh-thuy/content-types';
+import { ledger, type LedgerRow } from './ledger';
+
+export interface SharedPost {
+  pieceId: string;
+  channel: SharedChannel;
+  remoteUrl: string;
+}
+
+const pieceUids = new Set(contentKinds.map(uidOf));
+// Keeps each IN (…) list well under SQLite's and PostgreSQL's bound-parameter limits.
+const CHUNK = 500;
+
+/** Only a web address may become a link on the portal (never javascript: or data:). */
+const isWebUrl = (value: string | null): value is string => {
+  if (!value) return false;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false; // not a URL at all: nothing to link to
+  }
+};
+
+async function publishedIds(strapi: Core.Strapi, uid: string, ids: string[]): Promise<Set<string>> {
+  const published = new Set<string>();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const rows = (await strapi.db.query(uid as never).findMany({
+      where: { documentId: { $in: ids.slice(i, i + CHUNK) }, publishedAt: { $notNull: true } },
+      select: ['documentId'],
+    })) as Array<{ documentId: string }>;
+    for (const row of rows) published.add(row.documentId);
+  }
+  return published;
+}
+
+/**
+ * Where each published piece was shared, for the portal's "Đã chia sẻ trên" line: the posted
+ * `create` jobs of the social channels, the newest generation per piece and channel (a
+ * deliberate repost replaces the link). A piece that is no longer published gives nothing, so
+ * the list never names a withdrawn piece.
+ */
+export async function sharedPosts(strapi: Core.Strapi): Promise<SharedPost[]> {
+  const rows = (await ledger(strapi).findMany({
+    where: { action: 'create', state: 'posted', channel: { $in: [...SHARED_CHANNELS] }, remoteUrl: { $notNull: true } },
+    select: ['pieceUid', 'pieceId', 'channel', 'generation', 'remoteUrl'],
+    orderBy: [{ generation: 'desc' }, { id: 'desc' }],
+  })) as Array<Pick<LedgerRow, 'pieceUid' | 'pieceId' | 'channel' | 'generation' | 'remoteUrl'>>;
+  const newest = new Map<string, (typeof rows)[number]>();
+  for (const row of rows) {
+    const key = `${row.pieceId}\n${row.channel}`;
+    if (!newest.has(key) && pieceUids.has(row.pieceUid)) newest.set(key, row);
+  }
+  const byUid = new Map<string, Set<string>>();
+  for (const row of newest.values()) byUid.set(row.pieceUid, (byUid.get(row.pieceUid) ?? new Set()).add(row.pieceId));
+  const published = new Set<string>();
+  for (const [uid, ids] of byUid) for (const id of await publishedIds(strapi, uid, [...ids])) published.add(`${uid}\n${id}`);
+  return [...newest.values()]
+    .filter((row) => published.has(`${row.pieceUid}\n${row.pieceId}`) && isWebUrl(row.remoteUrl))
+    .map((row) => ({ pieceId: row.pieceId, channel: row.channel as SharedChannel, remoteUrl: row.remoteUrl as string }))
+    .sort((a, b) => (a.pieceId === b.pieceId ? SHARED_CHANNELS.indexOf(a.channel) - SHARED_CHANNELS.indexOf(b.channel) : a.pieceId < b.pieceId ? -1 : 1));
+}
