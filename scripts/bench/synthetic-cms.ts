@@ -1,6 +1,6 @@
 // A Strapi-shaped stand-in for benchmarks and build tests: serves N generated Vietnamese
 // pieces on 127.0.0.1 with the exact REST shapes of Strapi 5 (flat entries, populated
-// relations, media objects, components, pagination), plus /api/commune and a few images.
+// relations, media objects, components, pagination), plus /api/commune, /api/crosspost/shared and a few images.
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { contentKinds, taxonomy, toSlug, type ContentKindDefinition } from '@thanh-thuy/content-types';
@@ -237,6 +237,8 @@ export async function startSyntheticCms(options: SyntheticCmsOptions): Promise<S
     if (req.headers.authorization !== `Bearer ${token}`) return send(res, 401, { data: null, error: { status: 401, name: 'UnauthorizedError', message: 'Missing or invalid credentials' } });
     if (url.searchParams.get('status') === 'draft') return send(res, 403, { data: null, error: { status: 403, name: 'ForbiddenError', message: 'Forbidden' } });
     if (url.pathname === '/api/commune') return send(res, 200, { data: commune, meta: {} });
+    // Where pieces were shared (cross-posting ledger): none in the synthetic CMS.
+    if (url.pathname === '/api/crosspost/shared') return send(res, 200, { data: [] });
     const list = entries.get(url.pathname.replace(/^\/api\//, ''));
     if (!list) return send(res, 404, { data: null, error: { status: 404, name: 'NotFoundError', message: 'Not Found' } });
     const pageSize = Math.min(100, Number(url.searchParams.get('pagination[pageSize]') ?? 25));
