@@ -35,10 +35,12 @@ export function adminBuildIsCurrent(env: Record<string, string | undefined>): bo
  */
 export function buildCms(env: Record<string, string>, log: (line: string) => void): void {
   const started = Date.now();
+  // Hashed before building: a source edited during the build must not pass for built.
+  const wanted = adminSourceHash(env);
   if (!adminBuildIsCurrent(env)) {
     log('Đang dựng trang quản trị (lần đầu mất khoảng một phút)…');
     execFileSync(process.execPath, [strapiBin(), 'build', '--minify'], { cwd: CMS_DIR, stdio: 'inherit', env: { ...env, NODE_ENV: 'production' } });
-    writeFileSync(ADMIN_MARK, adminSourceHash(env));
+    writeFileSync(ADMIN_MARK, wanted);
     log(`Admin built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } else {
     execFileSync(process.execPath, ['-e', "require('@strapi/strapi').compileStrapi({ appDir: process.cwd() }).then(() => process.exit(0))"], { cwd: CMS_DIR, stdio: 'inherit', env });

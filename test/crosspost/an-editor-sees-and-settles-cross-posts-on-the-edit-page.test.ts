@@ -110,4 +110,25 @@ describe('an editor sees and settles cross-posts on the edit page', () => {
     const ledger = await superAdmin.request('GET', `/crosspost-panel/pieces/${ARTICLE}/${pieceId}/jobs`);
     expect(ledger.body.data.entries.find((e: { channel: string }) => e.channel === 'zalo')).toMatchObject({ state: 'posted', remoteUrl: url });
   });
+
+  it('"Thử lại" sends a failed channel back to the queue', async () => {
+    await entry('facebook').getByRole('button', { name: 'Thử lại' }).click();
+    await expect.poll(() => entry('facebook').getAttribute('data-state'), { timeout: 15_000 }).toBe('pending');
+    expect(await entry('facebook').getByText('Chờ gửi', { exact: true }).isVisible()).toBe(true);
+    expect(await entry('facebook').getByRole('button', { name: 'Thử lại' }).count()).toBe(0);
+  });
+
+  it('"Đăng lại" asks to confirm, and only then queues a second post', async () => {
+    await entry('zalo').getByRole('button', { name: 'Đăng lại' }).click();
+    const dialog = page.getByRole('alertdialog');
+    expect(await dialog.getByText('Đăng lại lên Zalo?').isVisible()).toBe(true);
+    await dialog.getByRole('button', { name: 'Hủy' }).click();
+    const zaloJobs = async () =>
+      ((await superAdmin.request('GET', `/crosspost-panel/pieces/${ARTICLE}/${pieceId}/jobs`)).body.data.entries as Array<{ channel: string; state: string }>).filter((e) => e.channel === 'zalo');
+    expect(await zaloJobs()).toMatchObject([{ state: 'posted' }]);
+    await entry('zalo').getByRole('button', { name: 'Đăng lại' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Đăng lại' }).click();
+    await expect.poll(() => entry('zalo').getAttribute('data-state'), { timeout: 15_000 }).toBe('pending');
+    expect(await zaloJobs()).toMatchObject([{ state: 'pending' }]);
+  });
 });

@@ -6,13 +6,13 @@ import { useCrosspostLedger } from './use-crosspost-ledger';
 /**
  * The edit page's "Chia sẻ lên mạng xã hội" panel. Strapi renders a side panel description as a
  * component, so it may use hooks; it returns null (no panel) while an entry is being created
- * and for content types that are not cross-posted.
+ * and for content types that are not cross-posted (the CMS answers 400 for those).
  */
 export const CrosspostPanel: PanelComponent = ({ model, documentId }) => {
   const { ledger, ...actions } = useCrosspostLedger(model, documentId);
-  if (ledger.status === 'hidden') return null;
+  // Nothing until the CMS answers: a content type that is not cross-posted never shows the panel.
+  if (ledger.status === 'hidden' || ledger.status === 'loading') return null;
   const title = 'Chia sẻ lên mạng xã hội';
-  if (ledger.status === 'loading') return { title, content: <Typography variant="pi">Đang tải…</Typography> };
   if (ledger.status === 'error') return { title, content: <Typography variant="pi" textColor="danger600">{ledger.message}</Typography> };
   const content =
     ledger.entries.length === 0 ? (
