@@ -9,6 +9,7 @@ import { retireStrapiDefaultRoles } from './bootstrap/retire-strapi-default-role
 import { ensureSiteToken } from './bootstrap/site-token';
 import { guardEveryContentApiRoute } from './content-api/guard-every-route';
 import { registerCrosspostQueue } from './crosspost/enqueue';
+import { registerPanelRoutes } from './crosspost/panel-routes';
 import { registerContentValidation } from './documents/validate-content';
 import { registerUnusedMediaCondition } from './media/unused-media-condition';
 import { guardRoutes } from './routes/guard-routes';
@@ -19,6 +20,7 @@ export default {
     registerContentValidation(strapi);
     guardEveryContentApiRoute(strapi);
     guardRoutes(strapi);
+    registerPanelRoutes(strapi);
   },
 
   // Every step is idempotent: the CMS converges on the plan's taxonomy, its roles and

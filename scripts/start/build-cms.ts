@@ -11,13 +11,22 @@ function filesUnder(dir: string): string[] {
   return (readdirSync(dir, { recursive: true }) as string[]).map((f) => join(dir, f)).filter((f) => statSync(f).isFile()).sort();
 }
 
-/** Hash of what the admin bundle is built from: its sources, the lockfile and the schemas. */
-function adminSourceHash(): string {
+/**
+ * Hash of what the admin bundle is built from: its sources, the lockfile, and the public URL
+ * Strapi bakes into the bundle as the backend it calls.
+ */
+function adminSourceHash(env: Record<string, string | undefined>): string {
   const hash = createHash('sha256');
   for (const file of [...filesUnder(join(CMS_DIR, 'src', 'admin')), join(CMS_DIR, '..', 'package-lock.json')]) {
     hash.update(file).update(readFileSync(file));
   }
+  hash.update(`CMS_PUBLIC_URL=${env.CMS_PUBLIC_URL ?? ''}`);
   return hash.digest('hex');
+}
+
+/** Whether cms/dist/build holds the admin bundle of the current sources (tests reuse it). */
+export function adminBuildIsCurrent(env: Record<string, string | undefined>): boolean {
+  return existsSync(ADMIN_MARK) && readFileSync(ADMIN_MARK, 'utf8') === adminSourceHash(env) && existsSync(join(CMS_DIR, 'dist', 'build', 'index.html'));
 }
 
 /**
@@ -25,10 +34,10 @@ function adminSourceHash(): string {
  * ~2 GB), otherwise just the server code (a few seconds).
  */
 export function buildCms(env: Record<string, string>, log: (line: string) => void): void {
-  const wanted = adminSourceHash();
-  const current = existsSync(ADMIN_MARK) ? readFileSync(ADMIN_MARK, 'utf8') : '';
   const started = Date.now();
-  if (current !== wanted || !existsSync(join(CMS_DIR, 'dist', 'build', 'index.html'))) {
+  // Hashed before building: a source edited during the build must not pass for built.
+  const wanted = adminSourceHash(env);
+  if (!adminBuildIsCurrent(env)) {
     log('Đang dựng trang quản trị (lần đầu mất khoảng một phút)…');
     execFileSync(process.execPath, [strapiBin(), 'build', '--minify'], { cwd: CMS_DIR, stdio: 'inherit', env: { ...env, NODE_ENV: 'production' } });
     writeFileSync(ADMIN_MARK, wanted);

@@ -1,4 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { CrosspostPanel } from './crosspost/crosspost-panel';
 import { vietnamese } from './vietnamese';
 
 // The commune's staff work in Vietnamese: offer it, and make it the default for a browser
@@ -12,7 +13,10 @@ export default {
     tutorials: false,
     notifications: { releases: false },
   },
-  bootstrap(_app: StrapiApp) {
+  bootstrap(app: StrapiApp) {
+    // Where each piece went (Facebook, Zalo, …), on its edit page (issue 7).
+    const contentManager = app.getPlugin('content-manager') as unknown as { apis: { addEditViewSidePanel: (panels: unknown[]) => void } };
+    contentManager.apis.addEditViewSidePanel([CrosspostPanel]);
     if (typeof window !== 'undefined' && !window.localStorage.getItem(LANGUAGE_KEY)) {
       window.localStorage.setItem(LANGUAGE_KEY, 'vi');
     }

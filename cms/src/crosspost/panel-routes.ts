@@ -1,0 +1,118 @@
+import type { Core } from '@strapi/strapi';
+import { CROSSPOST_CHANNELS, CROSSPOST_STATE_LABELS } from '@thanh-thuy/content-types';
+import { z } from 'zod';
+import { enqueueRepost, isCrosspostedKind } from './enqueue';
+import { ledger, rowsOf, type LedgerRow } from './ledger';
+import { isMarkable, isRetriable, recordPostedByHand, retryJob } from './panel-actions';
+import { mayOnPiece } from './panel-access';
+import { panelRefusals } from './panel-refusals';
+import { panelEntries } from './panel-view';
+
+type Ctx = {
+  params: Record<string, string | undefined>;
+  request: { body?: unknown };
+  state: { userAbility?: unknown };
+  status: number;
+  body: unknown;
+};
+
+/** The URL prefix of the panel's admin API (useFetchClient calls it relative to the backend). */
+export const PANEL_PREFIX = '/crosspost-panel';
+
+const pieceParams = z.object({
+  uid: z.string().refine(isCrosspostedKind, 'not a cross-posted content type'),
+  documentId: z.string().regex(/^[a-z0-9]{1,100}$/i),
+});
+const jobParams = z.object({ id: z.coerce.number().int().positive() });
+const channelParams = pieceParams.extend({ channel: z.enum(CROSSPOST_CHANNELS) });
+// zod's .url() accepts any scheme (javascript:, ftp:); the link is rendered as an anchor.
+const isWebLink = (text: string) => URL.canParse(text) && /^https?:$/.test(new URL(text).protocol);
+const postedByHandBody = z.object({ url: z.string().trim().max(1000).refine(isWebLink) });
+
+// Strapi's own error shape, so useFetchClient surfaces `message` to the panel.
+function refuse(ctx: Ctx, status: number, message: string): void {
+  const name = status === 403 ? 'ForbiddenError' : status === 404 ? 'NotFoundError' : status === 409 ? 'ConflictError' : 'ValidationError';
+  ctx.status = status;
+  ctx.body = { data: null, error: { status, name, message, details: {} } };
+}
+
+const stateLabel = (row: LedgerRow) => CROSSPOST_STATE_LABELS[row.state] ?? row.state;
+
+async function jobFor(strapi: Core.Strapi, ctx: Ctx): Promise<LedgerRow | null> {
+  const params = jobParams.safeParse(ctx.params);
+  const row = params.success ? ((await ledger(strapi).findOne({ where: { id: params.data.id } })) as LedgerRow | null) : null;
+  if (!row) refuse(ctx, 404, panelRefusals.unknownJob);
+  return row;
+}
+
+const handlers = (strapi: Core.Strapi) => ({
+  async list(ctx: Ctx) {
+    const params = pieceParams.safeParse(ctx.params);
+    if (!params.success) return refuse(ctx, 400, panelRefusals.unknownPiece);
+    const { uid, documentId } = params.data;
+    const may = (right: 'read' | 'update' | 'publish') => mayOnPiece(strapi, ctx.state.userAbility, uid, documentId, right);
+    if (!(await may('read'))) return refuse(ctx, 403, panelRefusals.mayNotRead);
+    const mayUpdate = await may('update');
+    ctx.body = {
+      data: {
+        entries: panelEntries(await rowsOf(strapi, documentId)),
+        may: { retry: mayUpdate, markPosted: mayUpdate, repost: await may('publish') },
+      },
+    };
+  },
+
+  async retry(ctx: Ctx) {
+    const row = await jobFor(strapi, ctx);
+    if (!row) return;
+    if (!(await mayOnPiece(strapi, ctx.state.userAbility, row.pieceUid, row.pieceId, 'update'))) return refuse(ctx, 403, panelRefusals.mayNotRetry);
+    if (!isRetriable(row) || !(await retryJob(strapi, row.id))) return refuse(ctx, 409, panelRefusals.notRetriable(stateLabel(row)));
+    ctx.body = { data: { id: row.id, state: 'pending' } };
+  },
+
+  async postedByHand(ctx: Ctx) {
+    const row = await jobFor(strapi, ctx);
+    if (!row) return;
+    if (!(await mayOnPiece(strapi, ctx.state.userAbility, row.pieceUid, row.pieceId, 'update'))) return refuse(ctx, 403, panelRefusals.mayNotRetry);
+    const body = postedByHandBody.safeParse(ctx.request.body);
+    if (!body.success) return refuse(ctx, 400, panelRefusals.badUrl);
+    if (!isMarkable(row) || !(await recordPostedByHand(strapi, row.id, body.data.url))) return refuse(ctx, 409, panelRefusals.notMarkable(stateLabel(row)));
+    ctx.body = { data: { id: row.id, state: 'posted', remoteUrl: body.data.url } };
+  },
+
+  async repost(ctx: Ctx) {
+    const params = channelParams.safeParse(ctx.params);
+    if (!params.success) return refuse(ctx, 400, panelRefusals.unknownPiece);
+    const { uid, documentId, channel } = params.data;
+    if (!(await mayOnPiece(strapi, ctx.state.userAbility, uid, documentId, 'publish'))) return refuse(ctx, 403, panelRefusals.mayNotRepost);
+    const published = await strapi.documents(uid as never).findOne({ documentId, status: 'published' } as never);
+    if (!published) return refuse(ctx, 409, panelRefusals.notPublished);
+    const creates = (await rowsOf(strapi, documentId)).filter((r) => r.channel === channel && r.action === 'create');
+    if (creates.length === 0) return refuse(ctx, 409, panelRefusals.neverSent);
+    if (creates.some((r) => r.state === 'pending' || r.state === 'sending')) return refuse(ctx, 409, panelRefusals.alreadyQueued);
+    const job = await enqueueRepost(strapi, uid, documentId, channel);
+    ctx.body = { data: { id: job.id, state: job.state, generation: job.generation } };
+  },
+});
+
+/**
+ * The edit page's cross-posting panel talks to these admin routes. An app (not a plugin) adds
+ * admin routes by putting a router into `strapi.admin.routes` during register(): Strapi mounts
+ * every router found there with the admin authentication strategy (admin JWT), as it does for
+ * its own (@strapi/core services/server/register-routes.js, registerAdminRoutes).
+ */
+export function registerPanelRoutes(strapi: Core.Strapi): void {
+  const routers = (strapi.admin as unknown as { routes: Record<string, unknown> }).routes;
+  if (!routers || typeof routers !== 'object') throw new Error("Cannot add the cross-posting panel's admin routes: Strapi's admin route table has changed");
+  const h = handlers(strapi);
+  const signedIn = { policies: ['admin::isAuthenticatedAdmin'] };
+  routers['crosspost-panel'] = {
+    type: 'admin',
+    prefix: PANEL_PREFIX,
+    routes: [
+      { method: 'GET', path: '/pieces/:uid/:documentId/jobs', handler: h.list, config: signedIn },
+      { method: 'POST', path: '/jobs/:id/retry', handler: h.retry, config: signedIn },
+      { method: 'POST', path: '/jobs/:id/posted-by-hand', handler: h.postedByHand, config: signedIn },
+      { method: 'POST', path: '/pieces/:uid/:documentId/channels/:channel/repost', handler: h.repost, config: signedIn },
+    ],
+  };
+}

@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { captionFor } from '../../scripts/crosspost/caption.ts';
+import type { Channel, ChannelName } from '../../scripts/crosspost/channels/channel.ts';
+import { createFacebookChannel } from '../../scripts/crosspost/channels/facebook/index.ts';
+import { LedgerClient } from '../../scripts/crosspost/ledger-client.ts';
+import { drain } from '../../scripts/crosspost/runner.ts';
+import { AdminApi, connect } from '../helpers/admin-api.ts';
+import { userWithRole } from '../helpers/admin-users.ts';
+import { ensureAdminBuilt } from '../helpers/built-admin.ts';
+import { bootCms, type TestCms } from '../helpers/cms.ts';
+import { articleFields } from '../fixtures/entries.ts';
+import { launchChromium } from '../rebuild/helpers/browser.ts';
+import { startFacebookGraph, type GraphStandIn } from './stand-ins/facebook-graph.ts';
+
+const ARTICLE = 'api::article.article';
+const SITE_URL = 'https://thanhthuy.example.gov.vn';
+const REVIEWER = { email: 'lanhdao@thanhthuy.test', password: 'Bientap2025x' };
+
+// The built admin panel in real Chromium, signed in as a reviewer (Lãnh đạo duyệt), on the edit
+// page of an article the real runner could not post to Facebook (the page token is refused) and
+// holds in the outbox for Zalo (no credentials).
+describe('an editor sees and settles cross-posts on the edit page', () => {
+  let cms: TestCms;
+  let graph: GraphStandIn;
+  let superAdmin: AdminApi;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let pieceId: string;
+
+  const panel = () => page.getByTestId('crosspost-panel');
+  const entry = (channel: ChannelName) => panel().locator(`[data-channel="${channel}"]`);
+
+  beforeAll(async () => {
+    ensureAdminBuilt();
+    cms = await bootCms({ env: { SERVE_ADMIN: 'true' } });
+    graph = await startFacebookGraph();
+    superAdmin = new AdminApi(cms, cms.adminToken);
+    await userWithRole(cms, superAdmin, 'Lãnh đạo duyệt', REVIEWER.email);
+    const created = await superAdmin.create(ARTICLE, {
+      ...articleFields,
+      title: 'Xã hướng dẫn người dân cài đặt VNeID mức 2',
+      themes: connect(await superAdmin.ids('theme', ['y-nghia-ke-hoach'])),
+      unit: connect(await superAdmin.ids('unit', ['phong-vhxh'])),
+      channels: connect(await superAdmin.ids('channel', ['facebook', 'zalo'])),
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    pieceId = created.body.data.documentId;
+    expect((await superAdmin.publish(ARTICLE, pieceId)).status).toBe(200);
+    const facebook = createFacebookChannel({ FACEBOOK_PAGE_ID: graph.pageId, FACEBOOK_PAGE_ACCESS_TOKEN: 'EAAWrongToken', FACEBOOK_GRAPH_URL: graph.url })!;
+    await drain({
+      ledger: new LedgerClient(cms.url, cms.secrets.CROSSPOST_RUNNER_SECRET, 'kiem-thu-trinh-duyet'),
+      channels: new Map<ChannelName, Channel | undefined>([['facebook', facebook]]),
+      siteUrl: SITE_URL,
+      isLive: async () => true,
+      caption: (channel, piece) => captionFor(channel, piece).text,
+      retryBaseMs: 1,
+    });
+
+    browser = await launchChromium();
+    context = await browser.newContext({ locale: 'vi-VN' });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: cms.url });
+    page = await context.newPage();
+    await page.goto(`${cms.url}/admin/auth/login`);
+    await page.locator('input[name="email"]').fill(REVIEWER.email);
+    await page.locator('input[name="password"]').fill(REVIEWER.password);
+    await page.locator('button[type="submit"]').click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/admin/auth'), { timeout: 60_000 });
+    await page.goto(`${cms.url}/admin/content-manager/collection-types/${ARTICLE}/${pieceId}`);
+    await panel().waitFor({ timeout: 60_000 });
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await graph?.close();
+    await cms?.stop();
+  });
+
+  it('the panel lists each channel with its state in Vietnamese and what a reviewer may do', async () => {
+    expect(await page.getByText('Chia sẻ lên mạng xã hội', { exact: true }).isVisible()).toBe(true);
+    expect(await entry('facebook').getByText('Lỗi', { exact: true }).isVisible()).toBe(true);
+    expect(await entry('zalo').getByText('Hộp thư chờ', { exact: true }).isVisible()).toBe(true);
+    expect(await entry('webhook').getByText('Bỏ qua', { exact: true }).isVisible()).toBe(true);
+    expect(await entry('facebook').getByRole('button', { name: 'Thử lại' }).isVisible()).toBe(true);
+    expect(await entry('facebook').getByRole('button', { name: 'Đăng lại' }).isVisible()).toBe(true);
+    expect(await entry('zalo').getByRole('button', { name: 'Đã đăng tay' }).isVisible()).toBe(true);
+    expect(await entry('webhook').getByRole('button').count()).toBe(0);
+  });
+
+  it('an outbox row offers the ready-to-paste caption with a copy button, and the link', async () => {
+    const caption = await entry('zalo').getByRole('textbox', { name: 'Nội dung đăng lên Zalo' }).inputValue();
+    const link = `${SITE_URL}/tin-tuc/xa-huong-dan-nguoi-dan-cai-dat-vneid-muc-2/`;
+    expect(caption).toContain('Xã hướng dẫn người dân cài đặt VNeID mức 2');
+    expect(caption).toContain(link);
+    expect(await entry('zalo').getByRole('link', { name: link }).getAttribute('href')).toBe(link);
+    await entry('zalo').getByRole('button', { name: 'Sao chép' }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(caption);
+  });
+
+  it('"Đã đăng tay" with the URL of the hand-made post records it, and the panel shows it posted with the link', async () => {
+    const url = 'https://oa.zalo.me/bai-viet/vneid-muc-2';
+    await entry('zalo').getByRole('button', { name: 'Đã đăng tay' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Liên kết bài đã đăng').fill(url);
+    await dialog.getByRole('button', { name: 'Ghi nhận' }).click();
+    await expect.poll(() => entry('zalo').getAttribute('data-state'), { timeout: 15_000 }).toBe('posted');
+    expect(await entry('zalo').getByText('Đã đăng', { exact: true }).isVisible()).toBe(true);
+    expect(await entry('zalo').getByRole('link', { name: 'Xem bài trên Zalo' }).getAttribute('href')).toBe(url);
+    const ledger = await superAdmin.request('GET', `/crosspost-panel/pieces/${ARTICLE}/${pieceId}/jobs`);
+    expect(ledger.body.data.entries.find((e: { channel: string }) => e.channel === 'zalo')).toMatchObject({ state: 'posted', remoteUrl: url });
+  });
+
+  it('"Thử lại" sends a failed channel back to the queue', async () => {
+    await entry('facebook').getByRole('button', { name: 'Thử lại' }).click();
+    await expect.poll(() => entry('facebook').getAttribute('data-state'), { timeout: 15_000 }).toBe('pending');
+    expect(await entry('facebook').getByText('Chờ gửi', { exact: true }).isVisible()).toBe(true);
+    expect(await entry('facebook').getByRole('button', { name: 'Thử lại' }).count()).toBe(0);
+  });
+
+  it('"Đăng lại" asks to confirm, and only then queues a second post', async () => {
+    await entry('zalo').getByRole('button', { name: 'Đăng lại' }).click();
+    const dialog = page.getByRole('alertdialog');
+    expect(await dialog.getByText('Đăng lại lên Zalo?').isVisible()).toBe(true);
+    await dialog.getByRole('button', { name: 'Hủy' }).click();
+    const zaloJobs = async () =>
+      ((await superAdmin.request('GET', `/crosspost-panel/pieces/${ARTICLE}/${pieceId}/jobs`)).body.data.entries as Array<{ channel: string; state: string }>).filter((e) => e.channel === 'zalo');
+    expect(await zaloJobs()).toMatchObject([{ state: 'posted' }]);
+    await entry('zalo').getByRole('button', { name: 'Đăng lại' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Đăng lại' }).click();
+    await expect.poll(() => entry('zalo').getAttribute('data-state'), { timeout: 15_000 }).toBe('pending');
+    expect(await zaloJobs()).toMatchObject([{ state: 'pending' }]);
+  });
+});
