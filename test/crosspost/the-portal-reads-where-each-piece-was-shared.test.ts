@@ -160,6 +160,19 @@ describe('the portal reads where each piece was shared', () => {
     await waitFor('the repost’s shared-post event', async () => sharedEvents().filter((e) => e.pieceId === id).length === 2, 10_000);
   });
 
+  it('a post recorded by hand from the outbox (Đã đăng tay) is listed and tells the worker', async () => {
+    const { id } = await publish('Tin đăng tay lên Zalo', ['zalo']);
+    await settle();
+    const { body } = await api.request('GET', `/content-manager/collection-types/${LEDGER}?pageSize=100&sort=id:asc`);
+    const zalo = (body.results as Array<{ id: number; pieceId: string; channel: string; state: string }>).find((r) => r.pieceId === id && r.channel === 'zalo')!;
+    expect(zalo.state).toBe('outbox');
+    const url = 'https://zalo.me/4399999999/bai-dang-tay';
+    const res = await api.request('POST', `/crosspost-panel/jobs/${zalo.id}/posted-by-hand`, { url });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect((await shared()).filter((s) => s.pieceId === id)).toEqual([{ pieceId: id, channel: 'zalo', remoteUrl: url }]);
+    await waitFor('the hand-posted link’s event', async () => sharedEvents().some((e) => e.pieceId === id && e.channel === 'zalo'), 10_000);
+  });
+
   it('a withdrawn piece’s post is not listed', async () => {
     const { id } = await publish('Tin sẽ bị gỡ khỏi cổng thông tin', ['facebook']);
     await settle();

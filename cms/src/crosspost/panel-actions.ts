@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { CrosspostState } from '@thanh-thuy/content-types';
+import { announceSharedPost } from './announce-shared-post';
 import { ledger, type LedgerRow } from './ledger';
 
 const RETRIABLE: CrosspostState[] = ['failed', 'review'];
@@ -19,12 +20,17 @@ export async function retryJob(strapi: Core.Strapi, id: number, now = new Date()
   return count === 1;
 }
 
-/** Records the post an officer made by hand from the outbox (or found on the platform). */
+/**
+ * Records the post an officer made by hand from the outbox (or found on the platform), and
+ * announces the link so the portal's "Đã chia sẻ trên" line follows at the next build.
+ */
 export async function recordPostedByHand(strapi: Core.Strapi, id: number, url: string, now = new Date()): Promise<boolean> {
+  const before = (await ledger(strapi).findOne({ where: { id } })) as LedgerRow | null;
   const { count } = (await ledger(strapi).updateMany({
     where: { id, state: { $in: MARKABLE } },
     data: { state: 'posted', remoteUrl: url, postedAt: now, lastError: null },
   })) as { count: number };
+  if (count === 1 && before) announceSharedPost(strapi, before, url, before.remoteUrl);
   return count === 1;
 }
 
