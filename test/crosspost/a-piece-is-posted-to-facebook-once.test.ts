@@ -1,17 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captionFor } from '../../scripts/crosspost/caption.ts';
-import type { Channel, ChannelName } from '../../scripts/crosspost/channels/channel.ts';
+import type { Channel } from '../../scripts/crosspost/channels/channel.ts';
 import { createFacebookChannel } from '../../scripts/crosspost/channels/facebook/index.ts';
 import { LedgerClient } from '../../scripts/crosspost/ledger-client.ts';
-import { drain, publicationOf, type RunnerDeps } from '../../scripts/crosspost/runner.ts';
-import { AdminApi, connect } from '../helpers/admin-api.ts';
+import { publicationOf, type RunnerDeps } from '../../scripts/crosspost/runner.ts';
+import { AdminApi } from '../helpers/admin-api.ts';
 import { bootCms, type TestCms } from '../helpers/cms.ts';
-import { articleFields } from '../fixtures/entries.ts';
+import { ARTICLE, LEDGER, publishArticle, runnerFor, settle, SITE_URL } from './helpers/runner-harness.ts';
 import { startFacebookGraph, type GraphStandIn } from './stand-ins/facebook-graph.ts';
-
-const ARTICLE = 'api::article.article';
-const LEDGER = 'api::crosspost-job.crosspost-job';
-const SITE_URL = 'https://thanhthuy.example.gov.vn';
 
 // The real runner, the real CMS ledger and a Graph API stand-in on 127.0.0.1: whatever goes
 // wrong between the call and the ledger write, the page gets one post per piece.
@@ -21,15 +16,7 @@ describe('a piece is posted to the commune’s Facebook page once', () => {
   let graph: GraphStandIn;
   let facebook: Channel;
 
-  const runner = (name: string, overrides: Partial<RunnerDeps> = {}): RunnerDeps => ({
-    ledger: new LedgerClient(cms.url, cms.secrets.CROSSPOST_RUNNER_SECRET, name),
-    channels: new Map<ChannelName, Channel | undefined>([['facebook', facebook]]),
-    siteUrl: SITE_URL,
-    isLive: async () => true,
-    caption: (channel, piece) => captionFor(channel, piece).text,
-    retryBaseMs: 1,
-    ...overrides,
-  });
+  const runner = (name: string): RunnerDeps => runnerFor(cms, name, [['facebook', facebook]]);
 
   const jobsOf = async (pieceId: string) => {
     const res = await api.request('GET', `/content-manager/collection-types/${LEDGER}?pageSize=100&sort=id:asc`);
@@ -39,27 +26,7 @@ describe('a piece is posted to the commune’s Facebook page once', () => {
   };
   const postsLinking = (slug: string) => graph.posts.filter((p) => p.link === `${SITE_URL}/tin-tuc/${slug}/`);
 
-  async function publish(title: string): Promise<{ id: string; slug: string }> {
-    const created = await api.create(ARTICLE, {
-      ...articleFields,
-      title,
-      themes: connect(await api.ids('theme', ['y-nghia-ke-hoach'])),
-      unit: connect(await api.ids('unit', ['phong-vhxh'])),
-      channels: connect(await api.ids('channel', ['facebook'])),
-    });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
-    const id = created.body.data.documentId as string;
-    expect((await api.publish(ARTICLE, id)).status).toBe(200);
-    return { id, slug: created.body.data.slug };
-  }
-
-  /** Drains until no job is due (retries are due at once with retryBaseMs 1). */
-  async function settle(deps: RunnerDeps) {
-    for (let i = 0; i < 10; i += 1) {
-      await new Promise((r) => setTimeout(r, 20));
-      if ((await drain(deps)) === 0) return;
-    }
-  }
+  const publish = (title: string) => publishArticle(api, title, ['facebook']);
 
   beforeAll(async () => {
     cms = await bootCms();

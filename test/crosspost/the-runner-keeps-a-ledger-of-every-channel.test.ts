@@ -1,15 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CROSSPOST_STATE_LABELS } from '@thanh-thuy/content-types';
 import type { ChannelName } from '../../scripts/crosspost/channels/channel.ts';
-import { LedgerClient } from '../../scripts/crosspost/ledger-client.ts';
 import { drain, type RunnerDeps } from '../../scripts/crosspost/runner.ts';
 import { AdminApi, connect, publicGet } from '../helpers/admin-api.ts';
 import { bootCms, type TestCms } from '../helpers/cms.ts';
-import { articleFields } from '../fixtures/entries.ts';
-
-const ARTICLE = 'api::article.article';
-const LEDGER = 'api::crosspost-job.crosspost-job';
-const SITE_URL = 'https://thanhthuy.example.gov.vn';
+import { ARTICLE, LEDGER, publishArticle as publishWith, runnerFor, SITE_URL } from './helpers/runner-harness.ts';
 
 interface Row {
   pieceId: string;
@@ -33,31 +28,12 @@ describe('the cross-post ledger in outbox mode', () => {
     return (res.body.results as Row[]).filter((r) => r.pieceId === pieceId);
   };
 
-  async function publishArticle(title: string, channelKeys: string[]): Promise<string> {
-    const created = await api.create(ARTICLE, {
-      ...articleFields,
-      title,
-      themes: connect(await api.ids('theme', ['y-nghia-ke-hoach'])),
-      unit: connect(await api.ids('unit', ['phong-vhxh'])),
-      channels: connect(await api.ids('channel', channelKeys)),
-    });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
-    const id = created.body.data.documentId as string;
-    expect((await api.publish(ARTICLE, id)).status).toBe(200);
-    return id;
-  }
+  const publishArticle = async (title: string, channelKeys: string[]) => (await publishWith(api, title, channelKeys)).id;
 
   beforeAll(async () => {
     cms = await bootCms();
     api = new AdminApi(cms, cms.adminToken);
-    deps = {
-      ledger: new LedgerClient(cms.url, cms.secrets.CROSSPOST_RUNNER_SECRET, 'kiem-thu-1'),
-      channels: new Map(),
-      siteUrl: SITE_URL,
-      isLive: async () => live,
-      caption: (_channel, piece) => `${piece.title}\n\n${piece.summary}\n\n${piece.url}`,
-      retryBaseMs: 1,
-    };
+    deps = runnerFor(cms, 'kiem-thu-1', [], { isLive: async () => live });
   });
 
   afterAll(async () => {

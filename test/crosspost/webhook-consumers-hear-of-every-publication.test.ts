@@ -1,17 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captionFor } from '../../scripts/crosspost/caption.ts';
-import type { Channel, ChannelName } from '../../scripts/crosspost/channels/channel.ts';
 import { createWebhookChannel } from '../../scripts/crosspost/channels/webhook/index.ts';
-import { LedgerClient } from '../../scripts/crosspost/ledger-client.ts';
-import { drain, type RunnerDeps } from '../../scripts/crosspost/runner.ts';
-import { AdminApi, connect } from '../helpers/admin-api.ts';
+import type { RunnerDeps } from '../../scripts/crosspost/runner.ts';
+import { AdminApi } from '../helpers/admin-api.ts';
 import { bootCms, type TestCms } from '../helpers/cms.ts';
-import { articleFields } from '../fixtures/entries.ts';
+import { ARTICLE, publishArticle, runnerFor, settle as settleWith, SITE_URL } from './helpers/runner-harness.ts';
 import { startWebhookReceiver, type WebhookReceiver } from './stand-ins/webhook-receiver.ts';
-
-const ARTICLE = 'api::article.article';
-const SITE_URL = 'https://thanhthuy.example.gov.vn';
 
 // The provincial portal (or any consumer) hears of a publication, its edit and its withdrawal
 // through the signed webhook, driven by the real CMS ledger and runner.
@@ -27,14 +21,7 @@ describe('webhook consumers hear of every publication, edit and withdrawal', () 
     api = new AdminApi(cms, cms.adminToken);
     receiver = await startWebhookReceiver(secret);
     const webhook = createWebhookChannel({ CROSSPOST_WEBHOOK_URL: receiver.url, CROSSPOST_WEBHOOK_SECRET: secret });
-    deps = {
-      ledger: new LedgerClient(cms.url, cms.secrets.CROSSPOST_RUNNER_SECRET, 'webhook-1'),
-      channels: new Map<ChannelName, Channel | undefined>([['webhook', webhook]]),
-      siteUrl: SITE_URL,
-      isLive: async () => true,
-      caption: (channel, piece) => captionFor(channel, piece).text,
-      retryBaseMs: 1,
-    };
+    deps = runnerFor(cms, 'webhook-1', [['webhook', webhook]]);
   });
 
   afterAll(async () => {
@@ -42,25 +29,13 @@ describe('webhook consumers hear of every publication, edit and withdrawal', () 
     await cms?.stop();
   });
 
-  const settle = async () => {
-    for (let i = 0; i < 10; i += 1) {
-      await new Promise((r) => setTimeout(r, 20));
-      if ((await drain(deps)) === 0) return;
-    }
-  };
+  const settle = () => settleWith(deps);
   const eventsOf = (documentId: string) =>
     receiver.accepted.map((a) => a.event as { type: string; data: { documentId: string; url: string; title: string } }).filter((e) => e.data.documentId === documentId);
 
   it('sends piece.published, piece.updated and piece.withdrawn, signed, once each despite a failing receiver', async () => {
-    const created = await api.create(ARTICLE, {
-      ...articleFields,
-      title: 'Cổng dịch vụ công tỉnh kết nối với cổng thông tin xã',
-      themes: connect(await api.ids('theme', ['y-nghia-ke-hoach'])),
-      unit: connect(await api.ids('unit', ['phong-vhxh'])),
-    });
-    const id = created.body.data.documentId as string;
     receiver.failNext(1, { status: 500, afterRecording: true });
-    expect((await api.publish(ARTICLE, id)).status).toBe(200);
+    const { id, slug } = await publishArticle(api, 'Cổng dịch vụ công tỉnh kết nối với cổng thông tin xã', []);
     await settle();
     expect((await api.update(ARTICLE, id, { summary: 'Sapo đã cập nhật sau khi xuất bản.' })).status).toBe(200);
     expect((await api.publish(ARTICLE, id)).status).toBe(200);
@@ -68,7 +43,7 @@ describe('webhook consumers hear of every publication, edit and withdrawal', () 
     expect((await api.unpublish(ARTICLE, id)).status).toBe(200);
     await settle();
     expect(eventsOf(id).map((e) => e.type)).toEqual(['piece.published', 'piece.updated', 'piece.withdrawn']);
-    expect(eventsOf(id)[0]!.data.url).toBe(`${SITE_URL}/tin-tuc/${created.body.data.slug}/`);
+    expect(eventsOf(id)[0]!.data.url).toBe(`${SITE_URL}/tin-tuc/${slug}/`);
     // The receiver was sent the first event twice (it failed after recording), with one id.
     const firstId = receiver.accepted.find((a) => (a.event as { data: { documentId: string } }).data.documentId === id)!.id;
     expect(receiver.requests.filter((r) => r.id === firstId).length).toBe(2);

@@ -1,0 +1,50 @@
+// What the cross-posting tests share: a runner wired to a test CMS, draining until nothing is
+// due, and an article published through the admin with the channels it names.
+import { expect } from 'vitest';
+import { captionFor } from '../../../scripts/crosspost/caption.ts';
+import type { Channel, ChannelName } from '../../../scripts/crosspost/channels/channel.ts';
+import { LedgerClient } from '../../../scripts/crosspost/ledger-client.ts';
+import { drain, type RunnerDeps } from '../../../scripts/crosspost/runner.ts';
+import { connect, type AdminApi } from '../../helpers/admin-api.ts';
+import type { TestCms } from '../../helpers/cms.ts';
+import { articleFields } from '../../fixtures/entries.ts';
+
+export const ARTICLE = 'api::article.article';
+export const LEDGER = 'api::crosspost-job.crosspost-job';
+export const SITE_URL = 'https://thanhthuy.example.gov.vn';
+
+/** A runner named `name` on the test CMS, posting through `channels`; retries are due at once. */
+export function runnerFor(cms: TestCms, name: string, channels: Array<[ChannelName, Channel | undefined]>, overrides: Partial<RunnerDeps> = {}): RunnerDeps {
+  return {
+    ledger: new LedgerClient(cms.url, cms.secrets.CROSSPOST_RUNNER_SECRET!, name),
+    channels: new Map(channels),
+    siteUrl: SITE_URL,
+    isLive: async () => true,
+    caption: (channel, piece) => captionFor(channel, piece).text,
+    retryBaseMs: 1,
+    ...overrides,
+  };
+}
+
+/** Drains until no job is due. */
+export async function settle(deps: RunnerDeps): Promise<void> {
+  for (let i = 0; i < 10; i += 1) {
+    await new Promise((r) => setTimeout(r, 20));
+    if ((await drain(deps)) === 0) return;
+  }
+}
+
+/** Creates and publishes an article naming the given channels (taxonomy keys). */
+export async function publishArticle(api: AdminApi, title: string, channels: string[]): Promise<{ id: string; slug: string }> {
+  const created = await api.create(ARTICLE, {
+    ...articleFields,
+    title,
+    themes: connect(await api.ids('theme', ['y-nghia-ke-hoach'])),
+    unit: connect(await api.ids('unit', ['phong-vhxh'])),
+    ...(channels.length ? { channels: connect(await api.ids('channel', channels)) } : {}),
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const id = created.body.data.documentId as string;
+  expect((await api.publish(ARTICLE, id)).status).toBe(200);
+  return { id, slug: created.body.data.slug as string };
+}
