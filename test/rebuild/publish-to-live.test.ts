@@ -90,12 +90,15 @@ describe('publishing from the admin updates the portal', () => {
     expect(hooks).toHaveLength(1);
     expect(hooks[0]).toMatchObject({ url: `${worker.url}/webhook`, headers: { Authorization: `Bearer ${SECRET}` }, isEnabled: true });
     expect(hooks[0].events).toEqual(expect.arrayContaining(['entry.publish', 'entry.unpublish', 'entry.delete', 'entry.update', 'media.create']));
+    // The standing piece's own publish webhook can reach the worker during its first build and
+    // queue a follow-up: let that settle, so only the refused request could change anything.
+    await idle();
     const before = await worker.status();
     const refused = await fetch(`${worker.url}/webhook`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ event: 'entry.publish', createdAt: new Date().toISOString(), model: 'article', uid: ARTICLE, entry: { documentId: 'x', publishedAt: new Date().toISOString() } }) });
     expect(refused.status).toBe(401);
     const after = await worker.status();
     expect(after.webhooks).toEqual(before.webhooks);
-    expect(after.pending).toEqual([]);
+    expect(after.pending).toEqual(before.pending);
   });
 
   let first: { documentId: string; path: string; term: string };
