@@ -2,7 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { corsOrigins } from '../src/env/cors-origins';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
-  'strapi::logger',
+  // strapi::logger, without the runner's idle polls
+  'global::request-log',
   // Outside strapi::errors, so it sees the response that middleware formats.
   'global::vietnamese-refusals',
   'strapi::errors',

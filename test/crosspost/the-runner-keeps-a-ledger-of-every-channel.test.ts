@@ -93,6 +93,18 @@ describe('the cross-post ledger in outbox mode', () => {
     expect((await rows(id)).find((r) => r.channel === 'facebook')!.state).toBe('outbox');
   });
 
+  it('the runner’s idle polls stay out of the CMS log, the claims that find work do not', async () => {
+    await drain(deps);
+    const before = cms.output().split('\n').filter((l) => l.includes('/api/crosspost/claim')).length;
+    for (let i = 0; i < 5; i += 1) expect(await drain(deps)).toBe(0);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(cms.output().split('\n').filter((l) => l.includes('/api/crosspost/claim')).length).toBe(before);
+    await publishArticle('Tin kiểm tra nhật ký yêu cầu', ['facebook']);
+    await drain(deps);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(cms.output().split('\n').filter((l) => l.includes('POST /api/crosspost/claim')).length).toBeGreaterThan(before);
+  });
+
   it('the ledger is never readable through the REST API, and only the runner may claim jobs', async () => {
     for (const token of [undefined, cms.siteToken]) {
       expect([403, 404]).toContain((await publicGet(cms, '/api/crosspost-jobs', token)).status);
