@@ -16,3 +16,4 @@ export * from './value-schema';
 export * from './read-api-entry';
 export * from './internal/crosspost-job';
 export * from './internal/shared-post';
+export * from './internal/crosspost-outcome';

@@ -1,3 +1,4 @@
+import type { CrosspostOutcome } from '@thanh-thuy/content-types';
 import { z } from 'zod';
 import type { ChannelName } from './channels/channel.ts';
 
@@ -50,11 +51,7 @@ export type LedgerJob = z.infer<typeof row> & { channel: ChannelName };
 export type Claim = Required<Omit<z.infer<typeof claimResponse>, 'job'>> & { job: LedgerJob };
 export type ClaimedPiece = NonNullable<Claim['piece']>;
 
-export type Outcome =
-  | { outcome: 'posted'; remoteId: string; remoteUrl: string; payload?: unknown }
-  | { outcome: 'retry'; retryAfterMs: number; error: string; countsAsAttempt: boolean }
-  | { outcome: 'failed' | 'review' | 'skipped'; error: string }
-  | { outcome: 'outbox'; payload: unknown };
+export type Outcome = CrosspostOutcome;
 
 export class LedgerClient {
   constructor(

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { announceSharedPost } from './announce-shared-post';
+import type { CrosspostOutcome } from '@thanh-thuy/content-types';
 import { ledger, type LedgerRow } from './ledger';
 
 export interface Claimed {
@@ -40,11 +41,7 @@ export async function claimNext(strapi: Core.Strapi, runner: string, leaseMs: nu
   return null;
 }
 
-export type Outcome =
-  | { outcome: 'posted'; remoteId: string; remoteUrl: string; payload?: unknown }
-  | { outcome: 'retry'; retryAfterMs: number; error: string; countsAsAttempt: boolean }
-  | { outcome: 'failed' | 'review' | 'skipped'; error: string }
-  | { outcome: 'outbox'; payload: unknown };
+export type Outcome = CrosspostOutcome;
 
 const STATE_OF = { posted: 'posted', retry: 'pending', failed: 'failed', review: 'review', skipped: 'skipped', outbox: 'outbox' } as const;
 

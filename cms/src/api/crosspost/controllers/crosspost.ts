@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { kindByKey, contentKinds, uidOf } from '@thanh-thuy/content-types';
+import { contentKinds, crosspostOutcomeSchema, kindByKey, uidOf } from '@thanh-thuy/content-types';
 import { z } from 'zod';
 import { claimNext, recordOutcome, saveProgress } from '../../../crosspost/claim';
 import { ledger, type LedgerRow } from '../../../crosspost/ledger';
@@ -8,15 +8,7 @@ type Ctx = { request: { body?: unknown }; params: { id?: string }; body: unknown
 
 const claimBody = z.object({ runner: z.string().min(1).max(200), leaseMs: z.number().int().min(1000).max(3_600_000) });
 const progressBody = z.object({ runner: z.string().min(1).max(200), progress: z.record(z.string(), z.unknown()) });
-const resultBody = z.object({
-  runner: z.string().min(1).max(200),
-  result: z.discriminatedUnion('outcome', [
-    z.object({ outcome: z.literal('posted'), remoteId: z.string().min(1).max(300), remoteUrl: z.string().max(1000), payload: z.unknown().optional() }),
-    z.object({ outcome: z.literal('retry'), retryAfterMs: z.number().int().min(0), error: z.string().max(2000), countsAsAttempt: z.boolean() }),
-    z.object({ outcome: z.enum(['failed', 'review', 'skipped']), error: z.string().max(2000) }),
-    z.object({ outcome: z.literal('outbox'), payload: z.unknown() }),
-  ]),
-});
+const resultBody = z.object({ runner: z.string().min(1).max(200), result: crosspostOutcomeSchema });
 
 function parse<T>(schema: z.ZodType<T>, ctx: Ctx): T | undefined {
   const parsed = schema.safeParse(ctx.request.body);
@@ -78,7 +70,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async result(ctx: Ctx) {
     const body = parse(resultBody, ctx);
     if (!body) return;
-    const recorded = await recordOutcome(strapi, Number(ctx.params.id), body.runner, body.result as never);
+    const recorded = await recordOutcome(strapi, Number(ctx.params.id), body.runner, body.result);
     ctx.status = recorded ? 200 : 409;
     ctx.body = { recorded };
   },

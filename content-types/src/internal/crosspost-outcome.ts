@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+/**
+ * What the cross-post runner reports for a job it worked out: the contract between the runner
+ * (scripts/crosspost) and the CMS's /api/crosspost/jobs/:id/result route.
+ */
+export const crosspostOutcomeSchema = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('posted'), remoteId: z.string().min(1).max(300), remoteUrl: z.string().max(1000), payload: z.unknown().optional() }),
+  z.object({ outcome: z.literal('retry'), retryAfterMs: z.number().int().min(0), error: z.string().max(2000), countsAsAttempt: z.boolean() }),
+  z.object({ outcome: z.enum(['failed', 'review', 'skipped']), error: z.string().max(2000) }),
+  z.object({ outcome: z.literal('outbox'), payload: z.unknown() }),
+]);
+
+export type CrosspostOutcome = z.infer<typeof crosspostOutcomeSchema>;
