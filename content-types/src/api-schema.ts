@@ -75,6 +75,7 @@ function fieldSchema(field: Field): z.ZodTypeAny {
   const single = (schema: z.ZodTypeAny) => (field.required ? present(field.label).pipe(schema) : schema.nullable().optional());
   switch (field.type) {
     case 'image':
+    case 'video':
       return single(apiMediaSchema);
     case 'relation':
       return field.many ? listSchema(relationSchema(field.target), field.label, min) : single(relationSchema(field.target));

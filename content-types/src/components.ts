@@ -1,4 +1,5 @@
 import type { ComponentDefinition } from './fields';
+import { SOCIAL_CAPTION_CHANNEL_NAMES, SOCIAL_CAPTION_LIMITS, socialCaptionLimitsByName } from './social-caption';
 
 export const components: readonly ComponentDefinition[] = [
   {
@@ -8,6 +9,22 @@ export const components: readonly ComponentDefinition[] = [
     fields: {
       date: { type: 'datetime', label: 'Thời điểm sửa', required: true },
       note: { type: 'text', label: 'Nội dung đính chính', required: true, maxLength: 1000 },
+    },
+  },
+  {
+    uid: 'shared.social-caption',
+    displayName: 'Nội dung chia sẻ',
+    icon: 'message',
+    fields: {
+      channel: { type: 'enum', label: 'Nền tảng', required: true, values: SOCIAL_CAPTION_CHANNEL_NAMES },
+      text: {
+        type: 'text',
+        label: 'Nội dung đăng',
+        required: true,
+        maxLength: SOCIAL_CAPTION_LIMITS.facebook.max,
+        maxLengthBy: { field: 'channel', limits: socialCaptionLimitsByName() },
+        hint: 'Facebook: nội dung bài đăng. Zalo: đoạn mô tả, tối đa 300 ký tự. YouTube: phần mô tả video, tối đa 5.000 byte. TikTok: chú thích video, tối đa 2.200 ký tự.',
+      },
     },
   },
   {

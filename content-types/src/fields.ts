@@ -19,6 +19,17 @@ export interface StringField extends FieldBase {
 export interface TextField extends FieldBase {
   type: 'text';
   maxLength?: number;
+  /**
+   * A tighter limit chosen by a sibling enum field's value: an editor's caption for Zalo is
+   * shorter than one for Facebook. Keyed by the enum's values; checked on every save.
+   */
+  maxLengthBy?: { field: string; limits: Readonly<Record<string, TextLimit>> };
+}
+
+/** How a platform counts a text: UTF-16 code units ("characters") or UTF-8 bytes. */
+export interface TextLimit {
+  max: number;
+  unit: 'character' | 'byte';
 }
 export interface MarkdownField extends FieldBase {
   type: 'markdown';
@@ -49,11 +60,17 @@ export interface ImageField extends FieldBase {
   /** Name of the sibling string field holding the image's alt text (required when an image is set). */
   altField?: string;
 }
+/** A video upload (Strapi media limited to videos): carried to the video platforms, not shown on the portal. */
+export interface VideoField extends FieldBase {
+  type: 'video';
+}
 export interface ComponentField extends FieldBase {
   type: 'component';
   component: string;
   repeatable: boolean;
   min?: number;
+  /** A repeatable component's field whose value may appear in at most one item (one caption per channel). */
+  uniqueBy?: string;
 }
 export interface RelationField extends FieldBase {
   type: 'relation';
@@ -72,10 +89,15 @@ export type Field =
   | DateField
   | NumberField
   | ImageField
+  | VideoField
   | ComponentField
   | RelationField;
 
 export type Fields = Record<string, Field>;
+
+/** Fields holding an upload from the media library. */
+export type MediaField = ImageField | VideoField;
+export const isMediaField = (field: Field): field is MediaField => field.type === 'image' || field.type === 'video';
 
 export interface ComponentDefinition {
   /** Strapi component uid, "category.name". */

@@ -17,3 +17,4 @@ export * from './read-api-entry';
 export * from './internal/crosspost-job';
 export * from './internal/shared-post';
 export * from './internal/crosspost-outcome';
+export * from './social-caption';

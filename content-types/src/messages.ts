@@ -1,9 +1,17 @@
 // Vietnamese messages for editors. Every message names the field by its admin label.
 const q = (label: string) => `«${label}»`;
+/** 63206 → "63.206", as Vietnamese writes thousands. */
+const n = (value: number) => String(value).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 
 export const messages = {
   required: (label: string) => `${q(label)} là bắt buộc.`,
   tooLong: (label: string, max: number) => `${q(label)} dài quá: tối đa ${max} ký tự.`,
+  tooLongFor: (label: string, option: string, max: number, unit: 'character' | 'byte', size: number) =>
+    unit === 'byte'
+      ? `${q(label)} cho ${option} dài quá: tối đa ${n(max)} byte, hiện có ${n(size)} byte (mỗi chữ có dấu chiếm 2 đến 3 byte).`
+      : `${q(label)} cho ${option} dài quá: tối đa ${n(max)} ký tự, hiện có ${n(size)}.`,
+  duplicateItem: (listLabel: string, keyLabel: string, value: string) =>
+    `${q(listLabel)} chỉ được có một mục cho mỗi ${keyLabel.toLowerCase()}: ${value} đang có hơn một mục.`,
   notText: (label: string) => `${q(label)} phải là văn bản.`,
   url: (label: string) => `${q(label)} phải là một địa chỉ web đầy đủ, bắt đầu bằng https:// hoặc http://.`,
   email: (label: string) => `${q(label)} phải là một địa chỉ thư điện tử hợp lệ, ví dụ: ubnd@thanhthuy.gov.vn.`,

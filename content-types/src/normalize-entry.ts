@@ -1,5 +1,5 @@
 import { componentByUid } from './components';
-import type { Field, Fields } from './fields';
+import { isMediaField, type Field, type Fields } from './fields';
 import { normalizeFormatted, normalizeLine, normalizeMarkdown, normalizeText } from './normalize-text';
 
 // The one normalisation of an entry's values, by field type (see normalize-text.ts). The CMS
@@ -63,7 +63,7 @@ export function normalizeFields<T extends Record<string, unknown>>(fields: Field
     if (field.type === 'component') {
       const component = componentByUid(field.component).fields;
       out[name] = Array.isArray(value) ? value.map((item) => normalizeItem(component, item)) : normalizeItem(component, value);
-    } else if (field.type !== 'relation' && field.type !== 'image') {
+    } else if (field.type !== 'relation' && !isMediaField(field)) {
       out[name] = normalizeValue(field, value);
     }
   }

@@ -1,13 +1,13 @@
 import { componentByUid } from './components';
-import type { Fields } from './fields';
+import { isMediaField, type Fields } from './fields';
 
 export type Populate = { [field: string]: true | { populate: Populate } };
 
-/** The Strapi populate object that loads every relation, image and component of a type. */
+/** The Strapi populate object that loads every relation, upload and component of a type. */
 export function populateFor(fields: Fields): Populate {
   const populate: Populate = {};
   for (const [name, field] of Object.entries(fields)) {
-    if (field.type === 'relation' || field.type === 'image') populate[name] = true;
+    if (field.type === 'relation' || isMediaField(field)) populate[name] = true;
     if (field.type === 'component') {
       const nested = populateFor(componentByUid(field.component).fields);
       populate[name] = Object.keys(nested).length > 0 ? { populate: nested } : true;

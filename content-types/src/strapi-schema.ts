@@ -31,6 +31,8 @@ function toAttribute(field: Field): StrapiAttribute {
       return { type: field.type, ...required };
     case 'image':
       return { type: 'media', multiple: false, allowedTypes: ['images'], ...required };
+    case 'video':
+      return { type: 'media', multiple: false, allowedTypes: ['videos'], ...required };
     case 'component':
       // Strapi checks `required` components even on drafts, in English: validate.ts owns it.
       return { type: 'component', component: field.component, repeatable: field.repeatable };

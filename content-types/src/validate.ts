@@ -1,6 +1,7 @@
 import { componentByUid } from './components';
-import type { ContentKindDefinition, ContentTypeDefinition, Fields } from './fields';
+import { isMediaField, type ComponentField, type ContentKindDefinition, type ContentTypeDefinition, type Fields, type TextField } from './fields';
 import { messages } from './messages';
+import { textSize } from './social-caption';
 import { themeByKey } from './taxonomy';
 import { valueSchema } from './value-schema';
 
@@ -34,14 +35,14 @@ function validateFields(fields: Fields, entry: Record<string, unknown>, mode: Va
     if (mode === 'draft' && !(name in entry)) continue;
     const value = entry[name];
 
-    if (field.type === 'relation' || field.type === 'component' || field.type === 'image') {
+    if (field.type === 'relation' || field.type === 'component' || isMediaField(field)) {
       // In draft mode relations and media arrive as connect/disconnect instructions or ids:
       // only their shape after saving is checked, on publish.
       if (mode === 'draft' && field.type !== 'component') continue;
       const count = countOf(value) ?? 0;
       const min = 'min' in field && field.min ? field.min : field.required ? 1 : 0;
       if (mode === 'publish' && count < min) {
-        const single = field.type === 'image' || (field.type === 'relation' && !field.many);
+        const single = isMediaField(field) || (field.type === 'relation' && !field.many);
         issues.push({ path, message: single ? messages.required(field.label) : messages.minItems(field.label, min) });
       }
       if (field.type === 'component' && Array.isArray(value)) {
@@ -52,6 +53,7 @@ function validateFields(fields: Fields, entry: Record<string, unknown>, mode: Va
             issues.push(...altTextIssues(component.fields, item as Record<string, unknown>, [...path, String(index)], mode));
           }
         });
+        issues.push(...duplicateIssues(field, component.fields, value, path));
       }
       continue;
     }
@@ -62,7 +64,34 @@ function validateFields(fields: Fields, entry: Record<string, unknown>, mode: Va
     }
     const result = valueSchema(field)?.safeParse(value);
     if (result && !result.success) issues.push({ path, message: result.error.issues[0].message });
+    else if (field.type === 'text' && field.maxLengthBy) issues.push(...limitByIssues(field, fields, entry, value, path));
   }
+  return issues;
+}
+
+/** A text over the limit its sibling enum picks (an editor's caption for Zalo: 300 characters). */
+function limitByIssues(field: TextField, fields: Fields, entry: Record<string, unknown>, value: unknown, path: string[]): ValidationIssue[] {
+  const by = field.maxLengthBy!;
+  const option = entry[by.field];
+  const limit = typeof option === 'string' ? by.limits[option] : undefined;
+  if (!limit || typeof value !== 'string') return [];
+  const size = textSize(value, limit.unit);
+  if (size <= limit.max || !(by.field in fields)) return [];
+  return [{ path, message: messages.tooLongFor(field.label, option as string, limit.max, limit.unit, size) }];
+}
+
+/** At most one item per value of the component's `uniqueBy` field: the second one is refused. */
+function duplicateIssues(field: ComponentField, fields: Fields, items: unknown[], path: string[]): ValidationIssue[] {
+  const key = field.uniqueBy;
+  if (!key || !(key in fields)) return [];
+  const seen = new Set<unknown>();
+  const issues: ValidationIssue[] = [];
+  items.forEach((item, index) => {
+    const value = item && typeof item === 'object' ? (item as Record<string, unknown>)[key] : undefined;
+    if (isBlank(value)) return;
+    if (seen.has(value)) issues.push({ path: [...path, String(index), key], message: messages.duplicateItem(field.label, fields[key].label, String(value)) });
+    seen.add(value);
+  });
   return issues;
 }
 

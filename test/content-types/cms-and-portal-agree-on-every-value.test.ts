@@ -17,10 +17,12 @@ import {
   readApiEntry,
   serviceGuide,
   factCheck,
+  isMediaField,
   toSlug,
   typeBySingular,
   validateEntry,
   type ContentTypeDefinition,
+  type ComponentField,
   type Field,
   type Fields,
 } from '@thanh-thuy/content-types';
@@ -121,7 +123,15 @@ function related(target: string, key?: string): Row {
 }
 
 function completeItem(fields: Fields): Row {
-  return Object.fromEntries(Object.entries(fields).filter(([, f]) => f.type !== 'image').map(([n, f]) => [n, sample(f)]));
+  return Object.fromEntries(Object.entries(fields).filter(([, f]) => !isMediaField(f)).map(([n, f]) => [n, sample(f)]));
+}
+
+/** A second item that may stand beside `first`: another value where the list allows one item per value. */
+function secondItem(field: ComponentField, first: Row): Row {
+  if (!field.uniqueBy) return first;
+  const key = componentByUid(field.component).fields[field.uniqueBy];
+  if (key.type !== 'enum') throw new Error(`${field.component}.${field.uniqueBy}: uniqueBy on a ${key.type} field needs a second value here`);
+  return { ...first, [field.uniqueBy]: key.values.find((v) => v !== sample(key)) };
 }
 
 /** A complete published entry of `type` as the REST API serves it, accepted by both sides. */
@@ -129,7 +139,7 @@ function baseEntry(type: ContentTypeDefinition): Row {
   const entry: Row = { id: 7, documentId: 'abcdefghijklmnopqrstuvwx', createdAt: '2025-09-01T01:00:00.000Z', updatedAt: '2025-09-01T01:00:00.000Z', publishedAt: '2025-09-01T01:00:00.000Z' };
   const required = (type as { requiredThemes?: readonly string[] }).requiredThemes ?? [];
   for (const [name, field] of Object.entries(type.fields)) {
-    if (field.type === 'image') entry[name] = null;
+    if (isMediaField(field)) entry[name] = null;
     else if (field.type === 'component') entry[name] = [{ id: 1, ...completeItem(componentByUid(field.component).fields) }];
     else if (field.type === 'relation') entry[name] = field.many ? [related(field.target, name === 'themes' ? required[0] : undefined)] : related(field.target);
     else entry[name] = sample(field);
@@ -164,7 +174,7 @@ interface Probe {
   store: (value: unknown) => { stored: Row; accepted: boolean; raw: unknown; kept: unknown };
 }
 
-const isScalar = (f: Field) => !['relation', 'component', 'image'].includes(f.type);
+const isScalar = (f: Field) => !isMediaField(f) && !['relation', 'component'].includes(f.type);
 
 function probesOf(type: ContentTypeDefinition): Probe[] {
   const probes: Probe[] = [];
@@ -188,7 +198,7 @@ function probesOf(type: ContentTypeDefinition): Probe[] {
           store: (value) => {
             const entry = baseEntry(type);
             const items = entry[name] as Row[];
-            entry[name] = [{ ...items[0], [sub]: value }, items[0]];
+            entry[name] = [{ ...items[0], [sub]: value }, secondItem(field, items[0])];
             const { stored, accepted } = cmsStores(type, entry);
             return { stored, accepted, raw: value, kept: (stored[name] as Row[])[0][sub] };
           },

@@ -64,4 +64,42 @@ describe('validateEntry', () => {
     const issues = validateEntry(serviceGuide, { ...complete, themes: [theme('tien-do-nhiem-vu')] }, 'publish');
     expect(issues.find((i) => i.path[0] === 'themes')?.message).toContain('«Dịch vụ công trực tuyến»');
   });
+
+  describe('an editor’s own social captions', () => {
+    const captions = (...items: Array<[string, string]>) => ({ socialCaptions: items.map(([channel, text]) => ({ channel, text })) });
+
+    it('accept one caption per platform, each within its platform’s limit', () => {
+      const entry = { ...complete, ...captions(['Facebook', 'Mời bà con xem.'], ['Zalo', 'x'.repeat(300)], ['YouTube', 'ệ'.repeat(1666)], ['TikTok', 'x'.repeat(2200)]) };
+      expect(validateEntry(article, entry, 'publish')).toEqual([]);
+    });
+
+    it('refuse a second caption for the same platform, naming the list, the platform and the item', () => {
+      const issues = validateEntry(article, captions(['Zalo', 'Một'], ['Facebook', 'Hai'], ['Zalo', 'Ba']), 'draft');
+      expect(issues).toEqual([
+        { path: ['socialCaptions', '2', 'channel'], message: '«Nội dung riêng cho mạng xã hội» chỉ được có một mục cho mỗi nền tảng: Zalo đang có hơn một mục.' },
+      ]);
+    });
+
+    it.each([
+      ['Zalo', 'ư'.repeat(301), '«Nội dung đăng» cho Zalo dài quá: tối đa 300 ký tự, hiện có 301.'],
+      ['TikTok', 'a'.repeat(2201), '«Nội dung đăng» cho TikTok dài quá: tối đa 2.200 ký tự, hiện có 2.201.'],
+      // 1,667 × "ệ" is 1,667 characters but 5,001 bytes: YouTube counts bytes.
+      ['YouTube', 'ệ'.repeat(1667), '«Nội dung đăng» cho YouTube dài quá: tối đa 5.000 byte, hiện có 5.001 byte (mỗi chữ có dấu chiếm 2 đến 3 byte).'],
+    ])('refuse a %s caption over the platform’s limit on every save, in Vietnamese', (channel, text, message) => {
+      expect(validateEntry(article, captions([channel, text]), 'draft')).toEqual([{ path: ['socialCaptions', '0', 'text'], message }]);
+    });
+
+    it('require the platform and the text of a caption on publish', () => {
+      const issues = validateEntry(article, { ...complete, socialCaptions: [{ channel: null, text: ' ' }] }, 'publish');
+      expect(issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+        ['socialCaptions.0.channel', '«Nền tảng» là bắt buộc.'],
+        ['socialCaptions.0.text', '«Nội dung đăng» là bắt buộc.'],
+      ]);
+    });
+  });
+
+  it('takes a video as an optional upload, like the cover', () => {
+    expect(validateEntry(article, { ...complete, video: { id: 4, url: '/uploads/le_hoi.mp4', mime: 'video/mp4' } }, 'publish')).toEqual([]);
+    expect(validateEntry(article, { ...complete, video: null }, 'publish')).toEqual([]);
+  });
 });

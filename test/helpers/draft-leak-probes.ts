@@ -2,7 +2,7 @@
 // reach a row through a relation, a component or a media back-link. The draft-leak test runs
 // each of them as the public and with read-only tokens: a hand-written list of URLs would miss
 // the next field someone adds.
-import { allTypes, componentByUid, type ContentTypeDefinition, type Fields } from '@thanh-thuy/content-types';
+import { allTypes, componentByUid, isMediaField, type ContentTypeDefinition, type Fields } from '@thanh-thuy/content-types';
 
 export interface Probe {
   /** Path and query on the CMS, e.g. /api/articles?populate[cover][populate]=*. */
@@ -42,7 +42,7 @@ interface Link {
 export function linksOf(fields: Fields, prefix: string[] = []): Link[] {
   return Object.entries(fields).flatMap(([name, field]): Link[] => {
     const path = [...prefix, name];
-    if (field.type === 'image') return [{ path, kind: 'media' }];
+    if (isMediaField(field)) return [{ path, kind: 'media' }];
     if (field.type === 'relation') return [{ path, kind: 'relation' }];
     if (field.type === 'component') return linksOf(componentByUid(field.component).fields, path);
     return [];

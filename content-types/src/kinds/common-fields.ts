@@ -21,7 +21,7 @@ export function leadFields(titleLabel = 'Tiêu đề'): Fields {
   };
 }
 
-/** Cover image, taxonomy and correction fields every publishable kind shares, placed last. */
+/** Cover image, video, taxonomy, cross-posting and correction fields every publishable kind shares, placed last. */
 export function tailFields(): Fields {
   return {
     cover: { type: 'image', label: 'Ảnh bìa', altField: 'coverAlt' },
@@ -30,6 +30,11 @@ export function tailFields(): Fields {
       label: 'Mô tả ảnh bìa',
       maxLength: 250,
       hint: 'Bắt buộc khi có ảnh bìa: tả ngắn nội dung ảnh cho người khiếm thị.',
+    },
+    video: {
+      type: 'video',
+      label: 'Video (đăng lên YouTube, TikTok)',
+      hint: 'Không bắt buộc. Khi bài có video và chọn kênh YouTube hoặc TikTok, video được tải lên các kênh đó; bài không có video thì không đăng lên hai kênh này. Cổng thông tin không hiển thị video.',
     },
     themes: {
       type: 'relation',
@@ -62,6 +67,14 @@ export function tailFields(): Fields {
       many: true,
       label: 'Kênh đăng tải',
       hint: 'Các kênh sẽ đăng tin này (cổng thông tin, truyền thanh, Facebook, Zalo...).',
+    },
+    socialCaptions: {
+      type: 'component',
+      component: 'shared.social-caption',
+      repeatable: true,
+      uniqueBy: 'channel',
+      label: 'Nội dung riêng cho mạng xã hội',
+      hint: 'Không bắt buộc, mỗi nền tảng một mục. Bỏ trống thì nội dung được tạo tự động từ tiêu đề, sapo và liên kết tới bài trên cổng. Nội dung riêng thay hẳn nội dung tự động: Facebook và Zalo vẫn tự gắn liên kết tới bài, YouTube và TikTok thì không, nên hãy ghi liên kết vào nếu cần.',
     },
     corrections: {
       type: 'component',

@@ -27,6 +27,10 @@ export function toSiteImage(media: Entry | null | undefined, alt: string | null 
 }
 
 const COMMON = new Set(['title', 'slug', 'summary', 'themes', 'taskGroups', 'audiences', 'channels', 'unit', 'cover', 'coverAlt', 'corrections']);
+// What only the cross-post runner uses. The portal does not show the video: every build would
+// fetch each referenced upload from the CMS again (site/scripts/copy-cms-uploads.mjs), tens of
+// MB a clip, and the platforms' own players are where people watch it.
+const CROSSPOST_ONLY = new Set(['video', 'socialCaptions']);
 
 /** The validated entry as the data of a content-layer entry: markdown rendered, images resolved (sharedOn comes from the ledger). */
 export function toPiece(kind: ContentKindDefinition, entry: Entry, mediaBase: string): Omit<PieceData, 'sharedOn'> {
@@ -40,7 +44,7 @@ export function toPiece(kind: ContentKindDefinition, entry: Entry, mediaBase: st
         html[name] = renderMarkdown(value, { mediaBase });
         texts.push(htmlToText(html[name]));
       }
-    } else if (!COMMON.has(name)) {
+    } else if (!COMMON.has(name) && !CROSSPOST_ONLY.has(name)) {
       fields[name] = value ?? null;
       if (typeof value === 'string') texts.push(value);
     }
