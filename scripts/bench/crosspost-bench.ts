@@ -58,8 +58,9 @@ async function main() {
       ledger: new LedgerClient(cmsUrl, secrets.CROSSPOST_RUNNER_SECRET!, runner),
       channels: new Map<ChannelName, Channel | undefined>([['facebook', facebook]]),
       siteUrl: SITE_URL,
+      cmsUrl,
       isLive: async () => true,
-      caption: (channel, piece) => captionFor(channel, piece).text,
+      caption: captionFor,
     });
 
     console.log(`Throughput: ${flags.jobs} published pieces, each queueing a Facebook job and a webhook job`);

@@ -1,3 +1,4 @@
+import { SOCIAL_CAPTION_LIMITS } from '@thanh-thuy/content-types';
 import type { ChannelName } from './channels/channel.ts';
 
 // Default captions per channel, cut to each platform's documented limits.
@@ -9,25 +10,29 @@ import type { ChannelName } from './channels/channel.ts';
 // fall only on grapheme boundaries (Intl.Segmenter), so a combining mark, a surrogate pair or
 // an emoji sequence is never split. YouTube's description limit is in UTF-8 bytes.
 
-/** Documented limits, one place. */
+/**
+ * Documented limits, one place. Those an editor's own caption must fit are defined with the
+ * content model (content-types social-caption.ts), where the CMS refuses a longer caption on
+ * save: a caption the CMS accepted is sent whole.
+ */
 export const LIMITS = {
   /** Zalo OA article create: title ≤ 150, description ≤ 300. */
   zaloTitle: 150,
-  zaloDescription: 300,
+  zaloDescription: SOCIAL_CAPTION_LIMITS.zalo.max,
   /**
    * Facebook accepts a post message up to 63,206 characters; a page post is read in a feed,
    * so the default keeps the summary short and only an editor's own caption may run long.
    */
-  facebookMessage: 63_206,
+  facebookMessage: SOCIAL_CAPTION_LIMITS.facebook.max,
   facebookSummary: 500,
   /** YouTube Data API videos.insert: title ≤ 100 characters, description ≤ 5,000 bytes. */
   youtubeTitle: 100,
-  youtubeDescriptionBytes: 5_000,
+  youtubeDescriptionBytes: SOCIAL_CAPTION_LIMITS.youtube.max,
   /**
    * TikTok Content Posting API `post_info.title` (the caption): at most 2,200 UTF-16 runes.
    * FACTS.md does not list it; this is TikTok's documented figure.
    */
-  tiktokTitle: 2_200,
+  tiktokTitle: SOCIAL_CAPTION_LIMITS.tiktok.max,
 } as const;
 
 export const ELLIPSIS = '…';
@@ -90,7 +95,10 @@ export interface CaptionSource {
   summary: string;
   /** The piece's portal URL: every copy links back to it. */
   url: string;
-  /** The editor's own caption for this channel; overrides the default, still cut to limits. */
+  /**
+   * The editor's own caption for this channel; overrides the default. The CMS refuses one over
+   * the limit on save; cutting here is the guard for anything that did not pass through it.
+   */
   custom?: string;
 }
 

@@ -1,4 +1,4 @@
-import type { CrosspostOutcome } from '@thanh-thuy/content-types';
+import { SHARED_CHANNELS, type CrosspostOutcome } from '@thanh-thuy/content-types';
 import { z } from 'zod';
 import type { ChannelName } from './channels/channel.ts';
 
@@ -41,6 +41,14 @@ const claimResponse = z.object({
       title: z.string(),
       summary: z.string(),
       cover: z.object({ url: z.string() }).passthrough().nullable(),
+      /** The piece's video as the CMS serves it: url relative to the CMS with the local provider. */
+      video: z
+        .object({ url: z.string().min(1), mime: z.string().nullish(), size: z.number().nullish() })
+        .passthrough()
+        .nullable()
+        .default(null),
+      /** The editor's own caption per channel (shared.social-caption), at most one each. */
+      captions: z.record(z.enum(SHARED_CHANNELS), z.string()).default({}),
       publishedAt: z.string(),
     })
     .nullable()

@@ -1,3 +1,4 @@
+import type { Caption, CaptionSource } from './caption.ts';
 import type { Channel, ChannelName, Progress, Publication } from './channels/channel.ts';
 import { PermanentChannelError, TransientChannelError, UnknownOutcomeError } from './channels/channel-errors.ts';
 import type { Claim, ClaimedPiece, LedgerClient, Outcome } from './ledger-client.ts';
@@ -12,10 +13,15 @@ export interface RunnerDeps {
   channels: ReadonlyMap<ChannelName, Channel | undefined>;
   /** Public portal address pieces are linked at (SITE_URL). */
   siteUrl: string;
+  /**
+   * Where this machine reaches the CMS (CMS_URL). A piece's video is read from the CMS's
+   * uploads: the portal does not carry videos, and the runner runs beside the CMS.
+   */
+  cmsUrl: string;
   /** Is the page live? The post must not link to a page that is not served yet. */
   isLive: (url: string) => Promise<boolean>;
-  /** The caption for a channel (caption.ts), cut to its limits. */
-  caption: (channel: ChannelName, piece: { title: string; summary: string; url: string }) => string;
+  /** The caption for a channel (caption.ts captionFor), cut to its limits; `custom` is the editor's own. */
+  caption: (channel: ChannelName, source: CaptionSource) => Caption;
   leaseMs?: number;
   retryBaseMs?: number;
   retryMaxMs?: number;
@@ -25,17 +31,23 @@ export interface RunnerDeps {
 
 const WAIT_FOR_LIVE_MS = 2_000;
 
-export function publicationOf(piece: ClaimedPiece, channel: ChannelName, deps: Pick<RunnerDeps, 'siteUrl' | 'caption'>): Publication {
+export function publicationOf(piece: ClaimedPiece, channel: ChannelName, deps: Pick<RunnerDeps, 'siteUrl' | 'cmsUrl' | 'caption'>): Publication {
   const base = deps.siteUrl.replace(/\/$/, '');
   const url = `${base}/${piece.section}/${piece.slug}/`;
+  // The editor's own words for this platform, if any (the webhook carries data, not a caption).
+  const custom = channel === 'webhook' ? undefined : piece.captions[channel];
+  const caption = deps.caption(channel, { title: piece.title, summary: piece.summary, url, custom });
   return {
     documentId: piece.documentId,
     kind: piece.kind,
     url,
     title: piece.title,
     summary: piece.summary,
-    caption: deps.caption(channel, { title: piece.title, summary: piece.summary, url }),
+    caption: caption.text,
+    ...('description' in caption ? { captionParts: { title: caption.title, description: caption.description } } : {}),
     imageUrl: piece.cover ? new URL(piece.cover.url, `${base}/`).toString() : undefined,
+    // Relative with Strapi's local provider (/uploads/…), absolute with a cloud one.
+    videoUrl: piece.video ? new URL(piece.video.url, `${deps.cmsUrl.replace(/\/$/, '')}/`).toString() : undefined,
     publishedAt: piece.publishedAt,
   };
 }

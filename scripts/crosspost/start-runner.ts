@@ -41,8 +41,9 @@ export function startCrosspost(options: CrosspostOptions) {
     ledger: new LedgerClient(options.cmsUrl, options.secret, `${hostname()}:${process.pid}`),
     channels,
     siteUrl: options.siteUrl,
+    cmsUrl: options.cmsUrl,
     isLive: liveCheck(options.siteUrl, options.portalCheckUrl),
-    caption: (channel, piece) => captionFor(channel, piece).text,
+    caption: captionFor,
     log: options.log,
   });
 }

@@ -6,10 +6,11 @@ import { AdminApi, connect, publicGet, type ApiResult } from '../helpers/admin-a
 import { bootCms, type Database, type TestCms } from '../helpers/cms.ts';
 import { endpointOf, probesFor, UNPUBLISHED_SELECTORS, uploadProbes, type Probe } from '../helpers/draft-leak-probes.ts';
 import { articleFields, factCheckFields, modelPracticeFields, serviceGuideFields } from '../fixtures/entries.ts';
+import { mp4Bytes } from '../fixtures/video.ts';
 
-// The database holds, for every kind, a published piece with a cover image and an unpublished
-// edit of it, and a never-published draft that reuses the same image. Only the drafts carry
-// SECRET. Every probe generated from the content model must come back without it.
+// The database holds, for every kind, a published piece with a cover image and a video and an
+// unpublished edit of it, and a never-published draft that reuses the same files. Only the
+// drafts carry SECRET. Every probe generated from the content model must come back without it.
 const SECRET = `NHAPCHUADUYET${randomBytes(4).toString('hex').toUpperCase()}`;
 
 const fieldsByKind: Record<string, Record<string, unknown>> = {
@@ -59,19 +60,24 @@ async function runProbes(cms: TestCms, probes: Probe[], token: string | undefine
   return { leaks, unreached };
 }
 
-async function uploadImage(cms: TestCms): Promise<number> {
-  const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#c33' } }).png().toBuffer();
+async function upload(cms: TestCms, bytes: Buffer, name: string, type: string): Promise<number> {
   const form = new FormData();
-  form.append('files', new Blob([png], { type: 'image/png' }), 'anh-dung-chung.png');
+  form.append('files', new Blob([new Uint8Array(bytes)], { type }), name);
   const res = await fetch(`${cms.url}/upload`, { method: 'POST', headers: { authorization: `Bearer ${await cms.adminToken()}` }, body: form });
   if (res.status !== 201) throw new Error(`Upload failed: ${res.status} ${await res.text()}`);
   return ((await res.json()) as Array<{ id: number }>)[0].id;
+}
+
+async function uploadImage(cms: TestCms): Promise<number> {
+  const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#c33' } }).png().toBuffer();
+  return upload(cms, png, 'anh-dung-chung.png', 'image/png');
 }
 
 describe.each<Database>(['sqlite', 'postgres'])('drafts never leak through relations, components or media on %s', (database) => {
   let cms: TestCms;
   let api: AdminApi;
   let fileId: number;
+  let videoId: number;
   let readOnlyToken: string;
   let fullAccessToken: string;
   const published = new Map<string, string>();
@@ -80,11 +86,12 @@ describe.each<Database>(['sqlite', 'postgres'])('drafts never leak through relat
     cms = await bootCms({ database });
     api = new AdminApi(cms, cms.adminToken);
     fileId = await uploadImage(cms);
+    videoId = await upload(cms, mp4Bytes(20_000), 'video-dung-chung.mp4', 'video/mp4');
     const unit = connect(await api.ids('unit', ['phong-vhxh']));
     for (const kind of contentKinds) {
       const uid = uidOf(kind);
       const themes = connect(await api.ids('theme', kind.requiredThemes.length ? [...kind.requiredThemes] : ['y-nghia-ke-hoach']));
-      const base: Record<string, unknown> = { ...fieldsByKind[kind.key], cover: fileId, coverAlt: 'Ảnh minh họa dùng chung', themes, unit };
+      const base: Record<string, unknown> = { ...fieldsByKind[kind.key], cover: fileId, coverAlt: 'Ảnh minh họa dùng chung', video: videoId, themes, unit };
       if (kind.key === 'service-guide') {
         base.steps = (serviceGuideFields.steps as Array<Record<string, unknown>>).map((s) => ({ ...s, screenshot: fileId, screenshotAlt: 'Màn hình' }));
       }
@@ -96,7 +103,7 @@ describe.each<Database>(['sqlite', 'postgres'])('drafts never leak through relat
       // An editor's saved, unapproved correction of the live piece…
       const edit = await api.update(uid, documentId, { ...base, title: `Bản sửa ${SECRET}`, summary: `Tóm tắt ${SECRET}` });
       expect(edit.status, JSON.stringify(edit.body)).toBe(200);
-      // …and a piece never published that reuses the same image.
+      // …and a piece never published that reuses the same image and video.
       const draft = await api.create(uid, { ...base, title: `Bản nháp ${SECRET}`, summary: `Tóm tắt ${SECRET}` });
       expect(draft.status, JSON.stringify(draft.body)).toBe(201);
     }
@@ -113,13 +120,13 @@ describe.each<Database>(['sqlite', 'postgres'])('drafts never leak through relat
     await cms?.stop();
   });
 
-  it('the drafts are really in the database, sharing the published pieces’ image', async () => {
+  it('the drafts are really in the database, sharing the published pieces’ image and video', async () => {
     for (const kind of contentKinds) {
-      const res = await api.request('GET', `/content-manager/collection-types/${uidOf(kind)}?pageSize=100&populate[cover]=true`);
-      const drafts = (res.body.results as Array<{ title: string; cover: { id: number } | null }>).filter((r) => r.title.includes(SECRET));
+      const res = await api.request('GET', `/content-manager/collection-types/${uidOf(kind)}?pageSize=100&populate[cover]=true&populate[video]=true`);
+      const drafts = (res.body.results as Array<{ title: string; cover: { id: number } | null; video: { id: number } | null }>).filter((r) => r.title.includes(SECRET));
       // The edit of the published piece and the never-published piece.
       expect(drafts, kind.key).toHaveLength(2);
-      for (const draft of drafts) expect(draft.cover?.id).toBe(fileId);
+      for (const draft of drafts) expect([draft.cover?.id, draft.video?.id]).toEqual([fileId, videoId]);
     }
   });
 
@@ -139,7 +146,7 @@ describe.each<Database>(['sqlite', 'postgres'])('drafts never leak through relat
     });
 
     it('the media library’s REST endpoints do not reveal the drafts using a file', async () => {
-      const { leaks } = await runProbes(cms, uploadProbes(fileId, SECRET), tokenOf());
+      const { leaks } = await runProbes(cms, [...uploadProbes(fileId, SECRET), ...uploadProbes(videoId, SECRET)], tokenOf());
       expect(leaks).toEqual([]);
     });
 
@@ -158,12 +165,13 @@ describe.each<Database>(['sqlite', 'postgres'])('drafts never leak through relat
     });
   });
 
-  it('the portal’s token reads the published pieces with their images and taxonomy', async () => {
+  it('the portal’s token reads the published pieces with their images, video and taxonomy', async () => {
     for (const kind of contentKinds) {
       const res = await publicGet(cms, `/api/${kind.plural}/${published.get(kind.singular)}?populate=*`, cms.siteToken);
       expect(res.status).toBe(200);
       expect(res.body.data.title).toBe(fieldsByKind[kind.key].title);
       expect(res.body.data.cover.id).toBe(fileId);
+      expect(res.body.data.video.id).toBe(videoId);
       expect(res.body.data.themes.length).toBeGreaterThan(0);
     }
   });

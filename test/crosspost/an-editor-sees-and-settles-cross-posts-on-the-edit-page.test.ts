@@ -53,8 +53,9 @@ describe('an editor sees and settles cross-posts on the edit page', () => {
       ledger: new LedgerClient(cms.url, cms.secrets.CROSSPOST_RUNNER_SECRET, 'kiem-thu-trinh-duyet'),
       channels: new Map<ChannelName, Channel | undefined>([['facebook', facebook]]),
       siteUrl: SITE_URL,
+      cmsUrl: cms.url,
       isLive: async () => true,
-      caption: (channel, piece) => captionFor(channel, piece).text,
+      caption: captionFor,
       retryBaseMs: 1,
     });
 

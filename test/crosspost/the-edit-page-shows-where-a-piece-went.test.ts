@@ -41,8 +41,9 @@ describe('the edit page shows where a piece went, and who may act on it', () => 
     ledger: new LedgerClient(cms.url, cms.secrets.CROSSPOST_RUNNER_SECRET, 'kiem-thu-bang'),
     channels: new Map<ChannelName, Channel | undefined>([['facebook', facebook]]),
     siteUrl: SITE_URL,
+    cmsUrl: cms.url,
     isLive: async () => true,
-    caption: (channel, piece) => captionFor(channel, piece).text,
+    caption: captionFor,
     retryBaseMs: 1,
   });
   const facebookWith = (token: string) =>

@@ -97,8 +97,9 @@ describe('the portal reads where each piece was shared', () => {
         ['webhook', createWebhookChannel({ CROSSPOST_WEBHOOK_URL: receiver.url, CROSSPOST_WEBHOOK_SECRET: secret })],
       ]),
       siteUrl: SITE_URL,
+      cmsUrl: cms.url,
       isLive: async () => true,
-      caption: (channel, piece) => captionFor(channel, piece).text,
+      caption: captionFor,
       retryBaseMs: 1,
     };
   });

@@ -138,7 +138,7 @@ async function shareArticle(cms: TestCms, api: AdminApi): Promise<{ documentId: 
     const facebook = createFacebookChannel({ FACEBOOK_PAGE_ID: graph.pageId, FACEBOOK_PAGE_ACCESS_TOKEN: graph.token, FACEBOOK_GRAPH_URL: graph.url })!;
     // Every other channel (the webhook, Zalo) has no credentials: skipped or outbox.
     const channels = new Map<ChannelName, Channel | undefined>([['facebook', facebook]]);
-    const deps: RunnerDeps = { ledger, channels, siteUrl: SITE_URL, isLive: async () => true, caption: (c, p) => captionFor(c, p).text, retryBaseMs: 1 };
+    const deps: RunnerDeps = { ledger, channels, siteUrl: SITE_URL, cmsUrl: cms.url, isLive: async () => true, caption: captionFor, retryBaseMs: 1 };
     for (let round = 0; round < 10 && (await drain(deps)) > 0; round += 1);
     const post = graph.posts.find((p) => p.link === `${SITE_URL}/tin-tuc/${piece.slug}/`);
     if (!post) throw new Error('The runner did not post the shared article to the Graph stand-in');

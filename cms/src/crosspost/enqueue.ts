@@ -7,17 +7,23 @@ const KIND_UIDS = new Set(contentKinds.map(uidOf));
 const PLATFORM_KEYS = new Set<CrosspostChannel>(['facebook', 'zalo', 'youtube', 'tiktok']);
 // Platforms whose remote copy can follow an edit; elsewhere an edit changes nothing remote.
 const UPDATABLE = new Set<CrosspostChannel>(['facebook', 'zalo', 'webhook']);
-// The model has no video field yet: a piece without video gets no YouTube or TikTok post.
+// Video platforms: a piece without a video gets no job there (issue 7), not even a skipped one.
 const NEEDS_VIDEO = new Set<CrosspostChannel>(['youtube', 'tiktok']);
 
 export const isCrosspostedKind = (uid: string) => KIND_UIDS.has(uid);
 
+/** The channels the published piece is to be carried to; null when it is not published. */
 async function selectedChannels(strapi: Core.Strapi, uid: string, documentId: string): Promise<CrosspostChannel[] | null> {
-  const piece = (await strapi.documents(uid as never).findOne({ documentId, status: 'published', populate: { channels: { fields: ['key'] } } } as never)) as {
-    channels?: Array<{ key: string }>;
-  } | null;
+  const piece = (await strapi.documents(uid as never).findOne({
+    documentId,
+    status: 'published',
+    populate: { channels: { fields: ['key'] }, video: { fields: ['id'] } },
+  } as never)) as { channels?: Array<{ key: string }>; video?: { id: number } | null } | null;
   if (!piece) return null;
-  const keys = (piece.channels ?? []).map((c) => c.key).filter((k): k is CrosspostChannel => PLATFORM_KEYS.has(k as CrosspostChannel));
+  const keys = (piece.channels ?? [])
+    .map((c) => c.key)
+    .filter((k): k is CrosspostChannel => PLATFORM_KEYS.has(k as CrosspostChannel))
+    .filter((k) => piece.video || !NEEDS_VIDEO.has(k));
   // The signed webhook carries every publication to other consumers (the provincial portal).
   return [...keys, 'webhook'];
 }
@@ -26,8 +32,9 @@ const create = (strapi: Core.Strapi, data: Partial<LedgerRow>) => ledger(strapi)
 
 /**
  * On publish: the first publish of a piece queues one job per selected channel; a channel
- * added later queues its own; a republish or an edit queues an update where the platform can
- * follow one. A republish never queues a second create: the ledger already holds the post.
+ * added later queues its own, and so does a video added later for YouTube and TikTok; a
+ * republish or an edit queues an update where the platform can follow one. A republish never
+ * queues a second create: the ledger already holds the post.
  */
 export async function enqueueOnPublish(strapi: Core.Strapi, uid: string, documentId: string): Promise<void> {
   const channels = await selectedChannels(strapi, uid, documentId);
@@ -36,15 +43,7 @@ export async function enqueueOnPublish(strapi: Core.Strapi, uid: string, documen
   for (const channel of channels) {
     const creates = rows.filter((r) => r.channel === channel && r.action === 'create');
     if (creates.length === 0) {
-      const noVideo = NEEDS_VIDEO.has(channel);
-      await create(strapi, {
-        pieceUid: uid,
-        pieceId: documentId,
-        channel,
-        action: 'create',
-        state: noVideo ? 'skipped' : 'pending',
-        lastError: noVideo ? 'Bài không có video: kênh này chỉ đăng video.' : null,
-      });
+      await create(strapi, { pieceUid: uid, pieceId: documentId, channel, action: 'create', state: 'pending' });
       continue;
     }
     if (!UPDATABLE.has(channel)) continue;

@@ -16,9 +16,14 @@ export interface Publication {
   summary: string;
   /** Caption already cut to this channel's limits (caption.ts), or the editor's own. */
   caption: string;
+  /**
+   * The caption's separate parts where the platform has them (caption.ts): Zalo's article and
+   * YouTube's video title and description, the description being the editor's own when set.
+   */
+  captionParts?: { title: string; description: string };
   /** Absolute URL of the cover image on the portal, when the piece has one. */
   imageUrl?: string;
-  /** Absolute URL of the piece's video, for YouTube and TikTok; absent: no job there. */
+  /** Absolute URL of the piece's video on the CMS, for YouTube and TikTok; absent: no job there. */
   videoUrl?: string;
   publishedAt: string;
 }

@@ -19,8 +19,9 @@ export function runnerFor(cms: TestCms, name: string, channels: Array<[ChannelNa
     ledger: new LedgerClient(cms.url, cms.secrets.CROSSPOST_RUNNER_SECRET!, name),
     channels: new Map(channels),
     siteUrl: SITE_URL,
+    cmsUrl: cms.url,
     isLive: async () => true,
-    caption: (channel, piece) => captionFor(channel, piece).text,
+    caption: captionFor,
     retryBaseMs: 1,
     ...overrides,
   };
@@ -34,17 +35,27 @@ export async function settle(deps: RunnerDeps): Promise<void> {
   }
 }
 
-/** Creates and publishes an article naming the given channels (taxonomy keys). */
-export async function publishArticle(api: AdminApi, title: string, channels: string[]): Promise<{ id: string; slug: string }> {
+/** Creates and publishes an article naming the given channels (taxonomy keys), with any other fields. */
+export async function publishArticle(api: AdminApi, title: string, channels: string[], fields: Record<string, unknown> = {}): Promise<{ id: string; slug: string }> {
   const created = await api.create(ARTICLE, {
     ...articleFields,
     title,
     themes: connect(await api.ids('theme', ['y-nghia-ke-hoach'])),
     unit: connect(await api.ids('unit', ['phong-vhxh'])),
     ...(channels.length ? { channels: connect(await api.ids('channel', channels)) } : {}),
+    ...fields,
   });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   const id = created.body.data.documentId as string;
   expect((await api.publish(ARTICLE, id)).status).toBe(200);
   return { id, slug: created.body.data.slug as string };
+}
+
+/** Uploads a file to the media library as the admin's upload dialog does; returns the file. */
+export async function uploadFile(api: AdminApi, bytes: Buffer, name: string, type: string): Promise<{ id: number; url: string; mime: string }> {
+  const form = new FormData();
+  form.append('files', new Blob([new Uint8Array(bytes)], { type }), name);
+  const res = await api.send('POST', '/upload', form);
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body[0];
 }

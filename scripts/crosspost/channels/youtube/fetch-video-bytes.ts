@@ -7,9 +7,10 @@ export interface VideoFile {
 }
 
 /**
- * The piece's video, read from the portal (the original every copy links back to). Read whole
- * into memory: a commune's clips are tens of MB, and both platforms need the exact length up
- * front. A missing file is permanent (the piece changed); a network failure is transient.
+ * The piece's video, read from the CMS's uploads (the runner runs beside the CMS; the portal
+ * does not carry videos). Read whole into memory: a commune's clips are tens of MB, and both
+ * platforms need the exact length up front. A missing file is permanent (the piece changed);
+ * a network failure is transient.
  */
 export async function fetchVideoBytes(videoUrl: string, doFetch: typeof fetch): Promise<VideoFile> {
   const where = printableUrl(videoUrl);

@@ -21,7 +21,9 @@ export function zaloArticle(publication: Publication, author: string) {
     );
   }
   const title = fitText(publication.title, ZALO_TITLE_MAX);
-  const description = fitText(publication.caption || publication.summary || publication.title, ZALO_DESCRIPTION_MAX);
+  // caption.ts's description (the editor's own caption for Zalo, or the summary) when the
+  // runner made the publication; cut again in case it did not.
+  const description = fitText(publication.captionParts?.description || publication.caption || publication.summary || publication.title, ZALO_DESCRIPTION_MAX);
   const body = [
     ...(publication.summary ? [{ type: 'text', content: publication.summary.normalize('NFC') }] : []),
     { type: 'image', url: publication.imageUrl, caption: title },

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { contentKinds, crosspostOutcomeSchema, kindByKey, uidOf } from '@thanh-thuy/content-types';
+import { contentKinds, crosspostOutcomeSchema, kindByKey, socialCaptionChannel, uidOf, type SharedChannel } from '@thanh-thuy/content-types';
 import { z } from 'zod';
 import { claimNext, recordOutcome, saveProgress } from '../../../crosspost/claim';
 import { ledger, type LedgerRow } from '../../../crosspost/ledger';
@@ -20,12 +20,27 @@ function parse<T>(schema: z.ZodType<T>, ctx: Ctx): T | undefined {
 
 const kindOfUid = new Map(contentKinds.map((k) => [uidOf(k), k.key]));
 
+/** The editor's own caption per channel key ("Zalo" → zalo); validation allows one per channel. */
+function captionsOf(items: unknown): Partial<Record<SharedChannel, string>> {
+  const captions: Partial<Record<SharedChannel, string>> = {};
+  for (const item of Array.isArray(items) ? (items as Array<{ channel?: unknown; text?: unknown }>) : []) {
+    const channel = socialCaptionChannel(item.channel);
+    if (channel && typeof item.text === 'string' && item.text.trim() && !(channel in captions)) captions[channel] = item.text;
+  }
+  return captions;
+}
+
 /** The published piece as the runner needs it, or null when it is no longer published. */
 async function pieceOf(strapi: Core.Strapi, job: LedgerRow) {
   const piece = (await strapi.documents(job.pieceUid as never).findOne({
     documentId: job.pieceId,
     status: 'published',
-    populate: { cover: { fields: ['url', 'hash', 'ext', 'updatedAt'] } },
+    populate: {
+      cover: { fields: ['url', 'hash', 'ext', 'updatedAt'] },
+      // The upload's URL as the CMS serves it: relative (/uploads/…) with the local provider.
+      video: { fields: ['url', 'mime', 'size', 'updatedAt'] },
+      socialCaptions: true,
+    },
   } as never)) as Record<string, unknown> | null;
   if (!piece) return null;
   const kind = kindOfUid.get(job.pieceUid);
@@ -37,6 +52,8 @@ async function pieceOf(strapi: Core.Strapi, job: LedgerRow) {
     title: piece.title,
     summary: piece.summary,
     cover: piece.cover ?? null,
+    video: piece.video ?? null,
+    captions: captionsOf(piece.socialCaptions),
     publishedAt: piece.publishedAt,
   };
 }
