@@ -19,6 +19,7 @@ import { drain, type RunnerDeps } from '../../scripts/crosspost/runner.ts';
 import { startFacebookGraph } from '../crosspost/stand-ins/facebook-graph.ts';
 import { AdminApi, connect } from './admin-api.ts';
 import { bootCms, type TestCms } from './cms.ts';
+import { mp4Bytes } from '../fixtures/video.ts';
 import { pastedGuide } from '../site/fixtures/pasted-values.ts';
 import { xssFactCheck, xssMarkdown } from '../site/fixtures/xss-payloads.ts';
 
@@ -44,8 +45,11 @@ export interface SiteBuild {
   xssFactCheck: PublishedPiece;
   /** The guide pasted with junk, and what the CMS's public API serves for it. */
   pasted: { piece: PublishedPiece; served: Record<string, unknown> };
-  /** The article the cross-post runner carried to Facebook (and Zalo, posted by hand), with its links. */
-  shared: { piece: PublishedPiece; links: Array<{ channel: string; url: string }> };
+  /**
+   * The article the cross-post runner carried to Facebook (and Zalo, posted by hand), with its
+   * links, and the video and Facebook caption it carries for the platforms only.
+   */
+  shared: { piece: PublishedPiece; links: Array<{ channel: string; url: string }>; videoUrl: string; facebookCaption: string };
   buildMs: number;
 }
 
@@ -118,12 +122,20 @@ async function addFixtures(api: AdminApi): Promise<{ xssSlug: string; xssFactChe
   return { xssSlug: xss.slug, xssFactCheckId: factCheck.documentId, pastedId: pasted.documentId };
 }
 
+const FACEBOOK_CAPTION = 'Bà con theo dõi trang của xã để nhận tin sớm nhất.';
+
 /**
  * An article shared on Facebook by the real runner through a Graph stand-in, and on Zalo by
- * hand (outbox mode, then the post's URL recorded through the runner's ledger client).
+ * hand (outbox mode, then the post's URL recorded through the runner's ledger client). It has
+ * a video and an editor's Facebook caption, which the portal must leave out.
  */
-async function shareArticle(cms: TestCms, api: AdminApi): Promise<{ documentId: string; links: Array<{ channel: string; url: string }> }> {
+async function shareArticle(cms: TestCms, api: AdminApi): Promise<{ documentId: string; links: Array<{ channel: string; url: string }>; videoUrl: string; facebookCaption: string }> {
   const id = (singular: string, keys: string[]) => api.ids(singular, keys).then(connect);
+  const form = new FormData();
+  form.append('files', new Blob([new Uint8Array(mp4Bytes(50_000))], { type: 'video/mp4' }), 'chia-se-mang-xa-hoi.mp4');
+  const uploaded = await api.send('POST', '/upload', form);
+  if (uploaded.status !== 201) throw new Error(`Could not upload the shared article's video: ${uploaded.status} ${JSON.stringify(uploaded.body)}`);
+  const video = uploaded.body[0] as { id: number; url: string };
   const piece = await createAndPublish(api, ARTICLE, {
     title: 'Xã Thanh Thủy chia sẻ tin chuyển đổi số lên mạng xã hội',
     summary: 'Tin được đăng lại trên trang Facebook và Zalo OA của xã, có liên kết về cổng thông tin.',
@@ -131,6 +143,8 @@ async function shareArticle(cms: TestCms, api: AdminApi): Promise<{ documentId: 
     themes: await id('theme', ['y-nghia-ke-hoach']),
     unit: await id('unit', ['phong-vhxh']),
     channels: await id('channel', ['facebook', 'zalo']),
+    video: video.id,
+    socialCaptions: [{ channel: 'Facebook', text: FACEBOOK_CAPTION }],
   });
   const graph = await startFacebookGraph();
   try {
@@ -141,7 +155,7 @@ async function shareArticle(cms: TestCms, api: AdminApi): Promise<{ documentId: 
     const deps: RunnerDeps = { ledger, channels, siteUrl: SITE_URL, cmsUrl: cms.url, isLive: async () => true, caption: captionFor, retryBaseMs: 1 };
     for (let round = 0; round < 10 && (await drain(deps)) > 0; round += 1);
     const post = graph.posts.find((p) => p.link === `${SITE_URL}/tin-tuc/${piece.slug}/`);
-    if (!post) throw new Error('The runner did not post the shared article to the Graph stand-in');
+    if (post?.message !== FACEBOOK_CAPTION) throw new Error(`The runner did not post the shared article with its caption to the Graph stand-in: ${JSON.stringify(post)}`);
     const [pageId, postId] = post.id.split('_');
     // What the admin's "Đã đăng tay" records: a Zalo job holding the URL of a post made by hand.
     const zalo = await api.create('api::crosspost-job.crosspost-job', { pieceUid: ARTICLE, pieceId: piece.documentId, channel: 'zalo', action: 'create', generation: 1, state: 'pending', attempts: 0 });
@@ -153,6 +167,8 @@ async function shareArticle(cms: TestCms, api: AdminApi): Promise<{ documentId: 
     }
     return {
       documentId: piece.documentId,
+      videoUrl: video.url,
+      facebookCaption: FACEBOOK_CAPTION,
       links: [
         { channel: 'facebook', url: `https://www.facebook.com/${pageId}/posts/${postId}` },
         { channel: 'zalo', url: zaloUrl },
@@ -201,7 +217,7 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
       SITE_CACHE_DIR: join(work, 'cache'),
     });
     if (result.code !== 0) throw new Error(`The site build for the tests failed:\n${result.stderr}\n${result.stdout.slice(-3000)}`);
-    project.provide('siteBuild', { outDir, siteUrl: SITE_URL, pieces, xssSlug: fixtures.xssSlug, xssFactCheck: byId(fixtures.xssFactCheckId), pasted, shared: { piece: byId(shared.documentId), links: shared.links }, buildMs: result.ms });
+    project.provide('siteBuild', { outDir, siteUrl: SITE_URL, pieces, xssSlug: fixtures.xssSlug, xssFactCheck: byId(fixtures.xssFactCheckId), pasted, shared: { piece: byId(shared.documentId), links: shared.links, videoUrl: shared.videoUrl, facebookCaption: shared.facebookCaption }, buildMs: result.ms });
   } finally {
     await cms.stop();
   }

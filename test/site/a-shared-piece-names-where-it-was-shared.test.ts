@@ -30,4 +30,13 @@ describe('where a piece was shared', () => {
       expect(html, piece.slug).not.toContain('Đã chia sẻ trên');
     }
   });
+
+  it('the video and the editor’s own caption are for the platforms only: the page neither shows nor loads them', () => {
+    const html = readBuilt(build.outDir, `/tin-tuc/${build.shared.piece.slug}/`);
+    expect(elements(html).filter((el) => ['video', 'source', 'iframe', 'object', 'embed'].includes(el.tagName))).toEqual([]);
+    const file = build.shared.videoUrl.split('/').at(-1)!;
+    expect(file).toMatch(/\.mp4$/);
+    expect(html).not.toContain(file.replace(/\.mp4$/, ''));
+    expect(html).not.toContain(build.shared.facebookCaption);
+  });
 });
