@@ -1,5 +1,5 @@
 import type { ComponentDefinition } from './fields';
-import { SOCIAL_CAPTION_CHANNEL_NAMES, SOCIAL_CAPTION_LIMITS, socialCaptionLimitsByName } from './social-caption';
+import { SOCIAL_CAPTION_CHANNEL_NAMES, socialCaptionLimitsByName } from './social-caption';
 
 export const components: readonly ComponentDefinition[] = [
   {
@@ -21,9 +21,10 @@ export const components: readonly ComponentDefinition[] = [
         type: 'text',
         label: 'Nội dung đăng',
         required: true,
-        maxLength: SOCIAL_CAPTION_LIMITS.facebook.max,
+        // No single maxLength: the admin would show it as the limit for every platform.
         maxLengthBy: { field: 'channel', limits: socialCaptionLimitsByName() },
-        hint: 'Facebook: nội dung bài đăng. Zalo: đoạn mô tả, tối đa 300 ký tự. YouTube: phần mô tả video, tối đa 5.000 byte. TikTok: chú thích video, tối đa 2.200 ký tự.',
+        // The admin shows no hint on an empty repeatable list: the one an editor reads is here.
+        hint: 'Thay cho nội dung tự động, vốn được tạo từ tiêu đề, sapo và liên kết tới bài trên cổng. Facebook: nội dung bài đăng. Zalo: đoạn mô tả, tối đa 300 ký tự. YouTube: mô tả video, tối đa 5.000 byte. TikTok: chú thích video, tối đa 2.200 ký tự. Facebook và Zalo tự gắn liên kết tới bài; YouTube và TikTok thì không, nên hãy ghi liên kết nếu cần.',
       },
     },
   },

@@ -132,4 +132,20 @@ describe('an editor sees and settles cross-posts on the edit page', () => {
     await expect.poll(() => entry('zalo').getAttribute('data-state'), { timeout: 15_000 }).toBe('pending');
     expect(await zaloJobs()).toMatchObject([{ state: 'pending' }]);
   });
+
+  // Last: it adds an unsaved caption item to the form.
+  it('the edit page offers a video and a caption per platform, under Vietnamese labels that say what the default is', async () => {
+    const video = page.getByText('Video (đăng lên YouTube, TikTok)', { exact: true });
+    await video.scrollIntoViewIfNeeded();
+    expect(await video.isVisible()).toBe(true);
+    const captions = page.getByText('Nội dung riêng cho mạng xã hội (0)', { exact: true });
+    await captions.scrollIntoViewIfNeeded();
+    expect(await captions.isVisible()).toBe(true);
+    // The captions list comes before the corrections list, both empty.
+    await page.getByRole('button', { name: /No entry yet/ }).first().click();
+    expect(await page.getByText(/^Nền tảng\*?$/).isVisible()).toBe(true);
+    expect(await page.getByText(/^Nội dung đăng\*?$/).isVisible()).toBe(true);
+    // Strapi puts its own "tối đa … ký tự" in front of the hint, in the same element.
+    expect(await page.getByText(/Thay cho nội dung tự động, vốn được tạo từ tiêu đề, sapo và liên kết tới bài trên cổng\./).isVisible()).toBe(true);
+  });
 });

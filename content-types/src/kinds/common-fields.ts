@@ -74,7 +74,7 @@ export function tailFields(): Fields {
       repeatable: true,
       uniqueBy: 'channel',
       label: 'Nội dung riêng cho mạng xã hội',
-      hint: 'Không bắt buộc, mỗi nền tảng một mục. Bỏ trống thì nội dung được tạo tự động từ tiêu đề, sapo và liên kết tới bài trên cổng. Nội dung riêng thay hẳn nội dung tự động: Facebook và Zalo vẫn tự gắn liên kết tới bài, YouTube và TikTok thì không, nên hãy ghi liên kết vào nếu cần.',
+      hint: 'Không bắt buộc, mỗi nền tảng một mục. Bỏ trống thì nội dung được tạo tự động từ tiêu đề, sapo và liên kết tới bài trên cổng.',
     },
     corrections: {
       type: 'component',
