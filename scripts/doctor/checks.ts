@@ -1,6 +1,6 @@
 import { statfs } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { listArchives, formatBytes } from '../backup/archive-files.ts';
 import type { Config } from '../env/config.ts';
@@ -38,10 +38,10 @@ export const database: Check = async ({ env }) => {
       const tables = await client.tableExists('strapi_webhooks');
       if (!tables) return fail(`${describeTarget(target)} kết nối được nhưng chưa có bảng của CMS: chạy npm start một lần.`);
       const lines = [ok(`Cơ sở dữ liệu ${describeTarget(target)} kết nối được.`)];
-      const hooks = await client.query(`SELECT url, is_enabled FROM ${target.kind === 'postgres' ? `"${target.schema}".` : ''}strapi_webhooks WHERE name = '${REBUILD_WEBHOOK_NAME}'`);
+      const hooks = await client.query(`SELECT url, enabled FROM ${target.kind === 'postgres' ? `"${target.schema}".` : ''}strapi_webhooks WHERE name = '${REBUILD_WEBHOOK_NAME}'`);
       if (env.WEBHOOK_URL === 'off') lines.push(info('Webhook dựng lại cổng thông tin đã tắt (WEBHOOK_URL=off): cổng thông tin không tự cập nhật khi xuất bản.'));
       else if (hooks.length === 0) lines.push(fail('Chưa có webhook dựng lại cổng thông tin: khởi động lại CMS (npm start) để tạo lại.'));
-      else if (!hooks[0].is_enabled) lines.push(fail('Webhook dựng lại cổng thông tin đang tắt: bật lại trong Trang quản trị → Cài đặt → Webhooks.'));
+      else if (!hooks[0].enabled) lines.push(fail('Webhook dựng lại cổng thông tin đang tắt: bật lại trong Trang quản trị → Cài đặt → Webhooks.'));
       else lines.push(ok(`Webhook dựng lại cổng thông tin đã đăng ký (${String(hooks[0].url)}).`));
       return lines;
     } finally {
@@ -62,7 +62,7 @@ async function freeSpace(label: string, path: string): Promise<CheckResult> {
 }
 
 export const disk: Check = async ({ config, env }) => [
-  await freeSpace('tệp media', join(env.CMS_PUBLIC_DIR ?? join(CMS_DIR, 'public'), 'uploads')),
+  await freeSpace('tệp media', resolve(CMS_DIR, env.CMS_PUBLIC_DIR ?? 'public', 'uploads')),
   await freeSpace('bản dựng và sao lưu', config.DATA_DIR),
 ];
 

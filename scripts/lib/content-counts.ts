@@ -18,7 +18,7 @@ const schemaFile = z.object({ collectionName: z.string().min(1), info: z.object(
 export function countedKinds(): CountedKind[] {
   const apiDir = join(CMS_DIR, 'src', 'api');
   const kinds: CountedKind[] = [];
-  for (const api of readdirSync(apiDir).sort()) {
+  for (const api of readdirSync(apiDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
     const typesDir = join(apiDir, api, 'content-types');
     let names: string[];
     try {

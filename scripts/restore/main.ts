@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   }
   const cmsUrl = `http://127.0.0.1:${config.CMS_PORT}`;
   if (await cmsAnswers(cmsUrl)) throw new RestoreError(`CMS đang chạy (${cmsUrl}): hãy dừng npm start trước khi khôi phục, rồi khởi động lại sau.`);
-  const result = await restoreArchive({ file, key: config.BACKUP_ENCRYPTION_KEY, target, env, force: flags.force, log: (l) => console.log(l) });
+  const result = await restoreArchive({ file, key: config.BACKUP_ENCRYPTION_KEY, target, env, force: flags.force, publicDir: env.CMS_PUBLIC_DIR, log: (l) => console.log(l) });
   console.log(`Đã khôi phục ${file} vào ${describeTarget(target)} trong ${(result.ms / 1000).toFixed(1)} s:`);
   for (const line of formatCounts(result.counts)) console.log(line);
   if (result.previousDatabase) console.log(`Dữ liệu cũ được giữ tại: ${result.previousDatabase}${result.previousUploads ? ` và ${result.previousUploads}` : ''} (xóa khi không cần nữa).`);

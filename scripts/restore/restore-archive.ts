@@ -67,7 +67,8 @@ export async function restoreArchive(options: RestoreOptions): Promise<RestoreRe
   }
 
   const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
-  const livePublic = resolve(options.publicDir ?? join(CMS_DIR, 'public'));
+  // Relative to cms/, as Strapi resolves server.dirs.public.
+  const livePublic = resolve(CMS_DIR, options.publicDir ?? 'public');
   const workDir = join(dirname(livePublic), `.restore-${stamp}`);
   const stagingPublic = join(workDir, 'public');
   mkdirSync(join(stagingPublic, 'uploads'), { recursive: true });
