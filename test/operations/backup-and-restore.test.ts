@@ -37,7 +37,9 @@ async function ledgerRows(target: Parameters<typeof openDatabase>[0]): Promise<u
   }
 }
 
-describe('backup and restore of a seeded SQLite install', () => {
+// A backup or restore boots Strapi (compile, load) in a child process: ~25-35 s alone, twice
+// that on a loaded 2-core machine.
+describe('backup and restore of a seeded SQLite install', { timeout: 300_000 }, () => {
   const work = mkdtempSync(join(tmpdir(), 'tt-ops-'));
   const src = { db: join(work, 'src', 'data.db'), public: join(work, 'src', 'public') };
   const backups = join(work, 'backups');
