@@ -54,6 +54,8 @@ async function main(): Promise<void> {
     for (const line of formatCounts(from)) console.log(line);
     return;
   }
+  // Before the backup: a target that refuses the connection is named at once.
+  await counts(target);
   const work = mkdtempSync(join(tmpdir(), 'tt-db-move-'));
   try {
     const backup = await createBackup({ env, source, key: config.BACKUP_ENCRYPTION_KEY, outDir: work, log: (l) => console.log(l) });
