@@ -9,6 +9,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   // Secure. Without `koa: true` Strapi ignores the proxy (a bare `proxy: true` does nothing).
   // Only the last X-Forwarded-For entry, the one the proxy itself added, names the client.
   proxy: { koa: env.bool('CMS_BEHIND_PROXY', false), maxIpsCount: 1 },
+  // `npm run restore` imports media into a staging folder (CMS_PUBLIC_DIR) and swaps it in
+  // only when the whole archive is in: Strapi's import writes into <public>/uploads.
+  dirs: { public: env('CMS_PUBLIC_DIR', './public') },
   app: {
     keys: required('APP_KEYS', env.array('APP_KEYS')),
   },

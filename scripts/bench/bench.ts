@@ -1,6 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { exitWithUsageOnHelp } from '../lib/help-flag.ts';
+
+exitWithUsageOnHelp(`
+Cách dùng: npm run bench [-- site|publish|crosspost]
+
+Đo thời gian dựng cổng thông tin, độ trễ từ xuất bản đến trực tuyến và tốc độ chia sẻ; không có
+tham số thì đo cả ba.
+`);
 
 // `npm run bench [-- site|publish|crosspost]`: each benchmark runs in its own process so its peak
 // memory is its own. Both print what they measured.

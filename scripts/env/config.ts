@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ensureEnvFile, madePrivateWarning } from './ensure-env.ts';
@@ -19,12 +19,15 @@ const configSchema = z.object({
   /** Where the cross-post runner checks a page is live; default the local portal server. */
   PORTAL_CHECK_URL: z.string().url().optional(),
   DATA_DIR: z.string().default(resolve(ROOT, 'var')),
+  /** Where `npm run backup` writes and `npm run doctor` looks; default DATA_DIR/backups. */
+  BACKUP_DIR: z.string().optional(),
+  BACKUP_ENCRYPTION_KEY: z.string().min(16, 'BACKUP_ENCRYPTION_KEY must be at least 16 characters'),
 });
 
-export type Config = z.infer<typeof configSchema> & { CMS_URL: string; SITE_URL: string };
+export type Config = z.infer<typeof configSchema> & { CMS_URL: string; SITE_URL: string; BACKUP_DIR: string };
 
 /** Loads the generated env file (creating missing secrets) under the process environment. */
-export function loadConfig(envFile = resolve(ROOT, '.env'), warn: (line: string) => void = console.warn): { config: Config; env: Record<string, string> } {
+export function loadConfig(envFile = resolve(ROOT, process.env.ENV_FILE ?? '.env'), warn: (line: string) => void = console.warn): { config: Config; env: Record<string, string> } {
   const { values, madePrivateFrom } = ensureEnvFile(envFile);
   if (madePrivateFrom) warn(madePrivateWarning(envFile, madePrivateFrom));
   const env: Record<string, string> = { ...values, ...(process.env as Record<string, string>) };
@@ -35,7 +38,12 @@ export function loadConfig(envFile = resolve(ROOT, '.env'), warn: (line: string)
   }
   const c = parsed.data;
   return {
-    config: { ...c, CMS_URL: c.CMS_URL ?? `http://localhost:${c.CMS_PORT}`, SITE_URL: c.SITE_URL ?? `http://localhost:${c.SITE_PORT}` },
+    config: {
+      ...c,
+      CMS_URL: c.CMS_URL ?? `http://localhost:${c.CMS_PORT}`,
+      SITE_URL: c.SITE_URL ?? `http://localhost:${c.SITE_PORT}`,
+      BACKUP_DIR: resolve(ROOT, c.BACKUP_DIR ?? join(c.DATA_DIR, 'backups')),
+    },
     env,
   };
 }

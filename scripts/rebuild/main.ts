@@ -4,6 +4,13 @@ import { loadConfig, ROOT } from '../env/config.ts';
 import { startPortal } from './portal.ts';
 import { loadWorkerEnv, workerOptionsFrom } from './worker-config.ts';
 import { startWorker } from './worker.ts';
+import { exitWithUsageOnHelp } from '../lib/help-flag.ts';
+
+exitWithUsageOnHelp(`
+Cách dùng: npx tsx scripts/rebuild/main.ts [--dry-run] [--no-portal]
+
+Chạy riêng bộ dựng trang và máy chủ cổng thông tin, với một CMS chạy ở nơi khác (CMS_URL).
+`);
 
 // `tsx scripts/rebuild/main.ts [--dry-run] [--no-portal]`: the worker (and the portal server)
 // on their own, for a CMS that runs elsewhere. `npm start` runs the same pieces in one process.

@@ -2,6 +2,14 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadConfig } from '../env/config.ts';
 import { rollback, siteLayout } from './release-store.ts';
+import { exitWithUsageOnHelp } from '../lib/help-flag.ts';
+
+exitWithUsageOnHelp(`
+Cách dùng: npm run rollback [-- --dry-run] [--data-dir THƯ_MỤC]
+
+Phục vụ lại bản dựng trước của cổng thông tin (chạy lại để hoàn tác).
+  --dry-run  chỉ in sẽ chuyển từ bản nào sang bản nào
+`);
 
 // `npm run rollback [-- --dry-run]`: the build before the live one goes live again at once,
 // while the portal keeps serving (the server resolves the `current` link on every request).

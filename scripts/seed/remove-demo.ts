@@ -3,6 +3,13 @@ import { join } from 'node:path';
 import { loadConfig } from '../env/config.ts';
 import { CMS_DIR } from '../lib/cms-process.ts';
 import { buildCms } from '../start/build-cms.ts';
+import { exitWithUsageOnHelp } from '../lib/help-flag.ts';
+
+exitWithUsageOnHelp(`
+Cách dùng: npm run demo:remove [-- --no-build]
+
+Xóa nội dung mẫu và ảnh của nó; nội dung mẫu không được nạp lại.
+`);
 
 // `npm run demo:remove`: deletes the demo set (entries and their images) from the database
 // the CMS is configured for, and records that it must not be loaded again.

@@ -6,6 +6,15 @@ import { loadWorkerEnv, workerOptionsFrom, type WorkerEnv } from '../rebuild/wor
 import { startWorker, type Worker } from '../rebuild/worker.ts';
 import { startCrosspost } from '../crosspost/start-runner.ts';
 import { buildCms } from './build-cms.ts';
+import { exitWithUsageOnHelp } from '../lib/help-flag.ts';
+
+exitWithUsageOnHelp(`
+Cách dùng: npm start
+
+Tạo khóa bí mật vào .env (lần đầu), dựng trang quản trị, khởi động CMS, bộ dựng trang, cổng thông tin
+và bộ chia sẻ mạng xã hội, rồi in địa chỉ. NODE_ENV=development npm start nạp thêm nội dung mẫu
+vào cơ sở dữ liệu trống.
+`);
 
 // `npm start`: one command brings up everything a commune needs, in order.
 interface Context {

@@ -164,7 +164,9 @@ export async function buildSite(rawEnv = process.env) {
   }
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv.includes('--help')) {
+  console.log('Cách dùng: npm run build -w @thanh-thuy/site\n\nDựng cổng thông tin một lần vào SITE_OUT_DIR (astro build rồi chỉ mục tìm kiếm pagefind), đọc CMS_URL với SITE_API_TOKEN.');
+} else if (process.argv[1] === fileURLToPath(import.meta.url)) {
   buildSite().catch((error) => {
     console.error(`Site build failed: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

@@ -5,6 +5,10 @@ import { strapiFiles } from '../strapi-schema';
 // Writes (or with --check, compares) the Strapi schema, route, controller and service
 // files that content-types/ defines. Exits 1 on --check when any file differs.
 const cmsDir = resolve(__dirname, '..', '..', '..', 'cms');
+if (process.argv.includes('--help')) {
+  console.log('Cách dùng: npm run generate [-- --check]\n\nViết lại cms/src/api/** và cms/src/components/** từ content-types/; --check chỉ so sánh và thoát 1 khi khác.');
+  process.exit(0);
+}
 const check = process.argv.includes('--check');
 const drifted: string[] = [];
 
