@@ -112,8 +112,9 @@ function getRaw(url: string): Promise<Answer> {
 }
 
 async function startOurs(dataDir: string, port: number): Promise<{ url: string; stop: () => Promise<void> }> {
-  const tsx = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url));
-  const child: ChildProcess = spawn(process.execPath, [tsx, fileURLToPath(new URL('./portal-process.ts', import.meta.url)), '--data-dir', dataDir, '--port', String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // One process, as nginx gets one worker (tsx's CLI would add a second, idle one).
+  const script = fileURLToPath(new URL('./portal-process.ts', import.meta.url));
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script, '--data-dir', dataDir, '--port', String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   await new Promise<void>((ready, failed) => {
     child.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && ready());
@@ -183,19 +184,22 @@ async function main(): Promise<void> {
       }
     };
     const ratios: number[] = [];
+    const results: Array<{ load: number; portal: number; nginx: number | null }> = [];
     for (let round = 1; round <= flags.rounds; round += 1) {
-      const load = loadavg()[0].toFixed(1);
+      const load = loadavg()[0];
       const ourResult = await measure(await startOurs(dataDir, await freePort()));
-      let line = `round ${round} (load ${load}): portal ${perSecond(ourResult)}`;
-      if (nginx) {
-        const theirResult = await measure(await startTheirs(nginx));
+      let line = `round ${round} (load average ${load.toFixed(1)}): portal ${perSecond(ourResult)}`;
+      const theirResult = nginx ? await measure(await startTheirs(nginx)) : null;
+      if (theirResult) {
         const ratio = ourResult.requestsPerSecond / theirResult.requestsPerSecond;
         ratios.push(ratio);
         line += `   nginx ${perSecond(theirResult)}   ratio ${ratio.toFixed(2)}`;
       }
+      results.push({ load, portal: Math.round(ourResult.requestsPerSecond), nginx: theirResult && Math.round(theirResult.requestsPerSecond) });
       console.log(line);
     }
     if (ratios.length) console.log(`ratio portal/nginx: ${ratios.map((r) => r.toFixed(2)).join(', ')} (target ≥ 0.50)`);
+    console.log(`  JSON ${JSON.stringify({ page, gzipBytes: reference.body.length, connections: flags.connections, seconds: flags.seconds, processes: 1, rounds: results })}`);
   } finally {
     for (const stop of stops.reverse()) await stop();
     if (flags.keep) console.log(`Kept ${work}`);
