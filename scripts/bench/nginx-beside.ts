@@ -17,6 +17,8 @@ export interface NginxOptions {
 
 export interface RunningNginx {
   url: string;
+  /** The master process; its workers are its children. */
+  pid: number;
   stop: () => Promise<void>;
 }
 
@@ -25,8 +27,8 @@ const quote = (value: string) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, 
 /**
  * nginx configured like the portal server for one page: the precompressed `.gz` copies
  * (gzip_static), ETags, the site's 404 page, the same headers, keep-alive without a
- * request limit (Node's server has none), no access log (ours keeps none), `workers` worker
- * processes. Runs in the foreground as our child, so it stops with us.
+ * request limit (Node's server has none), no access log (ours keeps none), open files and
+ * their metadata cached (ours keeps them in memory), `workers` worker processes. Runs in the foreground as our child, so it stops with us.
  */
 export function nginxConfig(options: NginxOptions): string {
   const mimeTypes = '/etc/nginx/mime.types';
@@ -46,6 +48,9 @@ http {
   sendfile on;
   tcp_nopush on;
   keepalive_requests 1000000;
+  # Our server keeps what it knows of each file; nginx's nearest equivalent is this cache.
+  open_file_cache max=10000 inactive=60s;
+  open_file_cache_valid 60s;
   client_body_temp_path ${join(options.dir, 'client_body')};
   proxy_temp_path ${join(options.dir, 'proxy')};
   fastcgi_temp_path ${join(options.dir, 'fastcgi')};
@@ -89,6 +94,7 @@ export async function startNginx(options: NginxOptions): Promise<RunningNginx> {
   }
   return {
     url,
+    pid: child.pid!,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGQUIT');
       await exited;

@@ -8,7 +8,7 @@
 // `rounds` times: on a shared 2-core machine their ratio means more than either figure.
 // Installs nothing: without wrk there is nothing to measure, without nginx only our server is.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { BenchError } from './bench-error.ts';
 import { findTool } from './find-tool.ts';
+import { cpuSecondsOfTree } from './process-cpu.ts';
 import { startNginx } from './nginx-beside.ts';
 import { startSyntheticCms } from './synthetic-cms.ts';
 import { runWrk, type WrkResult } from './wrk.ts';
@@ -87,7 +88,8 @@ async function buildRelease(dataDir: string, pieces: number): Promise<string> {
 /** Points `dataDir`'s `current` at a release built elsewhere; returns its first article's address. */
 async function takeRelease(dataDir: string, dir: string): Promise<string> {
   if (!existsSync(join(dir, 'index.html'))) throw new BenchError(`--release ${dir} is not a built portal (no index.html)`);
-  await swapSymlink(siteLayout(dataDir).current, resolve(dir));
+  mkdirSync(siteLayout(dataDir).root, { recursive: true });
+  await swapSymlink(siteLayout(dataDir).current, realpathSync(dir));
   const slug = existsSync(join(dir, 'tin-tuc')) ? readdirSync(join(dir, 'tin-tuc')).find((name) => existsSync(join(dir, 'tin-tuc', name, 'index.html.gz'))) : undefined;
   if (!slug) throw new BenchError(`--release ${dir} has no precompressed article page (tin-tuc/<slug>/index.html.gz): give one with --page`);
   return `/tin-tuc/${slug}/`;
@@ -111,7 +113,13 @@ function getRaw(url: string): Promise<Answer> {
   });
 }
 
-async function startOurs(dataDir: string, port: number): Promise<{ url: string; stop: () => Promise<void> }> {
+interface RunningServer {
+  url: string;
+  pid: number;
+  stop: () => Promise<void>;
+}
+
+async function startOurs(dataDir: string, port: number): Promise<RunningServer> {
   // One process, as nginx gets one worker (tsx's CLI would add a second, idle one).
   const script = fileURLToPath(new URL('./portal-process.ts', import.meta.url));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script, '--data-dir', dataDir, '--port', String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -122,6 +130,7 @@ async function startOurs(dataDir: string, port: number): Promise<{ url: string; 
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
@@ -129,7 +138,13 @@ async function startOurs(dataDir: string, port: number): Promise<{ url: string; 
   };
 }
 
-const perSecond = (r: WrkResult) => `${Math.round(r.requestsPerSecond).toLocaleString('en-US').padStart(7)} req/s (latency ${r.latency}${r.failures ? `, ${r.failures} failed` : ''})`;
+interface Measured extends WrkResult {
+  /** CPU time the server used per answer, in microseconds. */
+  cpuMicros: number;
+}
+
+const perSecond = (r: Measured) =>
+  `${Math.round(r.requestsPerSecond).toLocaleString('en-US').padStart(7)} req/s, ${r.cpuMicros.toFixed(1)} µs CPU each${r.failures ? `, ${r.failures} failed` : ''}`;
 
 async function main(): Promise<void> {
   const flags = parseFlags(process.argv.slice(2));
@@ -173,32 +188,45 @@ async function main(): Promise<void> {
     }
 
     console.log(`\nPage ${page}: ${reference.body.length.toLocaleString('en-US')} bytes gzip, ${Object.keys(reference.headers).length} headers`);
-    console.log(`wrk -c${flags.connections} -t${flags.threads} -d${flags.seconds}s -H 'Accept-Encoding: gzip'; one server at a time, each with 1 process (nginx worker_processes 1); ${cpus().length} cores`);
-    const measure = async (server: { url: string; stop: () => Promise<void> }) => {
+    console.log(`wrk -c${flags.connections} -t${flags.threads} -d${flags.seconds}s -H 'Accept-Encoding: gzip'; one server at a time, each with 1 process (nginx: worker_processes 1, gzip_static, open_file_cache); ${cpus().length} cores`);
+    const measure = async (server: RunningServer): Promise<Measured> => {
       stops.push(server.stop);
       try {
-        return await runWrk({ wrk, url: `${server.url}${page}`, connections: flags.connections, threads: flags.threads, seconds: flags.seconds, headers: { 'Accept-Encoding': 'gzip' } });
+        const cpuBefore = cpuSecondsOfTree(server.pid);
+        const result = await runWrk({ wrk, url: `${server.url}${page}`, connections: flags.connections, threads: flags.threads, seconds: flags.seconds, headers: { 'Accept-Encoding': 'gzip' } });
+        return { ...result, cpuMicros: ((cpuSecondsOfTree(server.pid) - cpuBefore) / result.requests) * 1e6 };
       } finally {
         await server.stop();
         stops.pop();
       }
     };
     const ratios: number[] = [];
-    const results: Array<{ load: number; portal: number; nginx: number | null }> = [];
+    const cpuRatios: number[] = [];
+    const results: Array<{ load: number; portal: { rps: number; cpuMicros: number }; nginx: { rps: number; cpuMicros: number } | null }> = [];
     for (let round = 1; round <= flags.rounds; round += 1) {
       const load = loadavg()[0];
       const ourResult = await measure(await startOurs(dataDir, await freePort()));
-      let line = `round ${round} (load average ${load.toFixed(1)}): portal ${perSecond(ourResult)}`;
+      let line = `round ${round} (load average ${load.toFixed(1)})\n          portal ${perSecond(ourResult)}`;
       const theirResult = nginx ? await measure(await startTheirs(nginx)) : null;
       if (theirResult) {
         const ratio = ourResult.requestsPerSecond / theirResult.requestsPerSecond;
         ratios.push(ratio);
-        line += `   nginx ${perSecond(theirResult)}   ratio ${ratio.toFixed(2)}`;
+        cpuRatios.push(theirResult.cpuMicros / ourResult.cpuMicros);
+        line += `\n          nginx  ${perSecond(theirResult)}\n          ratio ${ratio.toFixed(2)} in requests per second, ${(theirResult.cpuMicros / ourResult.cpuMicros).toFixed(2)} in CPU per request`;
       }
-      results.push({ load, portal: Math.round(ourResult.requestsPerSecond), nginx: theirResult && Math.round(theirResult.requestsPerSecond) });
+      results.push({
+        load,
+        portal: { rps: Math.round(ourResult.requestsPerSecond), cpuMicros: Number(ourResult.cpuMicros.toFixed(1)) },
+        nginx: theirResult && { rps: Math.round(theirResult.requestsPerSecond), cpuMicros: Number(theirResult.cpuMicros.toFixed(1)) },
+      });
       console.log(line);
     }
-    if (ratios.length) console.log(`ratio portal/nginx: ${ratios.map((r) => r.toFixed(2)).join(', ')} (target ≥ 0.50)`);
+    if (ratios.length) {
+      console.log(`ratio portal/nginx in requests per second: ${ratios.map((r) => r.toFixed(2)).join(', ')} (target ≥ 0.50)`);
+      // Requests per second depend on the CPU share each server got from a busy machine; the
+      // CPU each needs per answer does much less.
+      console.log(`ratio in CPU time per request (nginx's / ours), steadier on a busy machine: ${cpuRatios.map((r) => r.toFixed(2)).join(', ')}`);
+    }
     console.log(`  JSON ${JSON.stringify({ page, gzipBytes: reference.body.length, connections: flags.connections, seconds: flags.seconds, processes: 1, rounds: results })}`);
   } finally {
     for (const stop of stops.reverse()) await stop();

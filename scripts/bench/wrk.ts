@@ -15,6 +15,7 @@ export interface WrkOptions {
 
 export interface WrkResult {
   requestsPerSecond: number;
+  requests: number;
   /** Answers that were not 2xx or 3xx, and socket errors: a run with any is not a fair figure. */
   failures: number;
   latency: string;
@@ -27,9 +28,10 @@ export async function runWrk(options: WrkOptions): Promise<WrkResult> {
   const { stdout } = await run(options.wrk, [...args, options.url], { timeout: (options.seconds + 30) * 1000 });
   const rps = /Requests\/sec:\s+([\d.]+)/.exec(stdout);
   if (!rps) throw new BenchError(`wrk printed no Requests/sec for ${options.url}:\n${stdout}`);
+  const requests = Number(/(\d+) requests in /.exec(stdout)?.[1] ?? NaN);
   const non2xx = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(stdout)?.[1] ?? 0);
   const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(stdout);
   const socketErrors = socket ? socket.slice(1).reduce((n, v) => n + Number(v), 0) : 0;
   const latency = /Latency\s+(\S+)/.exec(stdout)?.[1] ?? '?';
-  return { requestsPerSecond: Number(rps[1]), failures: non2xx + socketErrors, latency };
+  return { requestsPerSecond: Number(rps[1]), requests, failures: non2xx + socketErrors, latency };
 }
