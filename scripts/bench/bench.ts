@@ -10,20 +10,21 @@ Cách dùng: npm run bench [-- site|publish|crosspost]
 tham số thì đo cả ba.
 `);
 
-// `npm run bench [-- site|publish|crosspost]`: each benchmark runs in its own process so its peak
-// memory is its own. Both print what they measured.
+// `npm run bench [-- site|publish|crosspost|serve]`: each benchmark runs in its own process so its peak
+// memory is its own. Each prints what it measured.
 const benches = {
   site: ['scripts/bench/site-bench.ts', '--count', '1000', '--count', '10000', '--warm'],
   publish: ['scripts/bench/publish-bench.ts', '--sizes', '100,1000,10000', '--publishes', '5'],
   crosspost: ['scripts/bench/crosspost-bench.ts', '--jobs', '200', '--latency', '15'],
+  serve: ['scripts/bench/serve-bench.ts', '--pieces', '200', '--rounds', '2'],
 } as const;
 
-const which = z.array(z.enum(['site', 'publish', 'crosspost'])).safeParse(process.argv.slice(2));
+const which = z.array(z.enum(['site', 'publish', 'crosspost', 'serve'])).safeParse(process.argv.slice(2));
 if (!which.success) {
-  console.error(`Unknown benchmark "${process.argv.slice(2).join(' ')}": use site, publish, crosspost or nothing for all three.`);
+  console.error(`Unknown benchmark "${process.argv.slice(2).join(' ')}": use site, publish, crosspost, serve or nothing for all four.`);
   process.exit(2);
 }
-const selected = which.data.length > 0 ? which.data : (['site', 'publish', 'crosspost'] as const);
+const selected = which.data.length > 0 ? which.data : (['site', 'publish', 'crosspost', 'serve'] as const);
 const tsx = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url));
 for (const name of selected) {
   console.log(`\n=== ${name} benchmark: ${benches[name].join(' ')}`);

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { siteLayout } from './release-store.ts';
-import { createStaticServer } from './static-server.ts';
+import { createStaticServer, type StaticServerOptions } from './static-server.ts';
 
 export interface Portal {
   url: string;
@@ -8,16 +8,19 @@ export interface Portal {
 }
 
 /** Serves the live build of the portal (DATA_DIR/site/current) on `port`. */
-export async function startPortal(options: { dataDir: string; port: number; host?: string; https?: boolean }): Promise<Portal> {
-  const server = createStaticServer({ currentLink: siteLayout(options.dataDir).current, https: options.https });
+export async function startPortal(
+  options: { dataDir: string; port: number; host?: string } & Pick<StaticServerOptions, 'https' | 'memoryBytes' | 'keepBelow'>,
+): Promise<Portal> {
+  const { dataDir, port, host, ...serving } = options;
+  const server = createStaticServer({ currentLink: siteLayout(dataDir).current, ...serving });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
+    server.listen(port, host ?? '0.0.0.0', () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
-  const host = !options.host || options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
+  const bound = (server.address() as AddressInfo).port;
+  const reachable = !host || host === '0.0.0.0' ? '127.0.0.1' : host;
   return {
-    url: `http://${host}:${port}`,
+    url: `http://${reachable}:${bound}`,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -3,6 +3,7 @@ import { link, readdir, readFile, rename, stat, writeFile } from 'node:fs/promis
 import { extname, join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
+import { announceReleaseEvent } from './release-events.ts';
 
 const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
@@ -60,6 +61,7 @@ export async function precompress(dir: string, options: { previousDir?: string |
         await link(`${before}${ext}`, temp);
         await rename(temp, `${path}${ext}`);
       }
+      announceReleaseEvent({ kind: 'compressed', file: path });
       reused += 1;
       continue;
     }
@@ -70,6 +72,7 @@ export async function precompress(dir: string, options: { previousDir?: string |
     const gzipped = await gz(data, { level: 9 });
     await writeAtomically(`${path}.br`, br);
     await writeAtomically(`${path}.gz`, gzipped);
+    announceReleaseEvent({ kind: 'compressed', file: path });
     compressed += 1;
   }
   return { compressed, reused };

@@ -1,62 +1,30 @@
-import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
-import { inlineScriptHashes } from './inline-script-hashes.ts';
-import { contentTypeOf } from './mime-types.ts';
-import { getsCompressedCopies } from './precompress.ts';
-import { contentSecurityPolicy } from './response-headers.ts';
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { LRUCache } from 'lru-cache';
+import type { Release } from './live-release.ts';
+import { parseRequestPath } from './request-path.ts';
+import { describeFile, findVariants, memoryOf, readBody, type Representation, type ServedFile, type ServeSettings } from './served-file.ts';
 
-export type Encoding = 'br' | 'gzip';
+/** What a request path of a release leads to. */
+export type Resolution =
+  | { kind: 'file'; file: ServedFile }
+  /** A 301 to this path, plus the request's query. */
+  | { kind: 'redirect'; to: string }
+  | { kind: 'bad-request' }
+  | { kind: 'not-found' };
 
-/** The compressed copies precompress.ts writes beside a file, best first. */
-export const ENCODINGS: ReadonlyArray<readonly [Encoding, string]> = [
-  ['br', '.br'],
-  ['gzip', '.gz'],
-];
+const BAD_REQUEST: Resolution = { kind: 'bad-request' };
+const NOT_FOUND: Resolution = { kind: 'not-found' };
 
-// Enough for every file of a 10,000-page portal and its previous release.
-const MAX_ENTRIES = 50_000;
-
-export interface StoredFile {
-  path: string;
-  size: number;
+export interface ReleaseFilesSettings extends ServeSettings {
+  /** The memory this release's table may hold, file bytes included. */
+  memoryBytes: number;
 }
 
-export interface ReleaseFile {
-  contentType: string;
-  /** A strong ETag of the bytes: the same file in the next release keeps it (304, not 200). */
-  etag: string;
-  /** The page's policy with its own inline scripts' hashes (HTML only). */
-  csp: string | null;
-  /** Each compressed copy found so far. */
-  variants: Partial<Record<Encoding, StoredFile>>;
-}
-
-interface Entry {
-  file: Promise<ReleaseFile>;
-  /** precompress.ts will write copies of this file: look for them until both are found. */
-  awaitsVariants: boolean;
-}
-
-async function digestOf(path: string, html: boolean): Promise<{ etag: string; text: string | null }> {
-  const hash = createHash('sha1');
-  const chunks: Buffer[] = [];
-  const handle = await open(path, 'r');
+async function statOf(path: string): Promise<Stats | null> {
   try {
-    for await (const chunk of handle.createReadStream({ autoClose: false, highWaterMark: 1 << 20 })) {
-      hash.update(chunk as Buffer);
-      if (html) chunks.push(chunk as Buffer);
-    }
-  } finally {
-    await handle.close();
-  }
-  return { etag: `"${hash.digest('base64url')}"`, text: html ? Buffer.concat(chunks).toString('utf8') : null };
-}
-
-async function fileSize(path: string): Promise<number | null> {
-  try {
-    const s = await stat(path);
-    return s.isFile() ? s.size : null;
+    return await stat(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return null;
@@ -64,51 +32,99 @@ async function fileSize(path: string): Promise<number | null> {
   }
 }
 
-async function findVariants(path: string, into: ReleaseFile['variants']): Promise<void> {
-  for (const [encoding, ext] of ENCODINGS) {
-    if (into[encoding]) continue;
-    const size = await fileSize(path + ext);
-    if (size !== null) into[encoding] = { path: path + ext, size };
-  }
-}
-
 /**
- * What the static server needs to know about each file of a release, worked out on the
- * first request and kept: its ETag (a content digest, read once instead of on every
- * request), its page policy, and which compressed copies exist (looked for only where
- * precompress.ts makes them). Entries are keyed by the file's identity (path in its
- * release, inode, size, mtime), so two releases never share one.
+ * One live release as the static server knows it: what each request path leads to (kept in
+ * a least-recently-used table bounded in bytes, file contents included), worked out on the
+ * first request for it and never again, since a release does not change once live. Only the
+ * compressed copies precompress.ts writes after the swap are looked for until found.
  */
-export class ReleaseFiles {
-  private readonly entries = new Map<string, Entry>();
+export class ReleaseFiles implements Release {
+  private readonly table: LRUCache<string, Resolution>;
+  private readonly pending = new Map<string, Promise<Resolution>>();
+  private readonly lookingForVariants = new WeakMap<ServedFile, Promise<void>>();
+  private notFound: Promise<ServedFile | null> | null = null;
+  /** The 404 page once known (null: the release has none). */
+  notFoundPage: ServedFile | null | undefined = undefined;
 
-  /** `stats` are those of `path`, a file of a live release. */
-  async describe(path: string, stats: Stats): Promise<ReleaseFile> {
-    const key = `${path}\0${stats.ino}\0${stats.size}\0${stats.mtimeMs}`;
-    let entry = this.entries.get(key);
-    if (entry) {
-      // Most recently used last: the first entries are the ones to drop when full.
-      this.entries.delete(key);
-      this.entries.set(key, entry);
-    } else {
-      entry = { file: this.load(path), awaitsVariants: getsCompressedCopies(path, stats.size) };
-      this.entries.set(key, entry);
-      if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
-      entry.file.catch(() => this.entries.delete(key));
-    }
-    const file = await entry.file;
-    // A release never changes once live, except that precompress.ts adds the compressed
-    // copies a moment after it goes live: until both are there, look again.
-    if (entry.awaitsVariants) {
-      await findVariants(path, file.variants);
-      entry.awaitsVariants = Object.keys(file.variants).length < ENCODINGS.length;
-    }
-    return file;
+  constructor(
+    readonly root: string,
+    readonly settings: ReleaseFilesSettings,
+  ) {
+    this.table = new LRUCache<string, Resolution>({
+      maxSize: settings.memoryBytes,
+      sizeCalculation: (resolution, path) => path.length * 2 + (resolution.kind === 'file' ? memoryOf(resolution.file) : 64),
+    });
   }
 
-  private async load(path: string): Promise<ReleaseFile> {
-    const contentType = contentTypeOf(path);
-    const { etag, text } = await digestOf(path, contentType.startsWith('text/html'));
-    return { contentType, etag, csp: text === null ? null : contentSecurityPolicy(inlineScriptHashes(text)), variants: {} };
+  /** What `path` (a request target without its query) leads to, if already known. */
+  known(path: string): Resolution | undefined {
+    return this.table.get(path);
+  }
+
+  /** What `path` leads to, looked up on disk once; concurrent first requests share one look. */
+  resolve(path: string): Promise<Resolution> {
+    const known = this.table.get(path);
+    if (known) return Promise.resolve(known);
+    let pending = this.pending.get(path);
+    if (!pending) {
+      pending = this.lookUp(path).then(
+        (resolution) => {
+          this.pending.delete(path);
+          this.table.set(path, resolution);
+          return resolution;
+        },
+        (error: unknown) => {
+          this.pending.delete(path);
+          throw error;
+        },
+      );
+      this.pending.set(path, pending);
+    }
+    return pending;
+  }
+
+  /** The site's own 404 page, read once. */
+  loadNotFoundPage(): Promise<ServedFile | null> {
+    this.notFound ??= (async () => {
+      const path = join(this.root, '404.html');
+      const stats = await statOf(path);
+      return stats?.isFile() ? describeFile(path, stats, '/404.html', this.settings) : null;
+    })().then(
+      (page) => (this.notFoundPage = page),
+      (error: unknown) => {
+        this.notFound = null;
+        throw error;
+      },
+    );
+    return this.notFound;
+  }
+
+  /** Looks again for compressed copies of `file` that precompress.ts may have written since. */
+  refreshVariants(file: ServedFile): Promise<void> {
+    let looking = this.lookingForVariants.get(file);
+    if (!looking) {
+      looking = findVariants(file, this.settings).finally(() => this.lookingForVariants.delete(file));
+      this.lookingForVariants.set(file, looking);
+    }
+    return looking;
+  }
+
+  /** The bytes of a representation small enough to keep, read now and kept with its path's entry. */
+  async body(path: string | null, file: ServedFile, rep: Representation): Promise<Buffer> {
+    rep.body ??= await readBody(rep);
+    // Set again so the table counts the bytes (and drops others if they no longer fit).
+    if (path !== null && this.table.has(path)) this.table.set(path, { kind: 'file', file });
+    return rep.body;
+  }
+
+  private async lookUp(requestPath: string): Promise<Resolution> {
+    const path = parseRequestPath(requestPath);
+    if (!path.ok) return path.status === 400 ? BAD_REQUEST : NOT_FOUND;
+    if (path.irregular) return { kind: 'redirect', to: path.canonical };
+    const target = join(this.root, ...path.segments, path.directory ? 'index.html' : '');
+    const found = await statOf(target);
+    if (found?.isDirectory()) return { kind: 'redirect', to: `${path.canonical}/` };
+    if (found?.isFile()) return { kind: 'file', file: await describeFile(target, found, path.canonical, this.settings) };
+    return NOT_FOUND;
   }
 }

@@ -14,6 +14,18 @@ export type RequestPath =
     }
   | { ok: false; status: 400 | 404 };
 
+/** The path of a request target, before any "?" or "#". */
+export function pathOf(target: string): string {
+  const query = target.search(/[?#]/);
+  return query === -1 ? target : target.slice(0, query);
+}
+
+/** The query string of a request target as sent, with its "?" (or ""). */
+export function searchOf(target: string): string {
+  const query = target.search(/[?#]/);
+  return query === -1 || target[query] === '#' ? '' : target.slice(query).replace(/#.*$/, '');
+}
+
 const encodeSegment = (segment: string) => encodeURIComponent(segment);
 
 /**
@@ -26,9 +38,8 @@ const encodeSegment = (segment: string) => encodeURIComponent(segment);
 export function parseRequestPath(target: string | undefined): RequestPath {
   const raw = target ?? '/';
   if (!raw.startsWith('/')) return { ok: false, status: 400 };
-  const query = raw.search(/[?#]/);
-  const pathPart = query === -1 ? raw : raw.slice(0, query);
-  const search = query === -1 || raw[query] === '#' ? '' : raw.slice(query).replace(/#.*$/, '');
+  const pathPart = pathOf(raw);
+  const search = searchOf(raw);
   const segments: string[] = [];
   const decoded: string[] = [];
   for (const encoded of pathPart.split('/')) {

@@ -48,3 +48,39 @@ export function securityHeaders(options: { https: boolean }): Record<string, str
     ...(options.https ? { 'Strict-Transport-Security': 'max-age=31536000' } : {}),
   };
 }
+
+/** Headers as writeHead takes them ready-made, [name, value, name, value, …]: set up once, sent many times. */
+// Mutable only because writeHead is typed so: a block is shared by many responses, never changed.
+export type HeaderBlock = string[];
+
+export function headerBlock(headers: Record<string, string>): HeaderBlock {
+  return Object.entries(headers).flat();
+}
+
+export interface FileHeaderFacts {
+  contentType: string;
+  /** For a 200; a 404 page is always revalidated. */
+  cacheControl: string;
+  lastModified: Date;
+  etag: string;
+  csp: string | null;
+  /** Text, which may be sent compressed: caches must keep one copy per Accept-Encoding. */
+  text: boolean;
+  encoding: string | null;
+}
+
+/** The headers of a file's response, without Content-Length (and Content-Range), in the order they have always gone out. */
+export function fileHeaders(base: Record<string, string>, file: FileHeaderFacts, status: 200 | 404): Record<string, string> {
+  const headers: Record<string, string> = {
+    ...base,
+    'Content-Type': file.contentType,
+    'Cache-Control': status === 200 ? file.cacheControl : REVALIDATE,
+    'Last-Modified': file.lastModified.toUTCString(),
+    ETag: file.etag,
+  };
+  if (file.csp) headers['Content-Security-Policy'] = file.csp;
+  if (file.text) headers.Vary = 'Accept-Encoding';
+  if (file.encoding) headers['Content-Encoding'] = file.encoding;
+  if (status === 200) headers['Accept-Ranges'] = 'bytes';
+  return headers;
+}

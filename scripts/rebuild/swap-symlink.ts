@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readlink, rename, rm, symlink } from 'node:fs/promises';
 import { dirname, relative } from 'node:path';
+import { announceReleaseEvent } from './release-events.ts';
 
 /**
  * Points `link` at `target` atomically: a new symlink is made beside it and renamed over it,
@@ -16,6 +17,7 @@ export async function swapSymlink(link: string, target: string): Promise<void> {
     await rm(temp, { force: true });
     throw error;
   }
+  announceReleaseEvent({ kind: 'swapped', link });
 }
 
 /** The link's target (relative to the link), or null when there is no link. */
