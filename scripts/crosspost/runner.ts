@@ -1,6 +1,8 @@
 import type { Channel, ChannelName, Progress, Publication } from './channels/channel.ts';
 import { PermanentChannelError, TransientChannelError, UnknownOutcomeError } from './channels/channel-errors.ts';
 import type { Claim, ClaimedPiece, LedgerClient, Outcome } from './ledger-client.ts';
+import { backoff } from './backoff.ts';
+import { removeCopy } from './remove-copy.ts';
 
 // Never twice: "sending" is written by the claim, before any platform call; a channel saves
 // its step data before a step whose answer could be lost; an outcome that may have posted is
@@ -60,12 +62,6 @@ function progressOf(claim: Claim, deps: RunnerDeps): Progress {
   };
 }
 
-function backoff(attempts: number, deps: RunnerDeps, hint?: number): number {
-  const base = deps.retryBaseMs ?? 5_000;
-  const computed = Math.min(base * 2 ** Math.max(0, attempts - 1), deps.retryMaxMs ?? 30 * 60_000);
-  return Math.max(computed, hint ?? 0);
-}
-
 async function createOnce(channel: Channel, publication: Publication, progress: Progress, mustReconcile: boolean): Promise<Outcome> {
   if (mustReconcile) {
     const lookup = await channel.find(publication, progress);
@@ -81,6 +77,8 @@ async function createOnce(channel: Channel, publication: Publication, progress: 
 export async function processClaim(claim: Claim, deps: RunnerDeps): Promise<Outcome> {
   const { job, piece } = claim;
   const attempts = job.attempts ?? 1;
+  // An editor's removal needs neither the piece (it may be unpublished by now) nor a live page.
+  if (job.action === 'remove') return removeCopy(claim, deps.channels.get(job.channel), deps);
   if (!piece && job.action !== 'withdraw') return { outcome: 'skipped', error: 'Bài đã gỡ khỏi cổng thông tin trước khi được gửi.' };
   const channel = deps.channels.get(job.channel);
   const publication = piece ? publicationOf(piece, job.channel, deps) : undefined;

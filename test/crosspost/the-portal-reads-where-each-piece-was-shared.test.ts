@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captionFor } from '../../scripts/crosspost/caption.ts';
 import type { Channel, ChannelName } from '../../scripts/crosspost/channels/channel.ts';
@@ -14,28 +12,13 @@ import { AdminApi, connect, publicGet } from '../helpers/admin-api.ts';
 import { bootCms, type TestCms } from '../helpers/cms.ts';
 import { articleFields } from '../fixtures/entries.ts';
 import { waitFor } from '../rebuild/helpers/wait.ts';
+import { rebuildHookRecorder, type RebuildHookRecorder } from './helpers/rebuild-hook-recorder.ts';
 import { startFacebookGraph, type GraphStandIn } from './stand-ins/facebook-graph.ts';
 import { startWebhookReceiver, type WebhookReceiver } from './stand-ins/webhook-receiver.ts';
 
 const ARTICLE = 'api::article.article';
 const LEDGER = 'api::crosspost-job.crosspost-job';
 const SITE_URL = 'https://thanhthuy.example.gov.vn';
-
-/** Stands in for the rebuild worker: records what the CMS's rebuild webhook posts. */
-async function rebuildHookRecorder(): Promise<{ url: string; received: unknown[]; close: () => Promise<void> }> {
-  const received: unknown[] = [];
-  const server: Server = createServer((req, res) => {
-    let text = '';
-    req.on('data', (c) => (text += c));
-    req.on('end', () => {
-      received.push(JSON.parse(text));
-      res.writeHead(202).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/webhook`, received, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
 
 // The real CMS, the real runner, a Graph API stand-in and a webhook receiver: the portal's token
 // reads where each published piece was shared, and the portal is told to rebuild when a link
@@ -45,7 +28,7 @@ describe('the portal reads where each piece was shared', () => {
   let api: AdminApi;
   let graph: GraphStandIn;
   let receiver: WebhookReceiver;
-  let hook: Awaited<ReturnType<typeof rebuildHookRecorder>>;
+  let hook: RebuildHookRecorder;
   let deps: RunnerDeps;
   const secret = `whsec_${randomBytes(24).toString('base64')}`;
 
@@ -60,7 +43,7 @@ describe('the portal reads where each piece was shared', () => {
       if ((await drain(deps)) === 0) return;
     }
   };
-  const sharedEvents = () => hook.received.filter((body) => (body as { event: string }).event === 'crosspost.shared') as Array<{ pieceId: string; channel: string }>;
+  const sharedEvents = () => hook.sharedEvents();
   /** The public address of the page's post linking to the piece (page id, then post number). */
   const facebookUrlOf = (slug: string) => {
     const [pageId, postId] = graph.posts.find((p) => p.link === `${SITE_URL}/tin-tuc/${slug}/`)!.id.split('_');

@@ -9,6 +9,9 @@ export const crosspostOutcomeSchema = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('retry'), retryAfterMs: z.number().int().min(0), error: z.string().max(2000), countsAsAttempt: z.boolean() }),
   z.object({ outcome: z.enum(['failed', 'review', 'skipped']), error: z.string().max(2000) }),
   z.object({ outcome: z.literal('outbox'), payload: z.unknown() }),
+  // A remove job's end: the remote copy named by the job is gone (alreadyGone: it was gone
+  // before this call, removed by hand or by an earlier attempt whose answer was lost).
+  z.object({ outcome: z.literal('removed'), alreadyGone: z.boolean() }),
 ]);
 
 export type CrosspostOutcome = z.infer<typeof crosspostOutcomeSchema>;

@@ -54,6 +54,11 @@ export interface Channel {
    * there? Looks it up by the portal link or by the saved progress. Never posts.
    */
   find(publication: Publication, progress: Progress): Promise<Lookup>;
+  /**
+   * Removes the remote copy, an editor's explicit action (Facebook, Zalo). Safe to repeat: a copy
+   * that is already gone resolves with alreadyGone, so a retry after a lost answer is harmless.
+   */
+  remove?(post: RemotePost): Promise<{ alreadyGone: boolean }>;
 }
 
 /**

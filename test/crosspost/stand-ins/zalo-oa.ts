@@ -1,5 +1,5 @@
 // A Zalo Official Account stand-in on 127.0.0.1: the documented request and answer shapes of
-// article create/verify/update/getslice/getdetail and the v4 OA token refresh, with knobs for the
+// article create/verify/update/getslice/getdetail/remove and the v4 OA token refresh, with knobs for the
 // failures the channel must survive. Test code; it knows nothing of our modules.
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -43,6 +43,10 @@ export interface ZaloOaStandIn {
   rateLimitNext(calls: number): void;
   /** The next create stores the article, then answers 502 ('502') or drops the connection ('drop'). */
   commitThenFail(how: '502' | 'drop'): void;
+  /** The next remove deletes the article, then drops the connection: the answer is lost. */
+  removeThenDrop(): void;
+  /** Ids of the articles removed through the API. */
+  removed: string[];
   /** The next N verify calls answer 503. */
   failVerifyNext(calls: number): void;
   /** The next create or update answers -201 with this message. */
@@ -79,6 +83,8 @@ export async function startZaloOaStandIn(): Promise<ZaloOaStandIn> {
   const reusedRefreshTokens: string[] = [];
   let rateLimited = 0;
   let commitFailure: '502' | 'drop' | undefined;
+  let dropAfterRemove = false;
+  const removed: string[] = [];
   let verifyFailures = 0;
   let invalidField: string | undefined;
   let refusing = false;
@@ -163,6 +169,18 @@ export async function startZaloOaStandIn(): Promise<ZaloOaStandIn> {
         Object.assign(article, found.update ?? {}, { verified: true });
         return send(ok({ id: found.id }));
       }
+      // Not in FACTS.md; the shape of Zalo's own SDK (zaloplatform/zalo-java-sdk, RemoveArticle.java).
+      case 'POST /v2.0/article/remove': {
+        const id = String(json.id ?? '');
+        if (!articles.has(id)) return send(fail(-201, 'id is invalid'));
+        articles.delete(id);
+        removed.push(id);
+        if (dropAfterRemove) {
+          dropAfterRemove = false;
+          return req.socket.destroy();
+        }
+        return send(ok({ id }));
+      }
       case 'GET /v2.0/article/getslice': {
         const limit = Number(url.searchParams.get('limit') ?? '10');
         const offset = Number(url.searchParams.get('offset') ?? '0');
@@ -245,6 +263,10 @@ export async function startZaloOaStandIn(): Promise<ZaloOaStandIn> {
     },
     rateLimitNext(calls) {
       rateLimited = calls;
+    },
+    removed,
+    removeThenDrop() {
+      dropAfterRemove = true;
     },
     commitThenFail(how) {
       commitFailure = how;

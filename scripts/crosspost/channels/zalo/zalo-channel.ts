@@ -1,11 +1,13 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Channel, Lookup, Progress, Publication, RemotePost } from '../channel.ts';
-import { TransientChannelError } from '../channel-errors.ts';
+import { PermanentChannelError, TransientChannelError } from '../channel-errors.ts';
 import { articleFingerprint, zaloArticle, ZALO_TITLE_MAX } from './zalo-article.ts';
 import { createZaloClient, type ZaloClient } from './zalo-client.ts';
 import { loadZaloEnv, type ZaloEnv } from './zalo-env.ts';
 import { fitText } from './fit-text.ts';
+import { ZALO_INVALID_FIELD } from './zalo-error-codes.ts';
+import { ZaloRefusalError } from './zalo-refusal-error.ts';
 import { createFileTokenStore, type TokenStore } from './token-store.ts';
 
 export interface ZaloChannelDeps {
@@ -78,6 +80,17 @@ function zaloChannel(config: ZaloEnv, client: ZaloClient, findPages: number): Ch
     return config.oaPageUrl ?? 'https://oa.zalo.me';
   }
 
+  /** Is the article gone? Zalo answers -201 ("id is invalid") for an id it does not hold. */
+  async function isGone(id: string): Promise<boolean> {
+    try {
+      await detail(id);
+      return false;
+    } catch (error) {
+      if (error instanceof ZaloRefusalError && error.code === ZALO_INVALID_FIELD) return true;
+      throw error;
+    }
+  }
+
   const mentions = (body: Array<Record<string, unknown>>, url: string) => body.some((block) => Object.values(block).some((value) => typeof value === 'string' && value.includes(url)));
 
   return {
@@ -112,6 +125,22 @@ function zaloChannel(config: ZaloEnv, client: ZaloClient, findPages: number): Ch
       }
       const id = await verify(token);
       return { remoteId: id, remoteUrl: post.remoteUrl };
+    },
+
+    // FACTS.md does not list article removal. Zalo's own SDK removes an article with
+    // POST /v2.0/article/remove {"id": …} and the access_token header
+    // (github.com/zaloplatform/zalo-java-sdk, src/test/java/RemoveArticle.java); Zalo documents no
+    // distinct code for an id that is already gone, so a refusal is checked against getdetail.
+    async remove(post: RemotePost): Promise<{ alreadyGone: boolean }> {
+      try {
+        // Removing twice is harmless: a lost answer is retried and the retry finds it gone.
+        await client.call('repeatable', 'POST', '/v2.0/article/remove', { json: { id: post.remoteId } });
+        return { alreadyGone: false };
+      } catch (error) {
+        if (!(error instanceof ZaloRefusalError)) throw error;
+        if (await isGone(post.remoteId)) return { alreadyGone: true };
+        throw new PermanentChannelError(error.message, `Zalo không cho gỡ bài viết (mã lỗi ${error.code}: ${error.platformMessage}).`, { cause: error });
+      }
     },
 
     async find(publication: Publication, progress: Progress): Promise<Lookup> {
