@@ -53,6 +53,8 @@ export interface ZaloOaStandIn {
   invalidFieldNext(message: string): void;
   /** An administrator grants the app access again: a brand-new pair, as the OAuth flow gives. */
   authorise(): Promise<{ accessToken: string; refreshToken: string }>;
+  /** Every refresh answers only after this long, so refreshes in flight overlap. */
+  slowRefresh(ms: number): void;
   /** Every refresh is refused from now on (the app was de-authorised). */
   rejectRefreshes(): void;
   close(): Promise<void>;
@@ -84,6 +86,7 @@ export async function startZaloOaStandIn(): Promise<ZaloOaStandIn> {
   let rateLimited = 0;
   let commitFailure: '502' | 'drop' | undefined;
   let dropAfterRemove = false;
+  let refreshDelayMs = 0;
   const removed: string[] = [];
   let verifyFailures = 0;
   let invalidField: string | undefined;
@@ -201,7 +204,8 @@ export async function startZaloOaStandIn(): Promise<ZaloOaStandIn> {
     }
   }
 
-  function oauth(req: IncomingMessage, res: ServerResponse, form: URLSearchParams) {
+  async function oauth(req: IncomingMessage, res: ServerResponse, form: URLSearchParams) {
+    if (refreshDelayMs) await new Promise((resolve) => setTimeout(resolve, refreshDelayMs));
     const send = (answer: unknown) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
     const refusal = (description: string) => send({ error: -14014, error_name: 'Invalid refresh token', error_description: description });
     if (req.headers.secret_key !== appSecret) return send({ error: -14002, error_name: 'Invalid app secret', error_description: 'secret_key is invalid' });
@@ -283,6 +287,9 @@ export async function startZaloOaStandIn(): Promise<ZaloOaStandIn> {
       liveRefresh.add(pair.refreshToken);
       issued.push(pair.accessToken, pair.refreshToken);
       return pair;
+    },
+    slowRefresh(ms) {
+      refreshDelayMs = ms;
     },
     rejectRefreshes() {
       refusing = true;
