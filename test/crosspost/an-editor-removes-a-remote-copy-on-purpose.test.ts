@@ -6,13 +6,12 @@ import type { ChannelName } from '../../scripts/crosspost/channels/channel.ts';
 import { createFacebookChannel } from '../../scripts/crosspost/channels/facebook/index.ts';
 import { createFileTokenStore, createZaloChannel } from '../../scripts/crosspost/channels/zalo/index.ts';
 import type { RunnerDeps } from '../../scripts/crosspost/runner.ts';
-import { AdminApi, connect, publicGet } from '../helpers/admin-api.ts';
-import { png, userWithRole } from '../helpers/admin-users.ts';
+import { AdminApi, publicGet } from '../helpers/admin-api.ts';
+import { userWithRole } from '../helpers/admin-users.ts';
 import { bootCms, type TestCms } from '../helpers/cms.ts';
-import { articleFields } from '../fixtures/entries.ts';
 import { waitFor } from '../rebuild/helpers/wait.ts';
 import { rebuildHookRecorder, type RebuildHookRecorder } from './helpers/rebuild-hook-recorder.ts';
-import { ARTICLE, LEDGER, SITE_URL, publishArticle, runnerFor, settle } from './helpers/runner-harness.ts';
+import { ARTICLE, LEDGER, SITE_URL, publishArticle, publishArticleWithCover, runnerFor, settle } from './helpers/runner-harness.ts';
 import { startFacebookGraph, type GraphStandIn } from './stand-ins/facebook-graph.ts';
 import { startZaloOaStandIn, type ZaloOaStandIn } from './stand-ins/zalo-oa.ts';
 
@@ -249,22 +248,7 @@ describe('an editor removes a remote copy on purpose', () => {
   });
 
   it('a Zalo article is removed through the OA API, and a lost answer is retried harmlessly', async () => {
-    const form = new FormData();
-    form.append('files', await png('#1060d0'), 'anh-bia.png');
-    const uploaded = await superAdmin.send('POST', '/upload', form);
-    expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(201);
-    const created = await superAdmin.create(ARTICLE, {
-      ...articleFields,
-      title: 'Xã Thanh Thủy ra mắt trang Zalo OA',
-      cover: uploaded.body[0].id,
-      coverAlt: 'Ảnh bìa trang Zalo của xã',
-      themes: connect(await superAdmin.ids('theme', ['y-nghia-ke-hoach'])),
-      unit: connect(await superAdmin.ids('unit', ['phong-vhxh'])),
-      channels: connect(await superAdmin.ids('channel', ['zalo'])),
-    });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
-    const id = created.body.data.documentId as string;
-    expect((await superAdmin.publish(ARTICLE, id)).status).toBe(200);
+    const { id } = await publishArticleWithCover(superAdmin, 'Xã Thanh Thủy ra mắt trang Zalo OA', ['zalo']);
     await settle(deps);
     const job = await createRow(id, 'zalo');
     expect(job.state).toBe('posted');

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { announceSharedPost } from './announce-shared-post';
 import type { CrosspostOutcome } from '@thanh-thuy/content-types';
 import { ledger, type LedgerRow } from './ledger';
+import { enqueueBroadcast } from './enqueue-broadcast';
 import { markCopyRemoved } from './remove-copy';
 
 export interface Claimed {
@@ -68,6 +69,7 @@ export async function recordOutcome(strapi: Core.Strapi, id: number, runner: str
   if ('payload' in result && result.payload !== undefined) data.payload = JSON.stringify(result.payload);
   const { count } = (await rows.updateMany({ where: { id, state: 'sending', claimedBy: runner }, data })) as { count: number };
   if (count === 1 && result.outcome === 'posted') announceSharedPost(strapi, current, result.remoteUrl, current.remoteUrl);
+  if (count === 1 && result.outcome === 'posted' && result.broadcast) await enqueueBroadcast(strapi, current, result.remoteId, result.remoteUrl);
   if (count === 1 && result.outcome === 'removed') await markCopyRemoved(strapi, current);
   return count === 1;
 }

@@ -16,6 +16,7 @@ const ACTION_LABELS: Record<CrosspostAction, string> = {
   update: 'Cập nhật bài đã đăng',
   withdraw: 'Báo gỡ bài',
   remove: 'Gỡ bài trên nền tảng',
+  broadcast: 'Gửi thông báo tới người quan tâm',
 };
 
 // What the runner records for a channel without credentials (scripts/crosspost/runner.ts).

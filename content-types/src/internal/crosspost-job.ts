@@ -31,7 +31,7 @@ export const CROSSPOST_STATE_LABELS: Record<CrosspostState, string> = {
   removed: 'Đã gỡ',
 };
 
-export const CROSSPOST_ACTIONS = ['create', 'update', 'withdraw', 'remove'] as const;
+export const CROSSPOST_ACTIONS = ['create', 'update', 'withdraw', 'remove', 'broadcast'] as const;
 export type CrosspostAction = (typeof CROSSPOST_ACTIONS)[number];
 
 /**

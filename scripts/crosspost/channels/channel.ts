@@ -59,6 +59,12 @@ export interface Channel {
    * that is already gone resolves with alreadyGone, so a retry after a lost answer is harmless.
    */
   remove?(post: RemotePost): Promise<{ alreadyGone: boolean }>;
+  /**
+   * Announces a new post to the channel's followers (Zalo OA broadcast, when ZALO_BROADCAST is
+   * on; absent otherwise). Not repeatable: the runner marks it before the call and never calls
+   * it twice for one post. Throws UnknownOutcomeError when the answer was lost.
+   */
+  broadcast?(post: RemotePost): Promise<{ messageId: string }>;
 }
 
 /**

@@ -45,6 +45,12 @@ export interface ZaloOaStandIn {
   commitThenFail(how: '502' | 'drop'): void;
   /** The next remove deletes the article, then drops the connection: the answer is lost. */
   removeThenDrop(): void;
+  /** Broadcasts sent to the followers, in order. */
+  broadcasts: Array<{ articleId: string; messageId: string }>;
+  /** The next broadcast goes out, then the connection drops: the answer is lost. */
+  broadcastThenDrop(): void;
+  /** The next broadcast is refused (-201): nothing goes out. */
+  refuseNextBroadcast(): void;
   /** Ids of the articles removed through the API. */
   removed: string[];
   /** The next N verify calls answer 503. */
@@ -87,6 +93,9 @@ export async function startZaloOaStandIn(): Promise<ZaloOaStandIn> {
   let commitFailure: '502' | 'drop' | undefined;
   let dropAfterRemove = false;
   let refreshDelayMs = 0;
+  let dropAfterBroadcast = false;
+  let refuseBroadcast = false;
+  const broadcasts: Array<{ articleId: string; messageId: string }> = [];
   const removed: string[] = [];
   let verifyFailures = 0;
   let invalidField: string | undefined;
@@ -184,6 +193,26 @@ export async function startZaloOaStandIn(): Promise<ZaloOaStandIn> {
         }
         return send(ok({ id }));
       }
+      // Broadcast to followers: recipient.target and a media template whose element is an article.
+      case 'POST /v2.0/oa/message': {
+        const recipient = json.recipient as { target?: unknown } | undefined;
+        if (!recipient || typeof recipient.target !== 'object' || recipient.target === null) return send(fail(-201, 'recipient is invalid'));
+        const payload = (json.message as { attachment?: { type?: string; payload?: { template_type?: string; elements?: Array<{ media_type?: string; attachment_id?: string }> } } } | undefined)?.attachment;
+        if (payload?.type !== 'template' || payload.payload?.template_type !== 'media') return send(fail(-201, 'template_type is invalid'));
+        const [element] = payload.payload.elements ?? [];
+        if (element?.media_type !== 'article' || !articles.has(String(element.attachment_id ?? ''))) return send(fail(-201, 'attachment_id is invalid'));
+        if (refuseBroadcast) {
+          refuseBroadcast = false;
+          return send(fail(-201, 'recipient.target is invalid'));
+        }
+        const messageId = `bc-${randomBytes(8).toString('hex')}`;
+        broadcasts.push({ articleId: String(element.attachment_id), messageId });
+        if (dropAfterBroadcast) {
+          dropAfterBroadcast = false;
+          return req.socket.destroy();
+        }
+        return send(ok({ message_id: messageId }));
+      }
       case 'GET /v2.0/article/getslice': {
         const limit = Number(url.searchParams.get('limit') ?? '10');
         const offset = Number(url.searchParams.get('offset') ?? '0');
@@ -267,6 +296,13 @@ export async function startZaloOaStandIn(): Promise<ZaloOaStandIn> {
     },
     rateLimitNext(calls) {
       rateLimited = calls;
+    },
+    broadcasts,
+    broadcastThenDrop() {
+      dropAfterBroadcast = true;
+    },
+    refuseNextBroadcast() {
+      refuseBroadcast = true;
     },
     removed,
     removeThenDrop() {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Channel, Lookup, Progress, Publication, RemotePost } from '../channel.ts';
-import { PermanentChannelError, TransientChannelError } from '../channel-errors.ts';
+import { PermanentChannelError, TransientChannelError, UnknownOutcomeError } from '../channel-errors.ts';
 import { articleFingerprint, zaloArticle, ZALO_TITLE_MAX } from './zalo-article.ts';
 import { createZaloClient, type ZaloClient } from './zalo-client.ts';
 import { loadZaloEnv, type ZaloEnv } from './zalo-env.ts';
@@ -22,6 +22,7 @@ export interface ZaloChannelDeps {
 }
 
 const tokenData = z.object({ token: z.string().min(1) });
+const messageData = z.object({ message_id: z.union([z.string().min(1), z.number()]).transform(String) });
 const idData = z.object({ id: z.union([z.string().min(1), z.number()]).transform(String) });
 const sliceData = z.object({
   medias: z.array(z.object({ id: z.union([z.string(), z.number()]).transform(String), title: z.string().optional().default('') }).passthrough()).default([]),
@@ -91,6 +92,25 @@ function zaloChannel(config: ZaloEnv, client: ZaloClient, findPages: number): Ch
     }
   }
 
+  /**
+   * The article to every follower: POST /v2.0/oa/message with recipient.target (no filter) and a
+   * media template whose element is the article (FACTS.md; the body as in Zalo's own SDK,
+   * zaloplatform/zalo-java-sdk src/test/java/v3/SendBroadcastMessage.java). A lost answer is an
+   * unknown outcome: the runner never sends it again by itself.
+   */
+  async function broadcast(post: RemotePost): Promise<{ messageId: string }> {
+    const data = await client.call('create', 'POST', '/v2.0/oa/message', {
+      json: {
+        recipient: { target: {} },
+        message: { attachment: { type: 'template', payload: { template_type: 'media', elements: [{ media_type: 'article', attachment_id: post.remoteId }] } } },
+      },
+    });
+    const answer = messageData.safeParse(data);
+    // Zalo said success without naming the message: it may well have gone out.
+    if (!answer.success) throw new UnknownOutcomeError('Zalo OA answered oa/message without a message_id; the broadcast may have gone out');
+    return { messageId: answer.data.message_id };
+  }
+
   const mentions = (body: Array<Record<string, unknown>>, url: string) => body.some((block) => Object.values(block).some((value) => typeof value === 'string' && value.includes(url)));
 
   return {
@@ -142,6 +162,8 @@ function zaloChannel(config: ZaloEnv, client: ZaloClient, findPages: number): Ch
         throw new PermanentChannelError(error.message, `Zalo không cho gỡ bài viết (mã lỗi ${error.code}: ${error.platformMessage}).`, { cause: error });
       }
     },
+
+    ...(config.broadcast ? { broadcast } : {}),
 
     async find(publication: Publication, progress: Progress): Promise<Lookup> {
       try {
