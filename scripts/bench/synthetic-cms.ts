@@ -3,7 +3,7 @@
 // relations, media objects, components, pagination), plus /api/commune, /api/crosspost/shared and a few images.
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { contentKinds, taxonomy, toSlug, type ContentKindDefinition } from '@thanh-thuy/content-types';
+import { contentKinds, SHARED_POSTS_MAX_PAGE_SIZE, SHARED_POSTS_PAGE_SIZE, taxonomy, toSlug, type ContentKindDefinition } from '@thanh-thuy/content-types';
 import sharp from 'sharp';
 
 type Entry = Record<string, unknown>;
@@ -237,8 +237,12 @@ export async function startSyntheticCms(options: SyntheticCmsOptions): Promise<S
     if (req.headers.authorization !== `Bearer ${token}`) return send(res, 401, { data: null, error: { status: 401, name: 'UnauthorizedError', message: 'Missing or invalid credentials' } });
     if (url.searchParams.get('status') === 'draft') return send(res, 403, { data: null, error: { status: 403, name: 'ForbiddenError', message: 'Forbidden' } });
     if (url.pathname === '/api/commune') return send(res, 200, { data: commune, meta: {} });
-    // Where pieces were shared (cross-posting ledger): none in the synthetic CMS.
-    if (url.pathname === '/api/crosspost/shared') return send(res, 200, { data: [] });
+    // Where pieces were shared (cross-posting ledger): none in the synthetic CMS, paged as the CMS pages it.
+    if (url.pathname === '/api/crosspost/shared') {
+      const pageSize = Math.min(SHARED_POSTS_MAX_PAGE_SIZE, Number(url.searchParams.get('pagination[pageSize]') ?? SHARED_POSTS_PAGE_SIZE));
+      const page = Math.max(1, Number(url.searchParams.get('pagination[page]') ?? 1));
+      return send(res, 200, { data: [], meta: { pagination: { page, pageSize, pageCount: 0, total: 0 } } });
+    }
     const list = entries.get(url.pathname.replace(/^\/api\//, ''));
     if (!list) return send(res, 404, { data: null, error: { status: 404, name: 'NotFoundError', message: 'Not Found' } });
     const pageSize = Math.min(100, Number(url.searchParams.get('pagination[pageSize]') ?? 25));

@@ -1,4 +1,4 @@
-import { SHARED_CHANNELS, type CrosspostOutcome } from '@thanh-thuy/content-types';
+import { CROSSPOST_ACTIONS, SHARED_CHANNELS, type CrosspostOutcome } from '@thanh-thuy/content-types';
 import { z } from 'zod';
 import type { ChannelName } from './channels/channel.ts';
 
@@ -17,7 +17,7 @@ const row = z.object({
   pieceUid: z.string(),
   pieceId: z.string(),
   channel: z.enum(['facebook', 'zalo', 'youtube', 'tiktok', 'webhook']),
-  action: z.enum(['create', 'update', 'withdraw']),
+  action: z.enum(CROSSPOST_ACTIONS),
   generation: z.number().nullable(),
   state: z.string(),
   attempts: z.number().nullable(),

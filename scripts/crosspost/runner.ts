@@ -2,6 +2,9 @@ import type { Caption, CaptionSource } from './caption.ts';
 import type { Channel, ChannelName, Progress, Publication } from './channels/channel.ts';
 import { PermanentChannelError, TransientChannelError, UnknownOutcomeError } from './channels/channel-errors.ts';
 import type { Claim, ClaimedPiece, LedgerClient, Outcome } from './ledger-client.ts';
+import { backoff } from './backoff.ts';
+import { broadcastOnce } from './broadcast-once.ts';
+import { removeCopy } from './remove-copy.ts';
 
 // Never twice: "sending" is written by the claim, before any platform call; a channel saves
 // its step data before a step whose answer could be lost; an outcome that may have posted is
@@ -72,27 +75,26 @@ function progressOf(claim: Claim, deps: RunnerDeps): Progress {
   };
 }
 
-function backoff(attempts: number, deps: RunnerDeps, hint?: number): number {
-  const base = deps.retryBaseMs ?? 5_000;
-  const computed = Math.min(base * 2 ** Math.max(0, attempts - 1), deps.retryMaxMs ?? 30 * 60_000);
-  return Math.max(computed, hint ?? 0);
-}
-
 async function createOnce(channel: Channel, publication: Publication, progress: Progress, mustReconcile: boolean): Promise<Outcome> {
   if (mustReconcile) {
     const lookup = await channel.find(publication, progress);
-    if ('found' in lookup) return { outcome: 'posted', ...lookup.found, payload: publication };
+    if ('found' in lookup) return { outcome: 'posted', ...lookup.found, payload: publication, ...broadcastWanted(channel) };
     if ('unknown' in lookup) return { outcome: 'review', error: `Không xác định được bài đã lên ${channel.name} hay chưa (${lookup.unknown}). Hãy kiểm tra trên nền tảng rồi bấm "Đã đăng tay" hoặc "Thử lại".` };
   }
   const post = await channel.create(publication, progress);
   // What was sent stays in the ledger: a later withdrawal names the piece as it was posted.
-  return { outcome: 'posted', ...post, payload: publication };
+  return { outcome: 'posted', ...post, payload: publication, ...broadcastWanted(channel) };
 }
+
+/** A channel set to announce new posts to its followers asks the CMS to queue that, once. */
+const broadcastWanted = (channel: Channel) => (channel.broadcast ? { broadcast: true } : {});
 
 /** Works out one claimed job; never throws for a platform's failure, only for a bug or the CMS. */
 export async function processClaim(claim: Claim, deps: RunnerDeps): Promise<Outcome> {
   const { job, piece } = claim;
   const attempts = job.attempts ?? 1;
+  // An editor's removal needs neither the piece (it may be unpublished by now) nor a live page.
+  if (job.action === 'remove') return removeCopy(claim, deps.channels.get(job.channel), deps);
   if (!piece && job.action !== 'withdraw') return { outcome: 'skipped', error: 'Bài đã gỡ khỏi cổng thông tin trước khi được gửi.' };
   const channel = deps.channels.get(job.channel);
   const publication = piece ? publicationOf(piece, job.channel, deps) : undefined;
@@ -112,6 +114,7 @@ export async function processClaim(claim: Claim, deps: RunnerDeps): Promise<Outc
       const mustReconcile = claim.recovered || progress.saved.outcomeUnknown === true;
       return await createOnce(channel, publication!, progress, mustReconcile);
     }
+    if (job.action === 'broadcast') return await broadcastOnce(channel, job, progress);
     const original = claim.original;
     if (job.action === 'update') {
       if (!original || original.state === 'pending' || original.state === 'sending') {

@@ -12,6 +12,7 @@ import { bootCms, type TestCms } from '../helpers/cms.ts';
 import { articleFields } from '../fixtures/entries.ts';
 import { launchChromium } from '../rebuild/helpers/browser.ts';
 import { startFacebookGraph, type GraphStandIn } from './stand-ins/facebook-graph.ts';
+import { runnerFor } from './helpers/runner-harness.ts';
 
 const ARTICLE = 'api::article.article';
 const SITE_URL = 'https://thanhthuy.example.gov.vn';
@@ -131,6 +132,50 @@ describe('an editor sees and settles cross-posts on the edit page', () => {
     await page.getByRole('alertdialog').getByRole('button', { name: 'Đăng lại' }).click();
     await expect.poll(() => entry('zalo').getAttribute('data-state'), { timeout: 15_000 }).toBe('pending');
     expect(await zaloJobs()).toMatchObject([{ state: 'pending' }]);
+  });
+
+  it('"Gỡ bài trên Facebook" asks to confirm, queues the removal, and the panel then shows "Đã gỡ"', async () => {
+    const created = await superAdmin.create(ARTICLE, {
+      ...articleFields,
+      title: 'Xã thông báo lịch cắt điện tuần tới',
+      themes: connect(await superAdmin.ids('theme', ['y-nghia-ke-hoach'])),
+      unit: connect(await superAdmin.ids('unit', ['phong-vhxh'])),
+      channels: connect(await superAdmin.ids('channel', ['facebook'])),
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const id = created.body.data.documentId as string;
+    expect((await superAdmin.publish(ARTICLE, id)).status).toBe(200);
+    const facebook = createFacebookChannel({ FACEBOOK_PAGE_ID: graph.pageId, FACEBOOK_PAGE_ACCESS_TOKEN: graph.token, FACEBOOK_GRAPH_URL: graph.url })!;
+    const runner = runnerFor(cms, 'kiem-thu-go-bai', [['facebook', facebook]]);
+    await drain(runner);
+    const link = `${SITE_URL}/tin-tuc/xa-thong-bao-lich-cat-dien-tuan-toi/`;
+    expect(graph.posts.filter((p) => p.link === link)).toHaveLength(1);
+
+    await page.goto(`${cms.url}/admin/content-manager/collection-types/${ARTICLE}/${id}`);
+    await panel().waitFor({ timeout: 60_000 });
+    const post = () => entry('facebook').first();
+    await post().getByRole('button', { name: 'Gỡ bài trên Facebook' }).click();
+    const dialog = page.getByRole('alertdialog');
+    expect(await dialog.getByText('Gỡ bài trên Facebook?').isVisible()).toBe(true);
+    await dialog.getByRole('button', { name: 'Hủy' }).click();
+    const jobs = async () => (await superAdmin.request('GET', `/crosspost-panel/pieces/${ARTICLE}/${id}/jobs`)).body.data.entries as Array<{ channel: string; action: string; state: string }>;
+    expect((await jobs()).filter((e) => e.action === 'remove')).toEqual([]);
+
+    await post().getByRole('button', { name: 'Gỡ bài trên Facebook' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Gỡ bài' }).click();
+    const removal = panel().locator('[data-channel="facebook"][data-state="pending"]');
+    await removal.waitFor({ timeout: 15_000 });
+    expect(await removal.getByText('Gỡ bài trên nền tảng', { exact: false }).isVisible()).toBe(true);
+    expect(await post().getByRole('button', { name: 'Gỡ bài trên Facebook' }).count()).toBe(0);
+
+    await drain(runner);
+    expect(graph.posts.filter((p) => p.link === link)).toHaveLength(0);
+    await page.reload();
+    await panel().waitFor({ timeout: 60_000 });
+    expect(await entry('facebook').count()).toBe(1);
+    expect(await post().getAttribute('data-state')).toBe('removed');
+    expect(await post().getByText('Đã gỡ', { exact: true }).isVisible()).toBe(true);
+    expect(await post().getByRole('button', { name: 'Đăng lại' }).isVisible()).toBe(true);
   });
 
   // Last: it adds an unsaved caption item to the form.

@@ -102,10 +102,10 @@ describe('the edit page shows where a piece went, and who may act on it', () => 
     expect(zalo!.outbox!.caption).toContain(zalo!.outbox!.link);
   });
 
-  it('the panel tells each role what it may do: editors retry, only those who may publish repost', async () => {
-    expect((await panel(editor)).body.data.may).toEqual({ retry: true, markPosted: true, repost: false });
-    expect((await panel(reviewer)).body.data.may).toEqual({ retry: true, markPosted: true, repost: true });
-    expect((await panel(superAdmin)).body.data.may).toEqual({ retry: true, markPosted: true, repost: true });
+  it('the panel tells each role what it may do: editors retry, only those who may publish repost or remove', async () => {
+    expect((await panel(editor)).body.data.may).toEqual({ retry: true, markPosted: true, repost: false, remove: false });
+    expect((await panel(reviewer)).body.data.may).toEqual({ retry: true, markPosted: true, repost: true, remove: true });
+    expect((await panel(superAdmin)).body.data.may).toEqual({ retry: true, markPosted: true, repost: true, remove: true });
   });
 
   it('someone who may not read the piece, or is not signed in, sees nothing of its ledger', async () => {

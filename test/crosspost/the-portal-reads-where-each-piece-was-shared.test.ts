@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captionFor } from '../../scripts/crosspost/caption.ts';
 import type { Channel, ChannelName } from '../../scripts/crosspost/channels/channel.ts';
@@ -8,34 +6,21 @@ import { createFacebookChannel } from '../../scripts/crosspost/channels/facebook
 import { createWebhookChannel } from '../../scripts/crosspost/channels/webhook/index.ts';
 import { LedgerClient } from '../../scripts/crosspost/ledger-client.ts';
 import { drain, type RunnerDeps } from '../../scripts/crosspost/runner.ts';
+import { startSyntheticCms } from '../../scripts/bench/synthetic-cms.ts';
 import { affectsSite } from '../../scripts/rebuild/affects-site.ts';
+import { fetchSharedPosts } from '../../site/src/loaders/shared-posts.ts';
 import { parseWebhookPayload } from '../../scripts/rebuild/webhook-payload.ts';
 import { AdminApi, connect, publicGet } from '../helpers/admin-api.ts';
 import { bootCms, type TestCms } from '../helpers/cms.ts';
 import { articleFields } from '../fixtures/entries.ts';
 import { waitFor } from '../rebuild/helpers/wait.ts';
+import { rebuildHookRecorder, type RebuildHookRecorder } from './helpers/rebuild-hook-recorder.ts';
 import { startFacebookGraph, type GraphStandIn } from './stand-ins/facebook-graph.ts';
 import { startWebhookReceiver, type WebhookReceiver } from './stand-ins/webhook-receiver.ts';
 
 const ARTICLE = 'api::article.article';
 const LEDGER = 'api::crosspost-job.crosspost-job';
 const SITE_URL = 'https://thanhthuy.example.gov.vn';
-
-/** Stands in for the rebuild worker: records what the CMS's rebuild webhook posts. */
-async function rebuildHookRecorder(): Promise<{ url: string; received: unknown[]; close: () => Promise<void> }> {
-  const received: unknown[] = [];
-  const server: Server = createServer((req, res) => {
-    let text = '';
-    req.on('data', (c) => (text += c));
-    req.on('end', () => {
-      received.push(JSON.parse(text));
-      res.writeHead(202).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/webhook`, received, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
 
 // The real CMS, the real runner, a Graph API stand-in and a webhook receiver: the portal's token
 // reads where each published piece was shared, and the portal is told to rebuild when a link
@@ -45,7 +30,7 @@ describe('the portal reads where each piece was shared', () => {
   let api: AdminApi;
   let graph: GraphStandIn;
   let receiver: WebhookReceiver;
-  let hook: Awaited<ReturnType<typeof rebuildHookRecorder>>;
+  let hook: RebuildHookRecorder;
   let deps: RunnerDeps;
   const secret = `whsec_${randomBytes(24).toString('base64')}`;
 
@@ -60,7 +45,7 @@ describe('the portal reads where each piece was shared', () => {
       if ((await drain(deps)) === 0) return;
     }
   };
-  const sharedEvents = () => hook.received.filter((body) => (body as { event: string }).event === 'crosspost.shared') as Array<{ pieceId: string; channel: string }>;
+  const sharedEvents = () => hook.sharedEvents();
   /** The public address of the page's post linking to the piece (page id, then post number). */
   const facebookUrlOf = (slug: string) => {
     const [pageId, postId] = graph.posts.find((p) => p.link === `${SITE_URL}/tin-tuc/${slug}/`)!.id.split('_');
@@ -181,5 +166,59 @@ describe('the portal reads where each piece was shared', () => {
     expect((await api.unpublish(ARTICLE, id)).status).toBe(200);
     await settle();
     expect((await shared()).map((s) => s.pieceId)).not.toContain(id);
+  });
+
+  it('the list comes a page at a time with its total, and refuses a page larger than the maximum', async () => {
+    const all = await shared();
+    const pages = async (pageSize: number) => {
+      const rows: unknown[] = [];
+      for (let page = 1; ; page += 1) {
+        const res = await publicGet(cms, `/api/crosspost/shared?pagination[page]=${page}&pagination[pageSize]=${pageSize}`, cms.siteToken);
+        expect(res.status, JSON.stringify(res.body)).toBe(200);
+        expect(res.body.meta.pagination).toEqual({ page, pageSize, pageCount: Math.ceil(all.length / pageSize), total: all.length });
+        expect(res.body.data.length).toBeLessThanOrEqual(pageSize);
+        if (res.body.data.length === 0) return rows;
+        rows.push(...res.body.data);
+      }
+    };
+    expect(all.length).toBeGreaterThan(2);
+    expect(await pages(2)).toEqual(all);
+    const tooLarge = await publicGet(cms, '/api/crosspost/shared?pagination[pageSize]=1001', cms.siteToken);
+    expect(tooLarge.status).toBe(400);
+    expect(tooLarge.body.error.message).toMatch(/pageSize at most 1000/);
+  });
+
+  it('more rows than one page all reach the portal’s reader', async () => {
+    // Four channels each for six published pieces, recorded as the runner records posts.
+    const pieces = [];
+    for (let i = 1; i <= 6; i += 1) pieces.push(await publish(`Tin thứ ${i} đã chia sẻ lên bốn kênh`, []));
+    const channels = ['facebook', 'zalo', 'youtube', 'tiktok'] as const;
+    for (const { id } of pieces) {
+      for (const channel of channels) {
+        const row = await api.create(LEDGER, { pieceUid: ARTICLE, pieceId: id, channel, action: 'create', generation: 0, state: 'posted', attempts: 1, remoteId: `${channel}-${id}`, remoteUrl: `https://${channel}.example.com/${id}` });
+        expect(row.status, JSON.stringify(row.body)).toBe(201);
+      }
+    }
+    const total = (await publicGet(cms, '/api/crosspost/shared', cms.siteToken)).body.meta.pagination.total as number;
+    expect(total).toBeGreaterThanOrEqual(24);
+    const pageSize = 5;
+    expect(Math.ceil(total / pageSize)).toBeGreaterThan(4);
+    const reader = await fetchSharedPosts({ url: cms.url, token: cms.siteToken }, pageSize);
+    for (const { id } of pieces) expect(reader.of(id)).toEqual(channels.map((channel) => ({ channel, url: `https://${channel}.example.com/${id}` })));
+    const everyRow = await shared();
+    expect(everyRow.length).toBe(total);
+    for (const row of everyRow) expect(reader.of(row.pieceId)).toContainEqual({ channel: row.channel, url: row.remoteUrl });
+    expect(reader.rejected).toEqual([]);
+  });
+
+  it('the portal’s reader also reads the synthetic CMS the benchmarks build against', async () => {
+    const synthetic = await startSyntheticCms({ count: 2, images: 0 });
+    try {
+      const reader = await fetchSharedPosts({ url: synthetic.url, token: synthetic.token });
+      expect(reader.rejected).toEqual([]);
+      expect(reader.of('any')).toEqual([]);
+    } finally {
+      await synthetic.stop();
+    }
   });
 });

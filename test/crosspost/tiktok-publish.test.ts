@@ -1,8 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Channel, Progress, Publication } from '../../scripts/crosspost/channels/channel.ts';
 import { PermanentChannelError, TransientChannelError, UnknownOutcomeError } from '../../scripts/crosspost/channels/channel-errors.ts';
-import { createTiktokChannel, type TiktokDeps, type TiktokTokens } from '../../scripts/crosspost/channels/tiktok/index.ts';
+import { createTiktokChannel, createTiktokTokenStore, TIKTOK_TOKEN_FILE, type TiktokDeps, type TiktokTokens } from '../../scripts/crosspost/channels/tiktok/index.ts';
+import type { TokenStore } from '../../scripts/crosspost/channels/token-file.ts';
 import { startTiktokStandIn, TIKTOK_CREDENTIALS, type TiktokStandIn } from './stand-ins/tiktok.ts';
 
 function memoryProgress(initial: Record<string, unknown> = {}, onSave?: (step: Record<string, unknown>) => void) {
@@ -22,10 +26,12 @@ const videoFile = randomBytes(16 * MB);
 let tiktok: TiktokStandIn;
 let publication: Publication;
 const deps: TiktokDeps = { chunkBytes: 5 * MB, pollDelayMs: 0 };
-const newChannel = (extra: TiktokDeps = {}) => createTiktokChannel(tiktok.env, { ...deps, ...extra })!;
+let tokenDir: string;
+const newChannel = (extra: TiktokDeps = {}) => createTiktokChannel(tiktok.env, { ...deps, tokenDir, ...extra })!;
 let channel: Channel;
 
 beforeEach(async () => {
+  tokenDir = await mkdtemp(join(tmpdir(), 'tiktok-tokens-'));
   tiktok = await startTiktokStandIn(videoFile);
   channel = newChannel();
   publication = {
@@ -39,7 +45,10 @@ beforeEach(async () => {
     publishedAt: '2026-11-26T07:00:00.000Z',
   };
 });
-afterEach(() => tiktok.close());
+afterEach(async () => {
+  await tiktok.close();
+  await rm(tokenDir, { recursive: true, force: true });
+});
 
 describe('the TikTok channel', () => {
   it('is absent without an access token and refuses half a refresh set by name', () => {
@@ -136,17 +145,47 @@ describe('the TikTok channel', () => {
     expect(tiktok.completed()).toHaveLength(1);
   });
 
-  it('refreshes an expired access token, reports the rotated pair, and shows no token in errors', async () => {
-    const rotated: TiktokTokens[] = [];
+  it('refreshes an expired access token and stores the rotated pair, readable by its owner only, before using it', async () => {
     tiktok.expireAccessTokens();
-    await newChannel({ onTokens: (t) => void rotated.push(t) }).create(publication, memoryProgress());
-    expect(rotated).toHaveLength(1);
-    expect(rotated[0].refreshToken).not.toBe(TIKTOK_CREDENTIALS.refreshToken);
-    // The old refresh token is spent: refreshing with it again fails for good.
+    const inner = createTiktokTokenStore(tokenDir);
+    const saves: Array<{ tokens: TiktokTokens; requestsSeen: number }> = [];
+    const store: TokenStore = { load: () => inner.load(), exclusive: (work) => inner.exclusive(work), save: async (tokens) => (saves.push({ tokens, requestsSeen: tiktok.log.length }), inner.save(tokens)) };
+    await newChannel({ tokenStore: store }).create(publication, memoryProgress());
+    expect(tiktok.completed()).toHaveLength(1);
+    expect(tiktok.refreshes.map((r) => r.refreshToken)).toEqual([TIKTOK_CREDENTIALS.refreshToken]);
+    expect(saves).toHaveLength(1);
+    const [{ tokens, requestsSeen }] = saves;
+    expect(tokens).toMatchObject(tiktok.current());
+    expect(tiktok.log.slice(0, requestsSeen).some((r) => r.bearer === tokens.accessToken)).toBe(false);
+    expect(tiktok.log.slice(requestsSeen).some((r) => r.bearer === tokens.accessToken)).toBe(true);
+
+    const file = join(tokenDir, TIKTOK_TOKEN_FILE);
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    const stored = JSON.parse(await readFile(file, 'utf8')) as TiktokTokens;
+    expect(stored).toMatchObject(tiktok.current());
+    expect(Date.parse(stored.expiresAt!)).toBeGreaterThan(Date.now());
+  });
+
+  it('a restarted runner refreshes with the stored refresh token, never the spent one from the env', async () => {
     tiktok.expireAccessTokens();
-    const error = await newChannel().create(publication, memoryProgress()).catch((e: unknown) => e);
+    await newChannel().create(publication, memoryProgress());
+    const firstPair = JSON.parse(await readFile(join(tokenDir, TIKTOK_TOKEN_FILE), 'utf8')) as TiktokTokens;
+    // A new process: the env still holds the spent pair, the store the live one.
+    tiktok.expireAccessTokens();
+    await newChannel().create({ ...publication, documentId: 'doc-10' }, memoryProgress());
+    expect(tiktok.refreshes.map((r) => r.refreshToken)).toEqual([TIKTOK_CREDENTIALS.refreshToken, firstPair.refreshToken]);
+    expect(tiktok.reusedRefreshTokens).toEqual([]);
+    expect(tiktok.completed()).toHaveLength(2);
+  });
+
+  it('stops with a Vietnamese message when TikTok refuses the refresh, and shows no token in errors', async () => {
+    tiktok.expireAccessTokens();
+    const refused = createTiktokChannel({ ...tiktok.env, TIKTOK_REFRESH_TOKEN: 'rft.revoked-by-the-user' }, { ...deps, tokenDir })!;
+    const error = await refused.create(publication, memoryProgress()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PermanentChannelError);
+    expect((error as PermanentChannelError).editorMessage).toMatch(/^Quyền đăng lên TikTok đã hết hạn/);
+    expect(tiktok.publishes.size).toBe(0);
     const shown = `${String(error)} ${(error as PermanentChannelError).editorMessage} ${(error as Error).stack}`;
-    for (const secret of Object.values(TIKTOK_CREDENTIALS).slice(1)) expect(shown).not.toContain(secret);
+    for (const secret of [...Object.values(TIKTOK_CREDENTIALS).slice(1), 'rft.revoked-by-the-user']) expect(shown).not.toContain(secret);
   });
 });

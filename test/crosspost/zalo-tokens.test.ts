@@ -19,6 +19,7 @@ function watchedStore(): TokenStore & { saves: Array<{ tokens: ZaloTokens; reque
   const saves: Array<{ tokens: ZaloTokens; requestsSeen: number }> = [];
   return {
     load: () => inner.load(),
+    exclusive: (work) => inner.exclusive(work),
     async save(tokens) {
       saves.push({ tokens, requestsSeen: fx.oa.requests.length });
       await inner.save(tokens);

@@ -3,8 +3,8 @@ import { SHARED_CHANNELS } from '@thanh-thuy/content-types';
 import type { LedgerRow } from './ledger';
 
 /**
- * The event that tells the rebuild webhook a piece's public link on a social channel appeared
- * or changed, so the portal's "Đã chia sẻ trên" line follows. Ledger rows are written through
+ * The event that tells the rebuild webhook a piece's public link on a social channel appeared,
+ * changed or was removed, so the portal's "Đã chia sẻ trên" line follows. Ledger rows are written through
  * the query engine, which emits no entry.* events: most ledger writes (claims, leases,
  * progress, retries, outbox payloads) change nothing a visitor sees and must not rebuild.
  */
@@ -25,5 +25,11 @@ type Shared = Pick<LedgerRow, 'pieceUid' | 'pieceId' | 'channel' | 'action'>;
 export function announceSharedPost(strapi: Core.Strapi, row: Shared, url: string | null, before: string | null): void {
   if (row.action !== 'create' || !(SHARED_CHANNELS as readonly string[]).includes(row.channel)) return;
   if (!url || url === before) return;
+  void strapi.eventHub.emit(SHARED_POST_EVENT, { pieceUid: row.pieceUid, pieceId: row.pieceId, channel: row.channel });
+}
+
+/** Announces that a piece's social post was removed, so its link leaves the portal. */
+export function announceRemovedPost(strapi: Core.Strapi, row: Pick<LedgerRow, 'pieceUid' | 'pieceId' | 'channel'>): void {
+  if (!(SHARED_CHANNELS as readonly string[]).includes(row.channel)) return;
   void strapi.eventHub.emit(SHARED_POST_EVENT, { pieceUid: row.pieceUid, pieceId: row.pieceId, channel: row.channel });
 }

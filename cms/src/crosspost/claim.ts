@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { announceSharedPost } from './announce-shared-post';
 import type { CrosspostOutcome } from '@thanh-thuy/content-types';
 import { ledger, type LedgerRow } from './ledger';
+import { enqueueBroadcast } from './enqueue-broadcast';
+import { markCopyRemoved } from './remove-copy';
 
 export interface Claimed {
   job: LedgerRow;
@@ -43,13 +45,18 @@ export async function claimNext(strapi: Core.Strapi, runner: string, leaseMs: nu
 
 export type Outcome = CrosspostOutcome;
 
-const STATE_OF = { posted: 'posted', retry: 'pending', failed: 'failed', review: 'review', skipped: 'skipped', outbox: 'outbox' } as const;
+const STATE_OF = { posted: 'posted', retry: 'pending', failed: 'failed', review: 'review', skipped: 'skipped', outbox: 'outbox', removed: 'removed' } as const;
+
+const ALREADY_GONE = 'Bài đã không còn trên nền tảng khi gỡ (có thể đã bị xóa bằng tay): ghi nhận là đã gỡ.';
 
 /** Records a runner's result, only while it still holds the job (a late runner changes nothing). */
 export async function recordOutcome(strapi: Core.Strapi, id: number, runner: string, result: Outcome, now = new Date()): Promise<boolean> {
   const rows = ledger(strapi);
   const current = (await rows.findOne({ where: { id } })) as LedgerRow | null;
   if (!current || current.state !== 'sending' || current.claimedBy !== runner) return false;
+  // Only a remove job ends in "removed", and a remove job never ends in "posted".
+  const mismatched = current.action === 'remove' ? result.outcome === 'posted' : result.outcome === 'removed';
+  if (mismatched) return false;
   const data: Record<string, unknown> = { state: STATE_OF[result.outcome], claimedBy: null, leaseUntil: null };
   if (result.outcome === 'posted') Object.assign(data, { remoteId: result.remoteId, remoteUrl: result.remoteUrl, postedAt: now, lastError: null });
   if (result.outcome === 'retry') {
@@ -58,9 +65,12 @@ export async function recordOutcome(strapi: Core.Strapi, id: number, runner: str
     if (!result.countsAsAttempt) data.attempts = Math.max(0, (current.attempts ?? 1) - 1);
   }
   if (result.outcome === 'failed' || result.outcome === 'review' || result.outcome === 'skipped') data.lastError = result.error;
+  if (result.outcome === 'removed') data.lastError = result.alreadyGone ? ALREADY_GONE : null;
   if ('payload' in result && result.payload !== undefined) data.payload = JSON.stringify(result.payload);
   const { count } = (await rows.updateMany({ where: { id, state: 'sending', claimedBy: runner }, data })) as { count: number };
   if (count === 1 && result.outcome === 'posted') announceSharedPost(strapi, current, result.remoteUrl, current.remoteUrl);
+  if (count === 1 && result.outcome === 'posted' && result.broadcast) await enqueueBroadcast(strapi, current, result.remoteId, result.remoteUrl);
+  if (count === 1 && result.outcome === 'removed') await markCopyRemoved(strapi, current);
   return count === 1;
 }
 

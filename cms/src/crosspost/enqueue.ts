@@ -71,7 +71,7 @@ export async function enqueueRepost(strapi: Core.Strapi, uid: string, documentId
 // Events of one piece are queued one after another (a publish fires update then publish, a
 // delete fires twice): two handlers reading the ledger at once would both queue a create.
 const queues = new Map<string, Promise<void>>();
-function serially(documentId: string, work: () => Promise<void>): Promise<void> {
+export function serially(documentId: string, work: () => Promise<void>): Promise<void> {
   const next = (queues.get(documentId) ?? Promise.resolve()).then(work, work);
   queues.set(documentId, next);
   return next.finally(() => {

@@ -13,4 +13,10 @@ export const panelRefusals = {
   notPublished: 'Tin bài chưa được xuất bản: hãy xuất bản trước rồi mới đăng lại lên mạng xã hội.',
   neverSent: 'Kênh này chưa từng được chọn cho tin bài, nên không có gì để đăng lại. Hãy chọn kênh trong tin bài rồi xuất bản.',
   alreadyQueued: 'Kênh này đang có một lần gửi chờ hoặc đang gửi: hãy đợi xong rồi mới đăng lại.',
+  mayNotRemove: 'Chỉ người được xuất bản tin bài (Lãnh đạo duyệt) mới được gỡ bài đã đăng trên mạng xã hội.',
+  notRemovable: (state: string) =>
+    `Chỉ gỡ được bài đã đăng lên Facebook hoặc Zalo (trạng thái «Đã đăng»); việc này đang «${state}». Hãy tải lại trang.`,
+  postedByHand: (channel: string) =>
+    `Bài này được ghi nhận là đăng tay nên hệ thống không biết mã bài trên ${channel}: hãy gỡ bài trực tiếp trên ${channel}.`,
+  removeBusy: 'Kênh này đang có một lần gửi hoặc gỡ bài chưa xong: hãy đợi xong rồi thử lại.',
 } as const;

@@ -1,12 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { CROSSPOST_CHANNELS, CROSSPOST_STATE_LABELS } from '@thanh-thuy/content-types';
 import { z } from 'zod';
-import { enqueueRepost, isCrosspostedKind } from './enqueue';
+import { enqueueRepost, isCrosspostedKind, serially } from './enqueue';
 import { ledger, rowsOf, type LedgerRow } from './ledger';
 import { isMarkable, isRetriable, recordPostedByHand, retryJob } from './panel-actions';
 import { mayOnPiece } from './panel-access';
 import { panelRefusals } from './panel-refusals';
-import { panelEntries } from './panel-view';
+import { CHANNEL_LABELS, panelEntries } from './panel-view';
+import { requestRemove } from './remove-copy';
 
 type Ctx = {
   params: Record<string, string | undefined>;
@@ -53,10 +54,11 @@ const handlers = (strapi: Core.Strapi) => ({
     const may = (right: 'read' | 'update' | 'publish') => mayOnPiece(strapi, ctx.state.userAbility, uid, documentId, right);
     if (!(await may('read'))) return refuse(ctx, 403, panelRefusals.mayNotRead);
     const mayUpdate = await may('update');
+    const mayPublish = await may('publish');
     ctx.body = {
       data: {
         entries: panelEntries(await rowsOf(strapi, documentId)),
-        may: { retry: mayUpdate, markPosted: mayUpdate, repost: await may('publish') },
+        may: { retry: mayUpdate, markPosted: mayUpdate, repost: mayPublish, remove: mayPublish },
       },
     };
   },
@@ -86,11 +88,32 @@ const handlers = (strapi: Core.Strapi) => ({
     if (!(await mayOnPiece(strapi, ctx.state.userAbility, uid, documentId, 'publish'))) return refuse(ctx, 403, panelRefusals.mayNotRepost);
     const published = await strapi.documents(uid as never).findOne({ documentId, status: 'published' } as never);
     if (!published) return refuse(ctx, 409, panelRefusals.notPublished);
-    const creates = (await rowsOf(strapi, documentId)).filter((r) => r.channel === channel && r.action === 'create');
-    if (creates.length === 0) return refuse(ctx, 409, panelRefusals.neverSent);
-    if (creates.some((r) => r.state === 'pending' || r.state === 'sending')) return refuse(ctx, 409, panelRefusals.alreadyQueued);
+    const ofChannel = (await rowsOf(strapi, documentId)).filter((r) => r.channel === channel);
+    if (!ofChannel.some((r) => r.action === 'create')) return refuse(ctx, 409, panelRefusals.neverSent);
+    // A removal under way counts too: the repost must not be reconciled onto the post being deleted.
+    const busy = ofChannel.some((r) => (r.action === 'create' || r.action === 'remove') && (r.state === 'pending' || r.state === 'sending'));
+    if (busy) return refuse(ctx, 409, panelRefusals.alreadyQueued);
     const job = await enqueueRepost(strapi, uid, documentId, channel);
     ctx.body = { data: { id: job.id, state: job.state, generation: job.generation } };
+  },
+
+  /** "Gỡ bài trên …": queues the removal of the remote copy of the create job `:id`. */
+  async remove(ctx: Ctx) {
+    const row = await jobFor(strapi, ctx);
+    if (!row) return;
+    if (!(await mayOnPiece(strapi, ctx.state.userAbility, row.pieceUid, row.pieceId, 'publish'))) return refuse(ctx, 403, panelRefusals.mayNotRemove);
+    // One piece's ledger changes one step at a time, so a double click queues one removal.
+    let outcome: Awaited<ReturnType<typeof requestRemove>> | undefined;
+    await serially(row.pieceId, async () => {
+      outcome = await requestRemove(strapi, row);
+    });
+    if (!outcome || 'refused' in outcome) {
+      const refusal = outcome && 'refused' in outcome ? outcome.refused : 'not-removable';
+      if (refusal === 'posted-by-hand') return refuse(ctx, 409, panelRefusals.postedByHand(CHANNEL_LABELS[row.channel]));
+      if (refusal === 'busy') return refuse(ctx, 409, panelRefusals.removeBusy);
+      return refuse(ctx, 409, panelRefusals.notRemovable(stateLabel(row)));
+    }
+    ctx.body = { data: { id: outcome.job.id, state: outcome.job.state, target: row.id } };
   },
 });
 
@@ -113,6 +136,7 @@ export function registerPanelRoutes(strapi: Core.Strapi): void {
       { method: 'POST', path: '/jobs/:id/retry', handler: h.retry, config: signedIn },
       { method: 'POST', path: '/jobs/:id/posted-by-hand', handler: h.postedByHand, config: signedIn },
       { method: 'POST', path: '/pieces/:uid/:documentId/channels/:channel/repost', handler: h.repost, config: signedIn },
+      { method: 'POST', path: '/jobs/:id/remove', handler: h.remove, config: signedIn },
     ],
   };
 }

@@ -1,6 +1,7 @@
 import { CROSSPOST_STATE_LABELS, type CrosspostAction, type CrosspostChannel, type CrosspostState } from '@thanh-thuy/content-types';
 import { z } from 'zod';
 import type { LedgerRow } from './ledger';
+import { removeRefusal } from './remove-copy';
 
 export const CHANNEL_LABELS: Record<CrosspostChannel, string> = {
   facebook: 'Facebook',
@@ -10,7 +11,13 @@ export const CHANNEL_LABELS: Record<CrosspostChannel, string> = {
   webhook: 'Webhook (cổng tỉnh và nơi khác)',
 };
 
-const ACTION_LABELS: Record<CrosspostAction, string> = { create: 'Đăng bài', update: 'Cập nhật bài đã đăng', withdraw: 'Báo gỡ bài' };
+const ACTION_LABELS: Record<CrosspostAction, string> = {
+  create: 'Đăng bài',
+  update: 'Cập nhật bài đã đăng',
+  withdraw: 'Báo gỡ bài',
+  remove: 'Gỡ bài trên nền tảng',
+  broadcast: 'Gửi thông báo tới người quan tâm',
+};
 
 // What the runner records for a channel without credentials (scripts/crosspost/runner.ts).
 const outboxPayload = z.object({
@@ -34,11 +41,13 @@ export interface PanelEntry {
   lastError: string | null;
   postedAt: string | null;
   outbox: z.infer<typeof outboxPayload> | null;
+  /** A posted Facebook/Zalo copy whose removal can be queued now ("Gỡ bài trên …"). */
+  removable: boolean;
 }
 
 const NEEDS_A_PERSON = new Set<CrosspostState>(['failed', 'review']);
 
-function entryOf(row: LedgerRow): PanelEntry {
+function entryOf(row: LedgerRow, rows: LedgerRow[]): PanelEntry {
   const parsed = row.state === 'outbox' && row.payload ? outboxPayload.safeParse(safeJson(row.payload)) : null;
   return {
     id: row.id,
@@ -55,6 +64,7 @@ function entryOf(row: LedgerRow): PanelEntry {
     lastError: row.lastError,
     postedAt: row.postedAt,
     outbox: parsed?.success ? parsed.data : null,
+    removable: removeRefusal(row, rows) === null,
   };
 }
 
@@ -83,6 +93,6 @@ export function panelEntries(rows: LedgerRow[]): PanelEntry[] {
   const order = Object.keys(CHANNEL_LABELS) as CrosspostChannel[];
   return order.flatMap((channel) => {
     const main = latestCreate.get(channel);
-    return [...(main ? [main] : []), ...followUps.filter((r) => r.channel === channel)].map(entryOf);
+    return [...(main ? [main] : []), ...followUps.filter((r) => r.channel === channel)].map((row) => entryOf(row, rows));
   });
 }

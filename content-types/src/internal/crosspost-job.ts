@@ -15,7 +15,7 @@ export type SharedChannel = (typeof SHARED_CHANNELS)[number];
 /** The platforms' own names, as citizens know them. */
 export const SHARED_CHANNEL_NAMES: Record<SharedChannel, string> = { facebook: 'Facebook', zalo: 'Zalo', youtube: 'YouTube', tiktok: 'TikTok' };
 
-export const CROSSPOST_STATES = ['pending', 'sending', 'posted', 'failed', 'skipped', 'outbox', 'review'] as const;
+export const CROSSPOST_STATES = ['pending', 'sending', 'posted', 'failed', 'skipped', 'outbox', 'review', 'removed'] as const;
 export type CrosspostState = (typeof CROSSPOST_STATES)[number];
 
 /** What an editor reads for each state (issue 7: chờ gửi, đang gửi, đã đăng, …). */
@@ -27,10 +27,18 @@ export const CROSSPOST_STATE_LABELS: Record<CrosspostState, string> = {
   skipped: 'Bỏ qua',
   outbox: 'Hộp thư chờ',
   review: 'Cần kiểm tra',
+  // A create job whose remote copy an editor removed (and the remove job that did it).
+  removed: 'Đã gỡ',
 };
 
-export const CROSSPOST_ACTIONS = ['create', 'update', 'withdraw'] as const;
+export const CROSSPOST_ACTIONS = ['create', 'update', 'withdraw', 'remove', 'broadcast'] as const;
 export type CrosspostAction = (typeof CROSSPOST_ACTIONS)[number];
+
+/**
+ * Channels whose remote copy an editor may remove from the edit page (issue 7: "removing the
+ * remote Facebook/Zalo copies is an explicit editor action, not automatic").
+ */
+export const REMOVABLE_CHANNELS = ['facebook', 'zalo'] as const;
 
 export const crosspostJob: ContentTypeDefinition = {
   singular: 'crosspost-job',

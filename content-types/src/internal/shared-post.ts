@@ -13,5 +13,22 @@ export const sharedPostSchema = z.object({
 });
 export type SharedPostRow = z.infer<typeof sharedPostSchema>;
 
-/** The envelope is checked as a whole; each row on its own, so one bad row leaves only itself out. */
-export const sharedPostsEnvelopeSchema = z.object({ data: z.array(z.unknown()) });
+/** Rows per page of GET /api/crosspost/shared: the default, and the most one page may hold. */
+export const SHARED_POSTS_PAGE_SIZE = 100;
+export const SHARED_POSTS_MAX_PAGE_SIZE = 1000;
+
+/**
+ * The envelope is checked as a whole; each row on its own, so one bad row leaves only itself out.
+ * Paged like Strapi's own lists: `?pagination[page]=N&pagination[pageSize]=M`, and `meta`.
+ */
+export const sharedPostsEnvelopeSchema = z.object({
+  data: z.array(z.unknown()),
+  meta: z.object({
+    pagination: z.object({
+      page: z.number().int().min(1),
+      pageSize: z.number().int().min(1),
+      pageCount: z.number().int().min(0),
+      total: z.number().int().min(0),
+    }),
+  }),
+});

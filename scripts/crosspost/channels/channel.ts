@@ -59,6 +59,17 @@ export interface Channel {
    * there? Looks it up by the portal link or by the saved progress. Never posts.
    */
   find(publication: Publication, progress: Progress): Promise<Lookup>;
+  /**
+   * Removes the remote copy, an editor's explicit action (Facebook, Zalo). Safe to repeat: a copy
+   * that is already gone resolves with alreadyGone, so a retry after a lost answer is harmless.
+   */
+  remove?(post: RemotePost): Promise<{ alreadyGone: boolean }>;
+  /**
+   * Announces a new post to the channel's followers (Zalo OA broadcast, when ZALO_BROADCAST is
+   * on; absent otherwise). Not repeatable: the runner marks it before the call and never calls
+   * it twice for one post. Throws UnknownOutcomeError when the answer was lost.
+   */
+  broadcast?(post: RemotePost): Promise<{ messageId: string }>;
 }
 
 /**

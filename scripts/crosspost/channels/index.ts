@@ -14,7 +14,7 @@ export function channelsFromEnv(env: Record<string, string | undefined>, stateDi
     ['facebook', createFacebookChannel(env)],
     ['zalo', createZaloChannel(env, { tokenDir: stateDir })],
     ['youtube', createYoutubeChannel(env)],
-    ['tiktok', createTiktokChannel(env)],
+    ['tiktok', createTiktokChannel(env, { tokenDir: stateDir })],
     ['webhook', createWebhookChannel(env)],
   ]);
 }

@@ -1,7 +1,7 @@
-import { SHARED_CHANNELS, sharedPostSchema, sharedPostsEnvelopeSchema } from '@thanh-thuy/content-types';
-import type { SharedOnLink as SharedOn } from '../lib/piece-types';
-import { CmsRequestError } from './errors';
-import { getJson, type CmsConnection } from './strapi-client';
+import { SHARED_CHANNELS, SHARED_POSTS_MAX_PAGE_SIZE, sharedPostSchema, sharedPostsEnvelopeSchema } from '@thanh-thuy/content-types';
+import type { SharedOnLink as SharedOn } from '../lib/piece-types.ts';
+import { CmsRequestError } from './errors.ts';
+import { getJson, type CmsConnection } from './strapi-client.ts';
 
 export interface SharedPosts {
   /** Where a piece was shared, in the order of SHARED_CHANNELS; empty when nowhere. */
@@ -12,13 +12,24 @@ export interface SharedPosts {
   takeRejected(): string[];
 }
 
-async function fetchSharedPosts(cms: CmsConnection): Promise<SharedPosts> {
-  const path = '/api/crosspost/shared';
+async function sharedPostsPage(cms: CmsConnection, page: number, pageSize: number) {
+  const path = `/api/crosspost/shared?pagination[page]=${page}&pagination[pageSize]=${pageSize}`;
   const envelope = sharedPostsEnvelopeSchema.safeParse(await getJson(cms, path));
-  if (!envelope.success) throw new CmsRequestError(`CMS response is not a list of shared posts: GET ${cms.url}${path}`, path);
+  if (!envelope.success) throw new CmsRequestError(`CMS response is not a page of shared posts: GET ${cms.url}${path}`, path);
+  return envelope.data;
+}
+
+/**
+ * Every page of where pieces were shared. A post recorded between two page reads may shift a
+ * row past this read; its record also announces `crosspost.shared`, which rebuilds the portal.
+ */
+export async function fetchSharedPosts(cms: CmsConnection, pageSize = SHARED_POSTS_MAX_PAGE_SIZE): Promise<SharedPosts> {
+  const first = await sharedPostsPage(cms, 1, pageSize);
+  const rows = [...first.data];
+  for (let page = 2; page <= first.meta.pagination.pageCount; page += 1) rows.push(...(await sharedPostsPage(cms, page, pageSize)).data);
   const byPiece = new Map<string, SharedOn[]>();
   const rejected: string[] = [];
-  envelope.data.data.forEach((raw, index) => {
+  rows.forEach((raw, index) => {
     const row = sharedPostSchema.safeParse(raw);
     if (!row.success) {
       const issue = row.error.issues[0];

@@ -5,7 +5,7 @@ import {
   populateQuery,
   type ContentTypeDefinition,
 } from '@thanh-thuy/content-types';
-import { CmsRequestError } from './errors';
+import { CmsRequestError } from './errors.ts';
 
 export interface CmsConnection {
   url: string;

@@ -6,6 +6,7 @@ import type { Channel, ChannelName } from '../../../scripts/crosspost/channels/c
 import { LedgerClient } from '../../../scripts/crosspost/ledger-client.ts';
 import { drain, type RunnerDeps } from '../../../scripts/crosspost/runner.ts';
 import { connect, type AdminApi } from '../../helpers/admin-api.ts';
+import { png } from '../../helpers/admin-users.ts';
 import type { TestCms } from '../../helpers/cms.ts';
 import { articleFields } from '../../fixtures/entries.ts';
 
@@ -58,4 +59,25 @@ export async function uploadFile(api: AdminApi, bytes: Buffer, name: string, typ
   const res = await api.send('POST', '/upload', form);
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body[0];
+}
+
+/** Like publishArticle, with a cover image uploaded first (Zalo refuses an article without one). */
+export async function publishArticleWithCover(api: AdminApi, title: string, channels: string[]): Promise<{ id: string; slug: string }> {
+  const form = new FormData();
+  form.append('files', await png('#1060d0'), 'anh-bia.png');
+  const uploaded = await api.send('POST', '/upload', form);
+  expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(201);
+  const created = await api.create(ARTICLE, {
+    ...articleFields,
+    title,
+    cover: uploaded.body[0].id,
+    coverAlt: 'Ảnh bìa của tin',
+    themes: connect(await api.ids('theme', ['y-nghia-ke-hoach'])),
+    unit: connect(await api.ids('unit', ['phong-vhxh'])),
+    ...(channels.length ? { channels: connect(await api.ids('channel', channels)) } : {}),
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const id = created.body.data.documentId as string;
+  expect((await api.publish(ARTICLE, id)).status).toBe(200);
+  return { id, slug: created.body.data.slug as string };
 }

@@ -2,9 +2,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 
 // A stand-in for the Facebook Graph API on 127.0.0.1: the documented request and response
-// shapes of a page's feed, post edit and published_posts, the Graph error body, and knobs for
+// shapes of a page's feed, post edit, post delete and published_posts, the Graph error body, and knobs for
 // the failures Facebook really produces. Test code that speaks HTTP, not a mock of our modules.
 // https://developers.facebook.com/docs/graph-api/reference/page/feed
+// https://developers.facebook.com/docs/graph-api/reference/post#deleting
 // https://developers.facebook.com/docs/graph-api/guides/error-handling
 
 export interface StoredPost {
@@ -38,6 +39,7 @@ export interface GraphFailure {
 type Knob =
   | { kind: 'fail'; failure: GraphFailure; remaining: number; match: (request: ReceivedRequest) => boolean }
   | { kind: 'commit-then-fail'; remaining: number }
+  | { kind: 'delete-then-fail'; remaining: number }
   | { kind: 'hang'; remaining: number; match: (request: ReceivedRequest) => boolean };
 
 export interface GraphStandIn {
@@ -51,6 +53,10 @@ export interface GraphStandIn {
   failNext(failure: GraphFailure, times?: number, match?: (request: ReceivedRequest) => boolean): void;
   /** The next create stores the post, then answers HTTP 500 code 2, as Facebook has been seen doing. */
   commitThenFail(times?: number): void;
+  /** The next delete removes the post, then answers HTTP 500 code 2: the answer is lost. */
+  deleteThenFail(times?: number): void;
+  /** Posts deleted through the API, by id. */
+  deleted: string[];
   /** The next matching calls never answer (until close): a timeout for the client. */
   hangNext(times?: number, match?: (request: ReceivedRequest) => boolean): void;
   /** The next calls answer code 32 (page throttling) with a usage header naming minutes to wait. */
@@ -88,6 +94,7 @@ async function readBody(request: IncomingMessage): Promise<Record<string, string
 
 export async function startFacebookGraph({ pageId = '104857600012345', token = 'EAAStandInPageToken0123456789abcdef', version = 'v26.0' } = {}): Promise<GraphStandIn> {
   const posts: StoredPost[] = [];
+  const deleted: string[] = [];
   const requests: ReceivedRequest[] = [];
   const knobs: Knob[] = [];
   const hanging = new Set<ServerResponse>();
@@ -179,8 +186,11 @@ export async function startFacebookGraph({ pageId = '104857600012345', token = '
     if (!url.pathname.startsWith(prefix)) return fail(response, { status: 400, code: 2500, message: 'Unknown path components', type: 'OAuthException' });
     const path = url.pathname.slice(prefix.length).split('/');
     const isCreate = received.method === 'POST' && path.length === 2 && path[1] === 'feed';
+    const isDelete = received.method === 'DELETE' && path.length === 1;
 
-    const knobIndex = knobs.findIndex((knob) => knob.remaining > 0 && (knob.kind === 'commit-then-fail' ? isCreate : knob.match(received)));
+    const knobIndex = knobs.findIndex(
+      (knob) => knob.remaining > 0 && (knob.kind === 'commit-then-fail' ? isCreate : knob.kind === 'delete-then-fail' ? isDelete : knob.match(received)),
+    );
     const knob = knobIndex >= 0 ? knobs[knobIndex] : undefined;
     if (knob) {
       knob.remaining -= 1;
@@ -213,6 +223,22 @@ export async function startFacebookGraph({ pageId = '104857600012345', token = '
       if (body.message !== undefined) post.message = body.message;
       return send(response, 200, { success: true });
     }
+    if (isDelete) {
+      const at = posts.findIndex((candidate) => candidate.id === path[0]);
+      if (at < 0) {
+        return fail(response, {
+          status: 400,
+          code: 100,
+          subcode: 33,
+          type: 'GraphMethodException',
+          message: `Unsupported delete request. Object with ID '${path[0]}' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api`,
+        });
+      }
+      posts.splice(at, 1);
+      deleted.push(path[0]);
+      if (knob?.kind === 'delete-then-fail') return fail(response, { status: 500, code: 2, message: 'An unexpected error has occurred. Please retry your request later.', type: 'OAuthException' });
+      return send(response, 200, { success: true });
+    }
     if (received.method === 'GET' && path.length === 2 && path[0] === pageId && path[1] === 'published_posts') {
       return send(response, 200, publishedPosts(query));
     }
@@ -236,7 +262,11 @@ export async function startFacebookGraph({ pageId = '104857600012345', token = '
     pageId,
     token,
     posts,
+    deleted,
     requests,
+    deleteThenFail(times = 1) {
+      knobs.push({ kind: 'delete-then-fail', remaining: times });
+    },
     failNext(failure, times = 1, match = always) {
       knobs.push({ kind: 'fail', failure, remaining: times, match });
     },

@@ -47,15 +47,49 @@ export async function startTiktokStandIn(videoFile: Buffer) {
   const publishes = new Map<string, Publish>();
   const chunkFailures: ChunkFailure[] = [];
   const initFailures: { status: number; code: string }[] = [];
-  const log: { method: string; path: string; contentRange?: string; bodyBytes: number }[] = [];
+  const log: { method: string; path: string; contentRange?: string; bodyBytes: number; bearer?: string }[] = [];
   let processingPolls = 0;
+  let refreshDelayMs = 0;
+  const spentRefreshTokens = new Set<string>();
+  const reusedRefreshTokens: string[] = [];
+  const refreshes: { refreshToken: string; answeredWith?: string }[] = [];
+  let latestAccessToken = TIKTOK_CREDENTIALS.accessToken;
+
+  // https://developers.tiktok.com/doc/oauth-user-access-token-management: form-encoded
+  // client_key, client_secret, grant_type=refresh_token, refresh_token; the answer carries a new
+  // refresh token and the one sent stops working. Errors: {error, error_description, log_id}
+  // (https://developers.tiktok.com/doc/oauth-error-handling).
+  async function oauthToken(req: IncomingMessage, res: ServerResponse, body: Buffer) {
+    const refuse = (error: string, description: string) =>
+      res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error, error_description: description, log_id: randomBytes(8).toString('hex') }));
+    if (!String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) return refuse('invalid_request', 'The request parameters are malformed.');
+    const form = new URLSearchParams(body.toString());
+    if (form.get('grant_type') !== 'refresh_token') return refuse('unsupported_grant_type', 'The grant type is not supported.');
+    if (form.get('client_key') !== TIKTOK_CREDENTIALS.clientKey || form.get('client_secret') !== TIKTOK_CREDENTIALS.clientSecret) return refuse('invalid_client', 'Client key or secret is invalid.');
+    const presented = form.get('refresh_token') ?? '';
+    const refresh: { refreshToken: string; answeredWith?: string } = { refreshToken: presented };
+    refreshes.push(refresh);
+    if (refreshDelayMs) await new Promise((resolve) => setTimeout(resolve, refreshDelayMs));
+    if (spentRefreshTokens.has(presented)) reusedRefreshTokens.push(presented);
+    if (presented !== refreshToken) return refuse('invalid_grant', 'Refresh token is invalid or expired.');
+    spentRefreshTokens.add(refreshToken);
+    const accessToken = `act.${randomBytes(8).toString('hex')}`;
+    refreshToken = `rft.${randomBytes(8).toString('hex')}`;
+    accessTokens.add(accessToken);
+    latestAccessToken = accessToken;
+    refresh.answeredWith = accessToken;
+    return res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ access_token: accessToken, expires_in: 86400, open_id: 'open-1', refresh_expires_in: 31536000, refresh_token: refreshToken, scope: 'video.publish', token_type: 'Bearer' }));
+  }
   let failNextPublish: string | undefined;
   let base = '';
 
   const server = createServer(async (req, res) => {
     const body = await readBody(req);
     const url = new URL(req.url ?? '/', base);
-    log.push({ method: req.method ?? '', path: url.pathname, contentRange: req.headers['content-range'], bodyBytes: body.length });
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    log.push({ method: req.method ?? '', path: url.pathname, contentRange: req.headers['content-range'], bodyBytes: body.length, bearer });
 
     if (req.method === 'GET' && url.pathname === '/portal/video.mp4') return res.writeHead(200, { 'content-type': 'video/mp4' }).end(videoFile);
 
@@ -79,16 +113,7 @@ export async function startTiktokStandIn(videoFile: Buffer) {
     }
 
     if (req.method !== 'POST') return res.writeHead(405).end();
-    if (url.pathname === '/v2/oauth/token/') {
-      const form = new URLSearchParams(body.toString());
-      if (form.get('client_key') !== TIKTOK_CREDENTIALS.clientKey || form.get('client_secret') !== TIKTOK_CREDENTIALS.clientSecret || form.get('refresh_token') !== refreshToken) {
-        return res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'invalid_grant', error_description: 'Refresh token is invalid or expired.' }));
-      }
-      const accessToken = `act.${randomBytes(8).toString('hex')}`;
-      refreshToken = `rft.${randomBytes(8).toString('hex')}`;
-      accessTokens.add(accessToken);
-      return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ access_token: accessToken, expires_in: 86400, refresh_token: refreshToken, refresh_expires_in: 31536000, open_id: 'open-1', scope: 'video.publish', token_type: 'Bearer' }));
-    }
+    if (url.pathname === '/v2/oauth/token/') return oauthToken(req, res, body);
     if (!accessTokens.has((req.headers.authorization ?? '').replace(/^Bearer /, ''))) {
       return envelope(res, 401, 'access_token_invalid', {}, 'The access token is invalid or not found in the request.');
     }
@@ -166,6 +191,16 @@ export async function startTiktokStandIn(videoFile: Buffer) {
     },
     expireAccessTokens() {
       accessTokens.clear();
+    },
+    /** Refresh calls, each with the refresh token it presented and the access token it got. */
+    refreshes,
+    /** Refresh tokens presented again after TikTok had rotated them away. */
+    reusedRefreshTokens,
+    /** The refresh token TikTok would accept now, and the access token it issued last. */
+    current: () => ({ refreshToken, accessToken: latestAccessToken }),
+    /** Every refresh answers only after this long, so refreshes in flight overlap. */
+    slowRefresh(ms: number) {
+      refreshDelayMs = ms;
     },
     close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
   };

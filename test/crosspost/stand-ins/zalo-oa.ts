@@ -1,5 +1,5 @@
 // A Zalo Official Account stand-in on 127.0.0.1: the documented request and answer shapes of
-// article create/verify/update/getslice/getdetail and the v4 OA token refresh, with knobs for the
+// article create/verify/update/getslice/getdetail/remove and the v4 OA token refresh, with knobs for the
 // failures the channel must survive. Test code; it knows nothing of our modules.
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -43,12 +43,24 @@ export interface ZaloOaStandIn {
   rateLimitNext(calls: number): void;
   /** The next create stores the article, then answers 502 ('502') or drops the connection ('drop'). */
   commitThenFail(how: '502' | 'drop'): void;
+  /** The next remove deletes the article, then drops the connection: the answer is lost. */
+  removeThenDrop(): void;
+  /** Broadcasts sent to the followers, in order. */
+  broadcasts: Array<{ articleId: string; messageId: string }>;
+  /** The next broadcast goes out, then the connection drops: the answer is lost. */
+  broadcastThenDrop(): void;
+  /** The next broadcast is refused (-201): nothing goes out. */
+  refuseNextBroadcast(): void;
+  /** Ids of the articles removed through the API. */
+  removed: string[];
   /** The next N verify calls answer 503. */
   failVerifyNext(calls: number): void;
   /** The next create or update answers -201 with this message. */
   invalidFieldNext(message: string): void;
   /** An administrator grants the app access again: a brand-new pair, as the OAuth flow gives. */
   authorise(): Promise<{ accessToken: string; refreshToken: string }>;
+  /** Every refresh answers only after this long, so refreshes in flight overlap. */
+  slowRefresh(ms: number): void;
   /** Every refresh is refused from now on (the app was de-authorised). */
   rejectRefreshes(): void;
   close(): Promise<void>;
@@ -79,6 +91,12 @@ export async function startZaloOaStandIn(): Promise<ZaloOaStandIn> {
   const reusedRefreshTokens: string[] = [];
   let rateLimited = 0;
   let commitFailure: '502' | 'drop' | undefined;
+  let dropAfterRemove = false;
+  let refreshDelayMs = 0;
+  let dropAfterBroadcast = false;
+  let refuseBroadcast = false;
+  const broadcasts: Array<{ articleId: string; messageId: string }> = [];
+  const removed: string[] = [];
   let verifyFailures = 0;
   let invalidField: string | undefined;
   let refusing = false;
@@ -163,6 +181,38 @@ export async function startZaloOaStandIn(): Promise<ZaloOaStandIn> {
         Object.assign(article, found.update ?? {}, { verified: true });
         return send(ok({ id: found.id }));
       }
+      // Not in FACTS.md; the shape of Zalo's own SDK (zaloplatform/zalo-java-sdk, RemoveArticle.java).
+      case 'POST /v2.0/article/remove': {
+        const id = String(json.id ?? '');
+        if (!articles.has(id)) return send(fail(-201, 'id is invalid'));
+        articles.delete(id);
+        removed.push(id);
+        if (dropAfterRemove) {
+          dropAfterRemove = false;
+          return req.socket.destroy();
+        }
+        return send(ok({ id }));
+      }
+      // Broadcast to followers: recipient.target and a media template whose element is an article.
+      case 'POST /v2.0/oa/message': {
+        const recipient = json.recipient as { target?: unknown } | undefined;
+        if (!recipient || typeof recipient.target !== 'object' || recipient.target === null) return send(fail(-201, 'recipient is invalid'));
+        const payload = (json.message as { attachment?: { type?: string; payload?: { template_type?: string; elements?: Array<{ media_type?: string; attachment_id?: string }> } } } | undefined)?.attachment;
+        if (payload?.type !== 'template' || payload.payload?.template_type !== 'media') return send(fail(-201, 'template_type is invalid'));
+        const [element] = payload.payload.elements ?? [];
+        if (element?.media_type !== 'article' || !articles.has(String(element.attachment_id ?? ''))) return send(fail(-201, 'attachment_id is invalid'));
+        if (refuseBroadcast) {
+          refuseBroadcast = false;
+          return send(fail(-201, 'recipient.target is invalid'));
+        }
+        const messageId = `bc-${randomBytes(8).toString('hex')}`;
+        broadcasts.push({ articleId: String(element.attachment_id), messageId });
+        if (dropAfterBroadcast) {
+          dropAfterBroadcast = false;
+          return req.socket.destroy();
+        }
+        return send(ok({ message_id: messageId }));
+      }
       case 'GET /v2.0/article/getslice': {
         const limit = Number(url.searchParams.get('limit') ?? '10');
         const offset = Number(url.searchParams.get('offset') ?? '0');
@@ -183,7 +233,8 @@ export async function startZaloOaStandIn(): Promise<ZaloOaStandIn> {
     }
   }
 
-  function oauth(req: IncomingMessage, res: ServerResponse, form: URLSearchParams) {
+  async function oauth(req: IncomingMessage, res: ServerResponse, form: URLSearchParams) {
+    if (refreshDelayMs) await new Promise((resolve) => setTimeout(resolve, refreshDelayMs));
     const send = (answer: unknown) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
     const refusal = (description: string) => send({ error: -14014, error_name: 'Invalid refresh token', error_description: description });
     if (req.headers.secret_key !== appSecret) return send({ error: -14002, error_name: 'Invalid app secret', error_description: 'secret_key is invalid' });
@@ -246,6 +297,17 @@ export async function startZaloOaStandIn(): Promise<ZaloOaStandIn> {
     rateLimitNext(calls) {
       rateLimited = calls;
     },
+    broadcasts,
+    broadcastThenDrop() {
+      dropAfterBroadcast = true;
+    },
+    refuseNextBroadcast() {
+      refuseBroadcast = true;
+    },
+    removed,
+    removeThenDrop() {
+      dropAfterRemove = true;
+    },
     commitThenFail(how) {
       commitFailure = how;
     },
@@ -261,6 +323,9 @@ export async function startZaloOaStandIn(): Promise<ZaloOaStandIn> {
       liveRefresh.add(pair.refreshToken);
       issued.push(pair.accessToken, pair.refreshToken);
       return pair;
+    },
+    slowRefresh(ms) {
+      refreshDelayMs = ms;
     },
     rejectRefreshes() {
       refusing = true;

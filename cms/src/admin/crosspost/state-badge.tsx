@@ -10,6 +10,7 @@ const VARIANT: Record<PanelEntry['state'], 'success' | 'primary' | 'danger' | 'w
   review: 'danger',
   outbox: 'warning',
   skipped: 'neutral',
+  removed: 'neutral',
 };
 
 /** The Vietnamese word of a job's state, as the ledger's labels give it. */

@@ -1,12 +1,13 @@
 import type { Channel, Lookup, Progress, Publication, RemotePost } from '../channel.ts';
-import { TransientChannelError, UnknownOutcomeError } from '../channel-errors.ts';
+import { PermanentChannelError, TransientChannelError, UnknownOutcomeError } from '../channel-errors.ts';
 import { readFacebookEnv, type FacebookConfig } from './facebook-env.ts';
-import { classifyAnswer, type GraphOperation } from './graph-error.ts';
+import { classifyAnswer, isMissingObject, parseGraphError, type GraphOperation } from './graph-error.ts';
 import { graphRequest, redactUrl, scrub, type GraphOutcome } from './graph-request.ts';
 import { findPostByLink } from './find-post.ts';
 
 // A Facebook page as a cross-posting channel: POST /{page-id}/feed with message and link,
-// POST /{post-id} to edit, GET /{page-id}/published_posts to reconcile an unknown outcome.
+// POST /{post-id} to edit, GET /{page-id}/published_posts to reconcile an unknown outcome,
+// DELETE /{post-id} when an editor removes the copy.
 // https://developers.facebook.com/docs/graph-api/reference/page/feed#publish
 
 export interface FacebookChannelOptions {
@@ -89,6 +90,23 @@ export function facebookChannel(config: FacebookConfig, { maxLookupPages = 10 }:
     async update(remote: RemotePost, publication: Publication): Promise<RemotePost> {
       await post('update', remote.remoteId, { message: publication.caption });
       return remote;
+    },
+
+    // https://developers.facebook.com/docs/graph-api/reference/post#deleting
+    async remove(remote: RemotePost): Promise<{ alreadyGone: boolean }> {
+      if (!/^[\w-]+$/.test(remote.remoteId)) {
+        throw new PermanentChannelError(`Not a Facebook post id: ${JSON.stringify(remote.remoteId)}`, 'Mã bài Facebook trong nhật ký không hợp lệ: hãy gỡ bài trực tiếp trên Facebook.');
+      }
+      const url = endpoint(remote.remoteId);
+      url.searchParams.set('access_token', token);
+      const where = `DELETE ${redactUrl(url)}`;
+      const outcome = await graphRequest({ method: 'DELETE', url, timeoutMs });
+      // Deleting twice is harmless: a lost answer is retried, and the retry finds the post gone.
+      if (outcome.kind !== 'answer') throw new TransientChannelError(describe(outcome, where, token), undefined, { cause: outcome.error });
+      const body = outcome.body as { success?: unknown } | undefined;
+      if (outcome.status >= 200 && outcome.status < 300 && body?.success === true) return { alreadyGone: false };
+      if (isMissingObject(parseGraphError(outcome.body))) return { alreadyGone: true };
+      throw classifyAnswer({ operation: 'delete', where, status: outcome.status, headers: outcome.headers, body: outcome.body, token });
     },
 
     async find(publication: Publication, progress: Progress): Promise<Lookup> {

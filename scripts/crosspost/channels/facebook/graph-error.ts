@@ -34,6 +34,13 @@ const DUPLICATE_CODE = 506;
 /** Codes that mean "the platform failed inside": after a create, the post may exist. */
 const INTERNAL_CODES = new Set([1, 2]);
 
+/**
+ * Code 100 with subcode 33: "Object with ID … does not exist, cannot be loaded due to missing
+ * permissions, or does not support this operation". Asked to delete a post, it means the post
+ * is gone (deleted by hand, or by an earlier attempt whose answer was lost).
+ */
+export const isMissingObject = (error: GraphError | undefined) => error?.code === 100 && error.error_subcode === 33;
+
 const usageEntry = z.object({ estimated_time_to_regain_access: z.coerce.number().optional() }).passthrough();
 
 /** Minutes from one usage header: X-App-Usage is flat; X-Business-Use-Case-Usage maps ids to lists. */
@@ -73,9 +80,10 @@ export const EDITOR_MESSAGES = {
     'Ứng dụng chưa có quyền đăng bài lên trang Facebook: quản trị viên trang cần cấp lại quyền (pages_manage_posts, pages_read_engagement).',
   duplicate: 'Facebook từ chối vì bài này trùng với một bài vừa đăng trên trang.',
   rejected: (detail: string) => `Facebook từ chối bài đăng${detail ? `: ${detail}` : '.'}`,
+  removeRejected: (detail: string) => `Facebook không cho gỡ bài${detail ? `: ${detail}` : '.'}`,
 } as const;
 
-export type GraphOperation = 'create' | 'update' | 'read';
+export type GraphOperation = 'create' | 'update' | 'read' | 'delete';
 
 export interface FailedAnswer {
   operation: GraphOperation;
@@ -112,5 +120,5 @@ export function classifyAnswer({ operation, where, status, headers, body, token 
     return new TransientChannelError(message, retryAfterFrom(headers));
   }
   const forEditor = scrubbed(graph?.error_user_msg || graph?.message || '');
-  return new PermanentChannelError(message, EDITOR_MESSAGES.rejected(forEditor));
+  return new PermanentChannelError(message, operation === 'delete' ? EDITOR_MESSAGES.removeRejected(forEditor) : EDITOR_MESSAGES.rejected(forEditor));
 }

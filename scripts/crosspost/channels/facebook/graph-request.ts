@@ -22,7 +22,7 @@ function isTimeout(error: unknown): boolean {
 }
 
 export interface GraphRequest {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   url: URL;
   /** Form fields of a POST (application/x-www-form-urlencoded, as the Graph API documents). */
   form?: Record<string, string>;

@@ -1,7 +1,9 @@
 // TikTok's Content Posting API answers {data, error: {code, message, log_id}}; code "ok" is
 // success. https://developers.tiktok.com/doc/content-posting-api-reference-direct-post
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { PermanentChannelError, TransientChannelError, UnknownOutcomeError } from '../channel-errors.ts';
+import { isExpired, type StoredTokens, type TokenStore } from '../token-file.ts';
 import { retryAfterMs } from '../webhook/retry-after.ts';
 import type { TiktokConfig } from './tiktok-config.ts';
 
@@ -9,30 +11,63 @@ const envelopeSchema = z.object({
   data: z.unknown().optional(),
   error: z.object({ code: z.string(), message: z.string().optional(), log_id: z.string().optional() }),
 });
-const tokenSchema = z.object({ access_token: z.string().min(1), refresh_token: z.string().min(1).optional() });
+// https://developers.tiktok.com/doc/oauth-user-access-token-management (refresh_token grant)
+const tokenSchema = z.object({
+  access_token: z.string().min(1),
+  refresh_token: z.string().min(1).optional(),
+  expires_in: z.coerce.number().int().positive().optional(),
+});
+// https://developers.tiktok.com/doc/oauth-error-handling
+const oauthErrorSchema = z.object({ error: z.string(), error_description: z.string().optional(), log_id: z.string().optional() });
 
 /** Limits are per minute per user token (init 6/min, status 30/min). */
 const RATE_LIMIT_WAIT_MS = 60_000;
 
-export interface TiktokTokens {
-  accessToken: string;
-  refreshToken?: string;
-}
+export type TiktokTokens = StoredTokens;
 
 export interface TiktokClient {
   call(path: string, body: unknown, options?: { unknownOn5xx?: boolean }): Promise<unknown>;
 }
 
+const fingerprint = (secret: string) => createHash('sha256').update(secret).digest('hex');
+
 /**
  * Calls one endpoint with the current access token; on access_token_invalid it refreshes once
- * (`POST /v2/oauth/token/`) and tries again. TikTok may return a new refresh token: it is kept
- * in memory and handed to `onTokens` so whoever owns the secrets can store it.
+ * (`POST /v2/oauth/token/`) and tries again. TikTok rotates the refresh token on every refresh
+ * and the old one stops working, so the new pair is stored (`store`, mode 0600) before the new
+ * access token is used, under the store's lock so two runner processes never spend one token.
  */
-export function tiktokClient(config: TiktokConfig, doFetch: typeof fetch, onTokens?: (tokens: TiktokTokens) => void | Promise<void>): TiktokClient {
-  const tokens: TiktokTokens = { accessToken: config.TIKTOK_ACCESS_TOKEN, refreshToken: config.TIKTOK_REFRESH_TOKEN };
+export function tiktokClient(config: TiktokConfig, doFetch: typeof fetch, store: TokenStore): TiktokClient {
+  const env: TiktokTokens = { accessToken: config.TIKTOK_ACCESS_TOKEN, refreshToken: config.TIKTOK_REFRESH_TOKEN ?? '' };
+  const refreshable = Boolean(config.TIKTOK_REFRESH_TOKEN && config.TIKTOK_CLIENT_KEY && config.TIKTOK_CLIENT_SECRET);
+  const origin = config.TIKTOK_REFRESH_TOKEN ? fingerprint(config.TIKTOK_REFRESH_TOKEN) : undefined;
+  let tokens: TiktokTokens | undefined;
+  let refreshing: Promise<boolean> | undefined;
 
-  async function refresh(): Promise<boolean> {
-    if (!tokens.refreshToken || !config.TIKTOK_CLIENT_KEY || !config.TIKTOK_CLIENT_SECRET) return false;
+  /** The stored chain wins over the env's pair once a refresh happened, unless the env was re-authorised. */
+  const pick = (stored: TiktokTokens | undefined): TiktokTokens => (stored && (!stored.origin || stored.origin === origin) ? stored : env);
+
+  async function current(): Promise<TiktokTokens> {
+    tokens ??= refreshable ? pick(await store.load()) : env;
+    return tokens;
+  }
+
+  function refresh(used: string): Promise<boolean> {
+    if (!refreshable) return Promise.resolve(false);
+    refreshing ??= store.exclusive(() => rotate(used)).finally(() => {
+      refreshing = undefined;
+    });
+    return refreshing;
+  }
+
+  /** False when TikTok refuses the refresh token: the call then fails as access_token_invalid. */
+  async function rotate(used: string): Promise<boolean> {
+    // Read under the lock: another runner process may have rotated the pair already.
+    const latest = pick(await store.load());
+    if (latest.accessToken !== used && !isExpired(latest)) {
+      tokens = latest;
+      return true;
+    }
     const url = new URL('/v2/oauth/token/', config.TIKTOK_API_URL).href;
     let response: Response;
     try {
@@ -40,33 +75,53 @@ export function tiktokClient(config: TiktokConfig, doFetch: typeof fetch, onToke
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams({
-          client_key: config.TIKTOK_CLIENT_KEY,
-          client_secret: config.TIKTOK_CLIENT_SECRET,
+          client_key: config.TIKTOK_CLIENT_KEY!,
+          client_secret: config.TIKTOK_CLIENT_SECRET!,
           grant_type: 'refresh_token',
-          refresh_token: tokens.refreshToken,
+          refresh_token: latest.refreshToken,
         }),
         signal: AbortSignal.timeout(30_000),
       });
     } catch (error) {
       throw new TransientChannelError(`TikTok token refresh at ${url} failed: ${(error as Error).message}`, undefined, { cause: error });
     }
-    if (response.status >= 500) throw new TransientChannelError(`TikTok token refresh at ${url} answered HTTP ${response.status}`);
-    const parsed = tokenSchema.safeParse(await response.json().catch(() => undefined));
-    if (!response.ok || !parsed.success) return false;
-    tokens.accessToken = parsed.data.access_token;
-    tokens.refreshToken = parsed.data.refresh_token ?? tokens.refreshToken;
-    await onTokens?.({ ...tokens });
+    if (response.status >= 500 || response.status === 429) throw new TransientChannelError(`TikTok token refresh at ${url} answered HTTP ${response.status}`, retryAfterMs(response.headers.get('retry-after')));
+    const json: unknown = await response.json().catch(() => undefined);
+    const parsed = tokenSchema.safeParse(json);
+    if (!response.ok || !parsed.success) {
+      const refusal = oauthErrorSchema.safeParse(json);
+      // TikTok's error names the category, never a token (https://developers.tiktok.com/doc/oauth-error-handling).
+      if (!refusal.success) throw new TransientChannelError(`TikTok token refresh at ${url} answered HTTP ${response.status} without a token or an OAuth error`);
+      return false;
+    }
+    const next: TiktokTokens = {
+      accessToken: parsed.data.access_token,
+      refreshToken: parsed.data.refresh_token ?? latest.refreshToken,
+      ...(parsed.data.expires_in ? { expiresAt: new Date(Date.now() + parsed.data.expires_in * 1000).toISOString() } : {}),
+      origin,
+    };
+    // The old refresh token is spent: the new pair must be on disk before anything uses it.
+    try {
+      await store.save(next);
+    } catch (error) {
+      throw new PermanentChannelError(
+        `Could not store the rotated TikTok tokens: ${(error as Error).message}`,
+        'Không lưu được mã truy cập TikTok mới vào máy chủ. Quản trị viên cần kiểm tra quyền ghi thư mục var/crosspost.',
+        { cause: error },
+      );
+    }
+    tokens = next;
     return true;
   }
 
-  async function attempt(path: string, body: unknown, unknownOn5xx: boolean) {
+  async function attempt(path: string, body: unknown, unknownOn5xx: boolean, accessToken: string) {
     const url = new URL(path, config.TIKTOK_API_URL).href;
     const what = `TikTok ${path}`;
     let response: Response;
     try {
       response = await doFetch(url, {
         method: 'POST',
-        headers: { authorization: `Bearer ${tokens.accessToken}`, 'content-type': 'application/json; charset=UTF-8' },
+        headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json; charset=UTF-8' },
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(60_000),
       });
@@ -87,8 +142,9 @@ export function tiktokClient(config: TiktokConfig, doFetch: typeof fetch, onToke
 
   return {
     async call(path, body, options = {}) {
-      let result = await attempt(path, body, options.unknownOn5xx ?? false);
-      if (result.error.code === 'access_token_invalid' && (await refresh())) result = await attempt(path, body, options.unknownOn5xx ?? false);
+      const used = (await current()).accessToken;
+      let result = await attempt(path, body, options.unknownOn5xx ?? false, used);
+      if (result.error.code === 'access_token_invalid' && (await refresh(used))) result = await attempt(path, body, options.unknownOn5xx ?? false, (await current()).accessToken);
       const { what, status, error } = result;
       if (error.code === 'ok') return result.data;
       const text = `${what} answered HTTP ${status} ${error.code}: ${error.message ?? ''} (log_id ${error.log_id ?? '-'})`;

@@ -1,9 +1,12 @@
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import type { Channel, Lookup, Progress, RemotePost } from '../channel.ts';
 import { PermanentChannelError, TransientChannelError } from '../channel-errors.ts';
 import { fetchVideoBytes } from '../youtube/fetch-video-bytes.ts';
-import { tiktokClient, type TiktokClient, type TiktokTokens } from './tiktok-api.ts';
+import type { TokenStore } from '../token-file.ts';
+import { tiktokClient, type TiktokClient } from './tiktok-api.ts';
+import { createTiktokTokenStore } from './tiktok-token-store.ts';
 import { loadTiktokConfig } from './tiktok-config.ts';
 import { chunkIndexAfter, chunkPlan, UPLOAD_URL_LIFETIME_MS, uploadChunks, type ChunkPlan } from './tiktok-upload.ts';
 
@@ -15,8 +18,10 @@ export interface TiktokDeps {
   /** Status reads after the upload before handing back to the runner, and the pause between. */
   statusPolls?: number;
   pollDelayMs?: number;
-  /** Called with a refreshed token pair: TikTok may rotate the refresh token. */
-  onTokens?: (tokens: TiktokTokens) => void | Promise<void>;
+  /** Where the rotated token pair lives; default a file store under `tokenDir`. */
+  tokenStore?: TokenStore;
+  /** Directory of the default file store (tiktok-tokens.json, mode 0600); default var/crosspost. */
+  tokenDir?: string;
 }
 
 const creatorSchema = z.object({ creator_username: z.string(), privacy_level_options: z.array(z.string()) });
@@ -62,7 +67,8 @@ export function createTiktokChannel(env: Record<string, string | undefined>, dep
   if (!config) return undefined;
   const doFetch = deps.fetch ?? fetch;
   const now = deps.now ?? Date.now;
-  const client = tiktokClient(config, doFetch, deps.onTokens);
+  const store = deps.tokenStore ?? createTiktokTokenStore(deps.tokenDir ?? join(process.cwd(), 'var', 'crosspost'));
+  const client = tiktokClient(config, doFetch, store);
 
   const done = (saved: SavedPublish, status: PublishStatus): RemotePost | undefined => {
     if (status.status === 'PUBLISH_COMPLETE' || status.status === 'SEND_TO_USER_INBOX') return postOf(saved, status);

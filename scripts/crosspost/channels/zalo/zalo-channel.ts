@@ -1,11 +1,13 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Channel, Lookup, Progress, Publication, RemotePost } from '../channel.ts';
-import { TransientChannelError } from '../channel-errors.ts';
+import { PermanentChannelError, TransientChannelError, UnknownOutcomeError } from '../channel-errors.ts';
 import { articleFingerprint, zaloArticle, ZALO_TITLE_MAX } from './zalo-article.ts';
 import { createZaloClient, type ZaloClient } from './zalo-client.ts';
 import { loadZaloEnv, type ZaloEnv } from './zalo-env.ts';
 import { fitText } from './fit-text.ts';
+import { ZALO_INVALID_FIELD } from './zalo-error-codes.ts';
+import { ZaloRefusalError } from './zalo-refusal-error.ts';
 import { createFileTokenStore, type TokenStore } from './token-store.ts';
 
 export interface ZaloChannelDeps {
@@ -20,6 +22,7 @@ export interface ZaloChannelDeps {
 }
 
 const tokenData = z.object({ token: z.string().min(1) });
+const messageData = z.object({ message_id: z.union([z.string().min(1), z.number()]).transform(String) });
 const idData = z.object({ id: z.union([z.string().min(1), z.number()]).transform(String) });
 const sliceData = z.object({
   medias: z.array(z.object({ id: z.union([z.string(), z.number()]).transform(String), title: z.string().optional().default('') }).passthrough()).default([]),
@@ -78,6 +81,36 @@ function zaloChannel(config: ZaloEnv, client: ZaloClient, findPages: number): Ch
     return config.oaPageUrl ?? 'https://oa.zalo.me';
   }
 
+  /** Is the article gone? Zalo answers -201 ("id is invalid") for an id it does not hold. */
+  async function isGone(id: string): Promise<boolean> {
+    try {
+      await detail(id);
+      return false;
+    } catch (error) {
+      if (error instanceof ZaloRefusalError && error.code === ZALO_INVALID_FIELD) return true;
+      throw error;
+    }
+  }
+
+  /**
+   * The article to every follower: POST /v2.0/oa/message with recipient.target (no filter) and a
+   * media template whose element is the article (FACTS.md; the body as in Zalo's own SDK,
+   * zaloplatform/zalo-java-sdk src/test/java/v3/SendBroadcastMessage.java). A lost answer is an
+   * unknown outcome: the runner never sends it again by itself.
+   */
+  async function broadcast(post: RemotePost): Promise<{ messageId: string }> {
+    const data = await client.call('create', 'POST', '/v2.0/oa/message', {
+      json: {
+        recipient: { target: {} },
+        message: { attachment: { type: 'template', payload: { template_type: 'media', elements: [{ media_type: 'article', attachment_id: post.remoteId }] } } },
+      },
+    });
+    const answer = messageData.safeParse(data);
+    // Zalo said success without naming the message: it may well have gone out.
+    if (!answer.success) throw new UnknownOutcomeError('Zalo OA answered oa/message without a message_id; the broadcast may have gone out');
+    return { messageId: answer.data.message_id };
+  }
+
   const mentions = (body: Array<Record<string, unknown>>, url: string) => body.some((block) => Object.values(block).some((value) => typeof value === 'string' && value.includes(url)));
 
   return {
@@ -113,6 +146,24 @@ function zaloChannel(config: ZaloEnv, client: ZaloClient, findPages: number): Ch
       const id = await verify(token);
       return { remoteId: id, remoteUrl: post.remoteUrl };
     },
+
+    // FACTS.md does not list article removal. Zalo's own SDK removes an article with
+    // POST /v2.0/article/remove {"id": …} and the access_token header
+    // (github.com/zaloplatform/zalo-java-sdk, src/test/java/RemoveArticle.java); Zalo documents no
+    // distinct code for an id that is already gone, so a refusal is checked against getdetail.
+    async remove(post: RemotePost): Promise<{ alreadyGone: boolean }> {
+      try {
+        // Removing twice is harmless: a lost answer is retried and the retry finds it gone.
+        await client.call('repeatable', 'POST', '/v2.0/article/remove', { json: { id: post.remoteId } });
+        return { alreadyGone: false };
+      } catch (error) {
+        if (!(error instanceof ZaloRefusalError)) throw error;
+        if (await isGone(post.remoteId)) return { alreadyGone: true };
+        throw new PermanentChannelError(error.message, `Zalo không cho gỡ bài viết (mã lỗi ${error.code}: ${error.platformMessage}).`, { cause: error });
+      }
+    },
+
+    ...(config.broadcast ? { broadcast } : {}),
 
     async find(publication: Publication, progress: Progress): Promise<Lookup> {
       try {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { PermanentChannelError, TransientChannelError, UnknownOutcomeError } from '../channel-errors.ts';
 import { isTokenError, tokenRejectedMessage, zaloFailure } from './zalo-error-codes.ts';
 import type { ZaloEnv } from './zalo-env.ts';
+import { isExpired } from '../token-file.ts';
 import type { TokenStore, ZaloTokens } from './token-store.ts';
 
 /**
@@ -77,17 +78,19 @@ export function createZaloClient(env: ZaloEnv, deps: ZaloClientDeps): ZaloClient
   }
 
   async function refresh(used: string | undefined): Promise<string> {
-    refreshing ??= rotate(used).finally(() => {
+    // One refresh at a time: in this process (calls that failed together share it) and across
+    // runner processes (the store's lock), since a refresh token works only once.
+    refreshing ??= deps.tokenStore.exclusive(() => rotate(used)).finally(() => {
       refreshing = undefined;
     });
     return refreshing;
   }
 
   async function rotate(used: string | undefined): Promise<string> {
-    // Another runner process may already have rotated the pair: its refresh token is the only
-    // one still valid, so take it from the store rather than spend ours.
+    // Read under the lock: another runner process may already have rotated the pair, and its
+    // refresh token is the only one still valid, so take its pair rather than spend ours.
     const latest = pick(await deps.tokenStore.load());
-    if (latest.accessToken && latest.accessToken !== used) {
+    if (latest.accessToken && latest.accessToken !== used && !isExpired(latest)) {
       tokens = latest;
       return latest.accessToken;
     }

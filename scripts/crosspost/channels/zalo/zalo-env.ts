@@ -16,6 +16,11 @@ const zaloEnvSchema = z.object({
   ZALO_ARTICLE_AUTHOR: z.string().trim().min(1).max(50).default('UBND xã Thanh Thủy'),
   // Where the remote copy points when Zalo's article detail gives no public link of its own.
   ZALO_OA_PAGE_URL: z.string().url().optional(),
+  // Announce each new article to the OA's followers, once (a broadcast spends Zalo's quota).
+  ZALO_BROADCAST: z
+    .enum(['true', 'false', ''], { message: 'must be true or false' })
+    .optional()
+    .transform((value) => value === 'true'),
 });
 
 export interface ZaloEnv {
@@ -25,6 +30,7 @@ export interface ZaloEnv {
   oauthUrl: string;
   author: string;
   oaPageUrl?: string;
+  broadcast: boolean;
 }
 
 /**
@@ -51,5 +57,6 @@ export function loadZaloEnv(env: Record<string, string | undefined>): ZaloEnv | 
     oauthUrl: e.ZALO_OAUTH_URL.replace(/\/+$/, ''),
     author: e.ZALO_ARTICLE_AUTHOR,
     oaPageUrl: e.ZALO_OA_PAGE_URL,
+    broadcast: e.ZALO_BROADCAST,
   };
 }

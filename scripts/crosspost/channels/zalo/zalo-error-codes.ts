@@ -1,4 +1,5 @@
-import { PermanentChannelError, TransientChannelError } from '../channel-errors.ts';
+import { TransientChannelError } from '../channel-errors.ts';
+import { ZaloRefusalError } from './zalo-refusal-error.ts';
 
 // Zalo OA answers most failures with HTTP 200 and a negative `error`
 // (https://developers.zalo.me/docs/official-account/phu-luc/ma-loi).
@@ -37,17 +38,16 @@ export function zaloFailure(code: number, platformMessage: string, where: string
   }
   if (code === ZALO_INVALID_FIELD) {
     const field = fieldInVietnamese(platformMessage);
-    return new PermanentChannelError(
+    return new ZaloRefusalError(
       `Zalo OA rejected a field (-201) on ${where}: ${said}`,
       field
         ? `Zalo từ chối trường "${field}" của bài viết (${said}). Hãy sửa rồi thử lại.`
         : `Zalo từ chối một trường của bài viết (${said}). Hãy sửa rồi thử lại.`,
+      code,
+      said,
     );
   }
-  return new PermanentChannelError(
-    `Zalo OA error ${code} on ${where}: ${said}`,
-    `Zalo không nhận bài viết (mã lỗi ${code}: ${said}).`,
-  );
+  return new ZaloRefusalError(`Zalo OA error ${code} on ${where}: ${said}`, `Zalo không nhận bài viết (mã lỗi ${code}: ${said}).`, code, said);
 }
 
 export const tokenRejectedMessage =
