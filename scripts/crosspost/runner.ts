@@ -23,6 +23,11 @@ export interface RunnerDeps {
   cmsUrl: string;
   /** Is the page live? The post must not link to a page that is not served yet. */
   isLive: (url: string) => Promise<boolean>;
+  /**
+   * The live page's share image (share-image.ts), which becomes the post's picture; absent,
+   * the cover's own address is used.
+   */
+  shareImage?: (pageUrl: string) => Promise<string | undefined>;
   /** The caption for a channel (caption.ts captionFor), cut to its limits; `custom` is the editor's own. */
   caption: (channel: ChannelName, source: CaptionSource) => Caption;
   leaseMs?: number;
@@ -101,6 +106,10 @@ export async function processClaim(claim: Claim, deps: RunnerDeps): Promise<Outc
 
   if (publication && job.action !== 'withdraw' && !(await deps.isLive(publication.url))) {
     return { outcome: 'retry', retryAfterMs: WAIT_FOR_LIVE_MS, error: 'Chờ trang trên cổng thông tin được dựng xong.', countsAsAttempt: false };
+  }
+  // The post's picture is the page's own share image: the portal does not serve the cover's CMS path.
+  if (publication?.imageUrl && job.action !== 'withdraw' && deps.shareImage) {
+    publication.imageUrl = (await deps.shareImage(publication.url)) ?? publication.imageUrl;
   }
   if (!channel) {
     if (job.channel === 'webhook') return { outcome: 'skipped', error: 'Chưa cấu hình webhook (CROSSPOST_WEBHOOK_URL).' };

@@ -4,6 +4,7 @@ import { channelsFromEnv } from './channels/index.ts';
 import { captionFor } from './caption.ts';
 import { LedgerClient } from './ledger-client.ts';
 import { startRunner } from './runner.ts';
+import { shareImageFinder } from './share-image.ts';
 
 export interface CrosspostOptions {
   cmsUrl: string;
@@ -43,6 +44,7 @@ export function startCrosspost(options: CrosspostOptions) {
     siteUrl: options.siteUrl,
     cmsUrl: options.cmsUrl,
     isLive: liveCheck(options.siteUrl, options.portalCheckUrl),
+    shareImage: shareImageFinder(options.siteUrl, options.portalCheckUrl),
     caption: captionFor,
     log: options.log,
   });

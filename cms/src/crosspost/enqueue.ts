@@ -41,7 +41,9 @@ export async function enqueueOnPublish(strapi: Core.Strapi, uid: string, documen
   if (!channels) return;
   const rows = await rowsOf(strapi, documentId);
   for (const channel of channels) {
-    const creates = rows.filter((r) => r.channel === channel && r.action === 'create');
+    // Before the video field, YouTube and TikTok got a "skipped" create on every first publish;
+    // such a row posted nothing, so a video added since still gets its first job.
+    const creates = rows.filter((r) => r.channel === channel && r.action === 'create' && !(NEEDS_VIDEO.has(channel) && r.state === 'skipped' && !r.remoteId));
     if (creates.length === 0) {
       await create(strapi, { pieceUid: uid, pieceId: documentId, channel, action: 'create', state: 'pending' });
       continue;
