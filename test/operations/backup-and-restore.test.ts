@@ -1,5 +1,6 @@
+import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +19,18 @@ import { mediaChecksums, npmRun, publishedDocuments, sha256, startCmsWith, write
 
 const PG_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const freshSecrets = () => Object.fromEntries(Object.entries(GENERATED_SECRETS).map(([k, make]) => [k, make()]));
+
+/** Whether this process may mount a tmpfs (root with CAP_SYS_ADMIN), tried on a scratch folder. */
+const canMountTmpfs = (() => {
+  if (process.getuid?.() !== 0) return false;
+  const dir = mkdtempSync(join(tmpdir(), 'tt-mount-probe-'));
+  try {
+    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir]).status !== 0) return false;
+    return spawnSync('umount', [dir]).status === 0;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+})();
 
 async function pgAdmin(sql: string): Promise<void> {
   const { Client } = createRequire(join(CMS_DIR, 'package.json'))('pg') as { Client: new (o: { connectionString: string }) => { connect(): Promise<void>; query(s: string): Promise<unknown>; end(): Promise<void> } };
@@ -207,6 +220,34 @@ describe('backup and restore of a seeded SQLite install', { timeout: 300_000 }, 
       expect(run.code).not.toBe(0);
       expect(run.stderr).toContain('sai khóa BACKUP_ENCRYPTION_KEY');
       expect(fingerprint()).toEqual(before);
+    });
+
+    // A real full disk: the install sits on a tmpfs with room for itself and a quarter more,
+    // less than the staging copies a restore writes. Mounting needs root (CAP_SYS_ADMIN).
+    it.skipIf(!canMountTmpfs)('a disk that fills up during a restore is named as full, and the install on it is left as it was, with no staging copy behind', async () => {
+      const disk = join(work, 'small-disk');
+      mkdirSync(disk);
+      const uploadsBytes = readdirSync(target.uploads).reduce((sum, n) => sum + statSync(join(target.uploads, n)).size, 0);
+      const size = Math.ceil((statSync(target.db).size + uploadsBytes) * 1.25) + 256 * 1024;
+      execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', disk]);
+      try {
+        const onDisk = { db: join(disk, 'data.db'), public: join(disk, 'public') };
+        copyFileSync(target.db, onDisk.db);
+        cpSync(target.uploads, join(onDisk.public, 'uploads'), { recursive: true });
+        const values = Object.fromEntries(readFileSync(target.env, 'utf8').trim().split('\n').map((l) => l.split(/=(.*)/s).slice(0, 2)));
+        const env = writeEnvFile(join(work, 'small-disk.env'), { ...values, DATABASE_FILENAME: onDisk.db, CMS_PUBLIC_DIR: onDisk.public });
+        const print = () => ({ db: sha256(onDisk.db), media: mediaChecksums(join(onDisk.public, 'uploads')) });
+        const before = print();
+        const run = await npmRun('restore', [archive, '--force'], env);
+        expect(run.code).not.toBe(0);
+        expect(run.stderr.trim().split('\n')).toHaveLength(1);
+        expect(run.stderr).toContain(`Ổ đĩa đầy: không đủ chỗ trống để khôi phục vào ${disk}`);
+        expect(print()).toEqual(before);
+        expect(readdirSync(disk).sort()).toEqual(['data.db', 'public']);
+        expect(readdirSync(onDisk.public)).toEqual(['uploads']);
+      } finally {
+        execFileSync('umount', [disk]);
+      }
     });
 
     it('a database holding content is not overwritten without --force', async () => {
