@@ -145,7 +145,7 @@ describe('backup and restore of a seeded SQLite install', { timeout: 300_000 }, 
       const result = await runSiteBuild({ CMS_URL: cms.url, SITE_API_TOKEN: cms.siteToken, SITE_URL: 'http://localhost:4321', SITE_OUT_DIR: outDir, SITE_CACHE_DIR: join(work, `site-cache-${name}`) });
       expect(result.code, `${result.stderr}\n${result.stdout.slice(-2000)}`).toBe(0);
       measured[`siteBuild${name}Seconds`] = (result.ms / 1000).toFixed(1);
-      return builtPages(outDir, cms.url);
+      return builtPages(outDir);
     };
     const fromSource = await build('Source', sourceView);
     const fromRestored = await build('Restored', restoredSqlite!);
