@@ -4,27 +4,28 @@ import { z } from 'zod';
 import { exitWithUsageOnHelp } from '../lib/help-flag.ts';
 
 exitWithUsageOnHelp(`
-Cách dùng: npm run bench [-- site|publish|crosspost]
+Cách dùng: npm run bench [-- site|publish|crosspost|serve|backup]
 
-Đo thời gian dựng cổng thông tin, độ trễ từ xuất bản đến trực tuyến và tốc độ chia sẻ; không có
-tham số thì đo cả ba.
+Đo thời gian dựng cổng thông tin, độ trễ từ xuất bản đến trực tuyến, tốc độ chia sẻ, tốc độ phục vụ
+trang và thời gian sao lưu/khôi phục; không có tham số thì đo tất cả.
 `);
 
-// `npm run bench [-- site|publish|crosspost|serve]`: each benchmark runs in its own process so its peak
+// `npm run bench [-- site|publish|crosspost|serve|backup]`: each benchmark runs in its own process so its peak
 // memory is its own. Each prints what it measured.
 const benches = {
   site: ['scripts/bench/site-bench.ts', '--count', '1000', '--count', '10000', '--warm'],
   publish: ['scripts/bench/publish-bench.ts', '--sizes', '100,1000,10000', '--publishes', '5'],
   crosspost: ['scripts/bench/crosspost-bench.ts', '--jobs', '200', '--latency', '15'],
   serve: ['scripts/bench/serve-bench.ts', '--pieces', '200', '--rounds', '2'],
+  backup: ['scripts/bench/backup-bench.ts', '--sizes', 'demo,1000'],
 } as const;
 
-const which = z.array(z.enum(['site', 'publish', 'crosspost', 'serve'])).safeParse(process.argv.slice(2));
+const which = z.array(z.enum(['site', 'publish', 'crosspost', 'serve', 'backup'])).safeParse(process.argv.slice(2));
 if (!which.success) {
-  console.error(`Unknown benchmark "${process.argv.slice(2).join(' ')}": use site, publish, crosspost, serve or nothing for all four.`);
+  console.error(`Unknown benchmark "${process.argv.slice(2).join(' ')}": use site, publish, crosspost, serve, backup or nothing for all five.`);
   process.exit(2);
 }
-const selected = which.data.length > 0 ? which.data : (['site', 'publish', 'crosspost', 'serve'] as const);
+const selected = which.data.length > 0 ? which.data : (['site', 'publish', 'crosspost', 'serve', 'backup'] as const);
 const tsx = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url));
 for (const name of selected) {
   console.log(`\n=== ${name} benchmark: ${benches[name].join(' ')}`);

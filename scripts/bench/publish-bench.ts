@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -9,6 +8,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { z } from 'zod';
 import { AdminClient } from './admin-client.ts';
 import { BenchError } from './bench-error.ts';
+import { runSeed } from './run-seed.ts';
 import { loadConfig, ROOT } from '../env/config.ts';
 import { GENERATED_SECRETS } from '../env/ensure-env.ts';
 import { CMS_DIR, startCms, type CmsProcess } from '../lib/cms-process.ts';
@@ -82,29 +82,6 @@ interface SizeResult {
   latencies: number[];
   builds: number[];
   note?: string;
-}
-
-function runSeed(size: number, env: Record<string, string>): Promise<number> {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./seed-bench-db.ts', import.meta.url)), String(size)], {
-      cwd: CMS_DIR,
-      // Not a production start: the demo set (its images among the pieces) is loaded first.
-      env: { ...process.env, ...env, NODE_ENV: 'development', STRAPI_TELEMETRY_DISABLED: 'true' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      const progress = chunk.toString().match(/seeded \d+\/\d+/g);
-      if (progress) process.stdout.write(`\r  ${progress.at(-1)} pieces`);
-    });
-    child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
-    child.on('close', (code) => {
-      process.stdout.write('\n');
-      if (code === 0) resolve(Date.now() - started);
-      else reject(new BenchError(`Seeding ${size} pieces failed: ${stderr.trim().split('\n').at(-1) ?? `exit ${code}`}`));
-    });
-  });
 }
 
 async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs: number, everyMs = 50): Promise<void> {

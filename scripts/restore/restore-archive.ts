@@ -6,6 +6,7 @@ import { openDatabase } from '../lib/database-client.ts';
 import { countContent, holdsContent, type KindCount } from '../lib/content-counts.ts';
 import { databaseEnv, describeTarget, type DatabaseTarget } from '../lib/database-target.ts';
 import { lastMeaningfulLine, runStrapiCli } from '../lib/strapi-cli.ts';
+import { diskFullError, isDiskFull } from './disk-full.ts';
 import { RestoreError } from './restore-error.ts';
 import { createStaging, dropPrevious, removeDir, revertUploads, switchUploads } from './staging.ts';
 
@@ -51,9 +52,21 @@ function uploadedFiles(dir: string): number {
 /**
  * Restores an archive of `npm run backup` into `target`: the archive is read whole first
  * (wrong key, damaged file), then imported by Strapi into a staging database and a staging
- * media folder, checked against the archive's counts, and only then switched in.
+ * media folder, checked against the archive's counts, and only then switched in. A full disk
+ * on the way is named as such (the staging copies are removed, nothing was switched).
  */
 export async function restoreArchive(options: RestoreOptions): Promise<RestoreResult> {
+  try {
+    return await restoreThroughStaging(options);
+  } catch (error) {
+    if (!isDiskFull(error)) throw error;
+    const livePublic = resolve(CMS_DIR, options.publicDir ?? 'public');
+    const places = options.target.kind === 'sqlite' ? [dirname(options.target.file), dirname(livePublic)] : [describeTarget(options.target), dirname(livePublic)];
+    throw diskFullError([...new Set(places)], error);
+  }
+}
+
+async function restoreThroughStaging(options: RestoreOptions): Promise<RestoreResult> {
   const started = Date.now();
   const log = options.log ?? (() => {});
   const { target } = options;
@@ -72,7 +85,13 @@ export async function restoreArchive(options: RestoreOptions): Promise<RestoreRe
   const workDir = join(dirname(livePublic), `.restore-${stamp}`);
   const stagingPublic = join(workDir, 'public');
   mkdirSync(join(stagingPublic, 'uploads'), { recursive: true });
-  const staging = await createStaging(target, stamp);
+  let staging: Awaited<ReturnType<typeof createStaging>>;
+  try {
+    staging = await createStaging(target, stamp);
+  } catch (error) {
+    removeDir(workDir);
+    throw error;
+  }
   let switched = false;
   try {
     log(`Đang nhập dữ liệu vào ${describeTarget(staging.target)} (strapi import)…`);

@@ -26,6 +26,10 @@ export async function createStaging(target: DatabaseTarget, stamp: string): Prom
   return postgresStaging(target, stamp);
 }
 
+function discardFile(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${file}${suffix}`, { force: true });
+}
+
 async function sqliteStaging(target: Extract<DatabaseTarget, { kind: 'sqlite' }>, stamp: string): Promise<StagingDatabase> {
   const file = `${target.file}.restoring-${stamp}`;
   mkdirSync(dirname(target.file), { recursive: true });
@@ -34,13 +38,15 @@ async function sqliteStaging(target: Extract<DatabaseTarget, { kind: 'sqlite' }>
     const source = new Sqlite(target.file, { readonly: true });
     try {
       await source.backup(file);
+    } catch (error) {
+      // A half-written copy (a full disk) must not stay behind taking the space.
+      discardFile(file);
+      throw error;
     } finally {
       source.close();
     }
   }
-  const discard = async () => {
-    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${file}${suffix}`, { force: true });
-  };
+  const discard = async () => discardFile(file);
   return {
     target: { kind: 'sqlite', file },
     discard,

@@ -1,5 +1,6 @@
+import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,10 +13,24 @@ import { freePort } from '../../scripts/lib/free-port.ts';
 import { AdminApi } from '../helpers/admin-api.ts';
 import { bootCms, type TestCms } from '../helpers/cms.ts';
 import { publishArticle } from '../crosspost/helpers/runner-harness.ts';
+import { runSiteBuild } from '../helpers/site-build.ts';
+import { builtPages, firstDifference } from './built-portal.ts';
 import { mediaChecksums, npmRun, publishedDocuments, sha256, startCmsWith, writeEnvFile, type RunningCms } from './ops-harness.ts';
 
 const PG_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const freshSecrets = () => Object.fromEntries(Object.entries(GENERATED_SECRETS).map(([k, make]) => [k, make()]));
+
+/** Whether this process may mount a tmpfs (root with CAP_SYS_ADMIN), tried on a scratch folder. */
+const canMountTmpfs = (() => {
+  if (process.getuid?.() !== 0) return false;
+  const dir = mkdtempSync(join(tmpdir(), 'tt-mount-probe-'));
+  try {
+    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir]).status !== 0) return false;
+    return spawnSync('umount', [dir]).status === 0;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+})();
 
 async function pgAdmin(sql: string): Promise<void> {
   const { Client } = createRequire(join(CMS_DIR, 'package.json'))('pg') as { Client: new (o: { connectionString: string }) => { connect(): Promise<void>; query(s: string): Promise<unknown>; end(): Promise<void> } };
@@ -51,6 +66,7 @@ describe('backup and restore of a seeded SQLite install', { timeout: 300_000 }, 
   let archive: string;
   const pgName = `tt_move_${randomBytes(5).toString('hex')}`;
   const started: RunningCms[] = [];
+  let restoredSqlite: RunningCms | undefined;
 
   beforeAll(async () => {
     mkdirSync(join(src.public, 'uploads'), { recursive: true });
@@ -115,9 +131,30 @@ describe('backup and restore of a seeded SQLite install', { timeout: 300_000 }, 
     // New secrets: the CMS re-keys the portal's token from SITE_API_TOKEN at start.
     const restored = await startCmsWith({ ...freshSecrets(), DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: dst.db, CMS_PUBLIC_DIR: dst.public });
     started.push(restored);
+    restoredSqlite = restored;
     const [before, after] = [await publishedDocuments(sourceView), await publishedDocuments(restored)];
     expect((before.articles as unknown[]).length).toBeGreaterThan(5);
     expect(after).toEqual(before);
+  });
+
+  // One build each (a build takes minutes on a loaded 2-core machine), one after the other.
+  it('the portal built from the restored SQLite install has the same pages and feeds as the one built from the source', { timeout: 900_000 }, async () => {
+    expect(restoredSqlite, 'the restore into SQLite did not leave a running CMS').toBeDefined();
+    const build = async (name: string, cms: { url: string; siteToken: string }) => {
+      const outDir = join(work, `portal-${name}`);
+      const result = await runSiteBuild({ CMS_URL: cms.url, SITE_API_TOKEN: cms.siteToken, SITE_URL: 'http://localhost:4321', SITE_OUT_DIR: outDir, SITE_CACHE_DIR: join(work, `site-cache-${name}`) });
+      expect(result.code, `${result.stderr}\n${result.stdout.slice(-2000)}`).toBe(0);
+      measured[`siteBuild${name}Seconds`] = (result.ms / 1000).toFixed(1);
+      return builtPages(outDir);
+    };
+    const fromSource = await build('Source', sourceView);
+    const fromRestored = await build('Restored', restoredSqlite!);
+    // The demo set's pages, sections, themes and feeds: a build that lost content would be short.
+    expect(fromSource.size).toBeGreaterThan(30);
+    expect([...fromSource.keys()].filter((p) => p.endsWith('rss.xml')).length).toBeGreaterThan(3);
+    // The images came through the restore: the source build has processed images to compare.
+    expect([...fromSource.values()].some((t) => t.includes('/_astro/{sha256:'))).toBe(true);
+    expect(firstDifference(fromSource, fromRestored)).toBeNull();
   });
 
   it('db:move carries the install to PostgreSQL with the same documents and prints the DATABASE_URL line', async () => {
@@ -183,6 +220,34 @@ describe('backup and restore of a seeded SQLite install', { timeout: 300_000 }, 
       expect(run.code).not.toBe(0);
       expect(run.stderr).toContain('sai khóa BACKUP_ENCRYPTION_KEY');
       expect(fingerprint()).toEqual(before);
+    });
+
+    // A real full disk: the install sits on a tmpfs with room for itself and a quarter more,
+    // less than the staging copies a restore writes. Mounting needs root (CAP_SYS_ADMIN).
+    it.skipIf(!canMountTmpfs)('a disk that fills up during a restore is named as full, and the install on it is left as it was, with no staging copy behind', async () => {
+      const disk = join(work, 'small-disk');
+      mkdirSync(disk);
+      const uploadsBytes = readdirSync(target.uploads).reduce((sum, n) => sum + statSync(join(target.uploads, n)).size, 0);
+      const size = Math.ceil((statSync(target.db).size + uploadsBytes) * 1.25) + 256 * 1024;
+      execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', disk]);
+      try {
+        const onDisk = { db: join(disk, 'data.db'), public: join(disk, 'public') };
+        copyFileSync(target.db, onDisk.db);
+        cpSync(target.uploads, join(onDisk.public, 'uploads'), { recursive: true });
+        const values = Object.fromEntries(readFileSync(target.env, 'utf8').trim().split('\n').map((l) => l.split(/=(.*)/s).slice(0, 2)));
+        const env = writeEnvFile(join(work, 'small-disk.env'), { ...values, DATABASE_FILENAME: onDisk.db, CMS_PUBLIC_DIR: onDisk.public });
+        const print = () => ({ db: sha256(onDisk.db), media: mediaChecksums(join(onDisk.public, 'uploads')) });
+        const before = print();
+        const run = await npmRun('restore', [archive, '--force'], env);
+        expect(run.code).not.toBe(0);
+        expect(run.stderr.trim().split('\n')).toHaveLength(1);
+        expect(run.stderr).toContain(`Ổ đĩa đầy: không đủ chỗ trống để khôi phục vào ${disk}`);
+        expect(print()).toEqual(before);
+        expect(readdirSync(disk).sort()).toEqual(['data.db', 'public']);
+        expect(readdirSync(onDisk.public)).toEqual(['uploads']);
+      } finally {
+        execFileSync('umount', [disk]);
+      }
     });
 
     it('a database holding content is not overwritten without --force', async () => {
