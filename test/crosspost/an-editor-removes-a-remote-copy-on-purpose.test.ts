@@ -13,7 +13,7 @@ import { waitFor } from '../rebuild/helpers/wait.ts';
 import { rebuildHookRecorder, type RebuildHookRecorder } from './helpers/rebuild-hook-recorder.ts';
 import { ARTICLE, LEDGER, SITE_URL, publishArticle, publishArticleWithCover, runnerFor, settle } from './helpers/runner-harness.ts';
 import { startFacebookGraph, type GraphStandIn } from './stand-ins/facebook-graph.ts';
-import { startZaloOaStandIn, type ZaloOaStandIn } from './stand-ins/zalo-oa.ts';
+import { startZaloOaStandIn, type ZaloOaStandIn, zaloEnvOf } from './stand-ins/zalo-oa.ts';
 
 interface Entry {
   id: number;
@@ -83,14 +83,7 @@ describe('an editor removes a remote copy on purpose', () => {
     reviewer = await userWithRole(cms, superAdmin, 'Lãnh đạo duyệt', 'lanhdao@thanhthuy.test');
     const facebook = createFacebookChannel({ FACEBOOK_PAGE_ID: graph.pageId, FACEBOOK_PAGE_ACCESS_TOKEN: graph.token, FACEBOOK_GRAPH_URL: graph.url, FACEBOOK_TIMEOUT_MS: '3000' });
     const zalo = createZaloChannel(
-      {
-        ZALO_OA_ACCESS_TOKEN: oa.initial.accessToken,
-        ZALO_OA_REFRESH_TOKEN: oa.initial.refreshToken,
-        ZALO_APP_ID: oa.appId,
-        ZALO_APP_SECRET: oa.appSecret,
-        ZALO_OPENAPI_URL: oa.openApiUrl,
-        ZALO_OAUTH_URL: oa.oauthUrl,
-      },
+      zaloEnvOf(oa),
       { tokenStore: createFileTokenStore(tokenDir), timeoutMs: 3_000 },
     );
     deps = runnerFor(cms, 'go-bai', [

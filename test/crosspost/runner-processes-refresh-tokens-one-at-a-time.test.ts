@@ -8,7 +8,7 @@ import { TIKTOK_TOKEN_FILE } from '../../scripts/crosspost/channels/tiktok/index
 import type { StoredTokens } from '../../scripts/crosspost/channels/token-file.ts';
 import { ZALO_TOKEN_FILE } from '../../scripts/crosspost/channels/zalo/index.ts';
 import { startTiktokStandIn, type TiktokStandIn } from './stand-ins/tiktok.ts';
-import { startZaloOaStandIn, type ZaloOaStandIn } from './stand-ins/zalo-oa.ts';
+import { startZaloOaStandIn, type ZaloOaStandIn, zaloEnvOf } from './stand-ins/zalo-oa.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RUNNER_PROCESS = fileURLToPath(new URL('./helpers/refresh-in-a-runner-process.ts', import.meta.url));
@@ -67,14 +67,7 @@ describe('runner processes refresh a token one at a time', () => {
     let env: Record<string, string>;
     beforeEach(async () => {
       oa = await startZaloOaStandIn();
-      env = {
-        ZALO_OA_ACCESS_TOKEN: oa.initial.accessToken,
-        ZALO_OA_REFRESH_TOKEN: oa.initial.refreshToken,
-        ZALO_APP_ID: oa.appId,
-        ZALO_APP_SECRET: oa.appSecret,
-        ZALO_OPENAPI_URL: oa.openApiUrl,
-        ZALO_OAUTH_URL: oa.oauthUrl,
-      };
+      env = zaloEnvOf(oa);
     });
     afterEach(() => oa.close());
 

@@ -8,7 +8,7 @@ import { processClaim, type RunnerDeps } from '../../scripts/crosspost/runner.ts
 import { AdminApi } from '../helpers/admin-api.ts';
 import { bootCms, type TestCms } from '../helpers/cms.ts';
 import { ARTICLE, LEDGER, publishArticleWithCover, runnerFor, settle } from './helpers/runner-harness.ts';
-import { startZaloOaStandIn, type ZaloOaStandIn } from './stand-ins/zalo-oa.ts';
+import { startZaloOaStandIn, type ZaloOaStandIn, zaloEnvOf } from './stand-ins/zalo-oa.ts';
 
 interface Row {
   id: number;
@@ -33,12 +33,7 @@ describe('Zalo broadcasts each article to its followers once', () => {
   const zaloWith = (extra: Record<string, string>) =>
     createZaloChannel(
       {
-        ZALO_OA_ACCESS_TOKEN: oa.initial.accessToken,
-        ZALO_OA_REFRESH_TOKEN: oa.initial.refreshToken,
-        ZALO_APP_ID: oa.appId,
-        ZALO_APP_SECRET: oa.appSecret,
-        ZALO_OPENAPI_URL: oa.openApiUrl,
-        ZALO_OAUTH_URL: oa.oauthUrl,
+        ...zaloEnvOf(oa),
         ...extra,
       },
       { tokenStore: createFileTokenStore(tokenDir), timeoutMs: 3_000 },

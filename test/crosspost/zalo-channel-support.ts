@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Progress, Publication } from '../../scripts/crosspost/channels/channel.ts';
 import { createZaloChannel, createFileTokenStore, type TokenStore } from '../../scripts/crosspost/channels/zalo/index.ts';
-import { startZaloOaStandIn, type ZaloOaStandIn } from './stand-ins/zalo-oa.ts';
+import { startZaloOaStandIn, type ZaloOaStandIn, zaloEnvOf } from './stand-ins/zalo-oa.ts';
 
 /** What the runner's ledger does with Progress, kept in memory: saved steps survive "crashes". */
 export function ledgerProgress(saved: Record<string, unknown> = {}): Progress & { steps: Array<Record<string, unknown>> } {
@@ -45,14 +45,7 @@ export interface ZaloFixture {
 export async function startZaloFixture(): Promise<ZaloFixture> {
   const oa = await startZaloOaStandIn();
   const tokenDir = await mkdtemp(join(tmpdir(), 'zalo-tokens-'));
-  const env = {
-    ZALO_OA_ACCESS_TOKEN: oa.initial.accessToken,
-    ZALO_OA_REFRESH_TOKEN: oa.initial.refreshToken,
-    ZALO_APP_ID: oa.appId,
-    ZALO_APP_SECRET: oa.appSecret,
-    ZALO_OPENAPI_URL: oa.openApiUrl,
-    ZALO_OAUTH_URL: oa.oauthUrl,
-  };
+  const env = zaloEnvOf(oa);
   return {
     oa,
     tokenDir,

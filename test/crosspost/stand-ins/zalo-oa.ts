@@ -337,3 +337,15 @@ export async function startZaloOaStandIn(): Promise<ZaloOaStandIn> {
       }),
   };
 }
+
+/** The environment that points the Zalo channel at this stand-in with its first token pair. */
+export function zaloEnvOf(oa: ZaloOaStandIn): Record<string, string> {
+  return {
+    ZALO_OA_ACCESS_TOKEN: oa.initial.accessToken,
+    ZALO_OA_REFRESH_TOKEN: oa.initial.refreshToken,
+    ZALO_APP_ID: oa.appId,
+    ZALO_APP_SECRET: oa.appSecret,
+    ZALO_OPENAPI_URL: oa.openApiUrl,
+    ZALO_OAUTH_URL: oa.oauthUrl,
+  };
+}
