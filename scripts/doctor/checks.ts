@@ -106,19 +106,20 @@ export const lastBackup: Check = async ({ config, now }) => {
 };
 
 // What each channel needs (README "Cross-posting"); only the names are printed, never values.
-const CHANNELS: Array<{ name: string; needs: string[] }> = [
+const CHANNELS: Array<{ name: string; needs: string[]; absent?: string }> = [
   { name: 'Facebook', needs: ['FACEBOOK_PAGE_ID', 'FACEBOOK_PAGE_ACCESS_TOKEN'] },
   { name: 'Zalo OA', needs: ['ZALO_OA_REFRESH_TOKEN', 'ZALO_APP_ID', 'ZALO_APP_SECRET'] },
   { name: 'YouTube', needs: ['YOUTUBE_CLIENT_ID', 'YOUTUBE_CLIENT_SECRET', 'YOUTUBE_REFRESH_TOKEN'] },
   { name: 'TikTok', needs: ['TIKTOK_ACCESS_TOKEN'] },
-  { name: 'Webhook chia sẻ', needs: ['CROSSPOST_WEBHOOK_URL', 'CROSSPOST_WEBHOOK_SECRET'] },
+  // The webhook has no outbox: without a receiver, publications are simply not announced.
+  { name: 'Webhook chia sẻ', needs: ['CROSSPOST_WEBHOOK_URL', 'CROSSPOST_WEBHOOK_SECRET'], absent: 'chưa cấu hình, không gửi thông báo tới hệ thống khác (ví dụ cổng tỉnh).' },
 ];
 
 export const channelCredentials: Check = async ({ env }) =>
-  CHANNELS.map(({ name, needs }) => {
+  CHANNELS.map(({ name, needs, absent }) => {
     const missing = needs.filter((n) => !env[n]?.trim());
     if (missing.length === 0) return ok(`${name}: đã có đủ thông tin kết nối.`);
-    if (missing.length === needs.length) return info(`${name}: chưa cấu hình, chạy ở chế độ hộp thư chờ (cán bộ đăng tay).`);
+    if (missing.length === needs.length) return info(`${name}: ${absent ?? 'chưa cấu hình, chạy ở chế độ hộp thư chờ (cán bộ đăng tay).'}`);
     return fail(`${name}: thiếu ${missing.join(', ')} trong .env: bổ sung, hoặc xóa hết các biến của kênh này để dùng hộp thư chờ.`);
   });
 

@@ -37,7 +37,7 @@ interface SqliteDatabase {
 
 export async function openDatabase(target: DatabaseTarget, options: { readonly?: boolean; connectTimeoutMs?: number } = {}): Promise<DatabaseClient> {
   if (target.kind === 'sqlite') {
-    if (options.readonly && !existsSync(target.file)) throw new DatabaseUnreachableError(target, 'the file does not exist');
+    if (options.readonly && !existsSync(target.file)) throw new DatabaseUnreachableError(target, 'tệp không tồn tại; CMS tạo tệp này ở lần chạy npm start đầu tiên');
     const Sqlite = cmsRequire('better-sqlite3') as new (file: string, o: { readonly?: boolean; fileMustExist?: boolean }) => SqliteDatabase;
     let db: SqliteDatabase;
     try {
