@@ -239,6 +239,12 @@ export async function startSyntheticCms(options: SyntheticCmsOptions): Promise<S
     if (url.pathname === '/api/commune') return send(res, 200, { data: commune, meta: {} });
     // Where pieces were shared (cross-posting ledger): none in the synthetic CMS.
     if (url.pathname === '/api/crosspost/shared') return send(res, 200, { data: [] });
+    // One entry by documentId, as Strapi's findOne answers it.
+    const one = /^\/api\/([^/]+)\/([^/]+)$/.exec(url.pathname);
+    if (one) {
+      const entry = entries.get(one[1])?.find((e) => e.documentId === decodeURIComponent(one[2]));
+      return entry ? send(res, 200, { data: entry, meta: {} }) : send(res, 404, { data: null, error: { status: 404, name: 'NotFoundError', message: 'Not Found' } });
+    }
     const list = entries.get(url.pathname.replace(/^\/api\//, ''));
     if (!list) return send(res, 404, { data: null, error: { status: 404, name: 'NotFoundError', message: 'Not Found' } });
     const pageSize = Math.min(100, Number(url.searchParams.get('pagination[pageSize]') ?? 25));
