@@ -61,16 +61,19 @@ export async function buildSite(rawEnv = process.env, options = {}) {
   const dataLoaded = Date.now();
   const release = await renderRelease({ renderer, version: bundle.version, bundleDir: bundle.dir, data: loaded.data, outDir, previousDir, siteUrl: env.SITE_URL, cmsUrl: env.CMS_URL, cacheDir, log });
   const rendered = Date.now();
-  const search = await updateSearchIndex({ outDir, previousDir: release.incremental ? previousDir : null, pages: loaded.data.pieces, changed: release.rendered, removed: release.removed, cacheDir });
+  const search = await updateSearchIndex({ outDir, urls: release.urls, previousDir: release.incremental ? previousDir : null, changed: release.rendered, removed: release.removed, search: renderer.search });
   const done = Date.now();
   const timings = {
     bundleMs: bundled - started,
     bundleBuilt: bundle.built,
     loadMs: dataLoaded - bundled,
     renderMs: rendered - dataLoaded,
+    render: release.phases,
     pagefindMs: done - rendered,
     totalMs: done - started,
     indexedPages: search.pages,
+    searchShards: search.shards,
+    shardsIndexed: search.indexed.length,
     pages: release.pages,
     renderedPages: release.rendered.length,
     incremental: release.incremental,
@@ -79,7 +82,7 @@ export async function buildSite(rawEnv = process.env, options = {}) {
   if (rawEnv.SITE_BUILD_TIMINGS) writeFileSync(rawEnv.SITE_BUILD_TIMINGS, JSON.stringify(timings));
   const left = loaded.skipped.length ? `; ${loaded.skipped.length} invalid entr${loaded.skipped.length > 1 ? 'ies' : 'y'} left out` : '';
   const how = release.incremental ? `incremental: ${release.rendered.length} of ${release.pages} pages rendered, ${release.removed.length} removed` : `full build (${release.why}): ${release.pages} pages`;
-  log(`Site built in ${outDir}: ${how}, ${search.pages} pages searchable, ${(timings.totalMs / 1000).toFixed(1)} s${left}`);
+  log(`Site built in ${outDir}: ${how}, ${search.pages} pages searchable (${search.indexed.length} of ${search.shards} index shard${search.shards > 1 ? 's' : ''} rebuilt), ${(timings.totalMs / 1000).toFixed(1)} s${left}`);
   return { outDir, timings, skipped: loaded.skipped, release };
 }
 

@@ -3,7 +3,7 @@
 // from the CMS. A full render writes every page into an empty release; an incremental one
 // starts from hard links to the previous release and re-renders only the pages whose inputs
 // changed. Both go through `renderPages` below.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { copyFile, link, mkdir, readFile, rm, rmdir } from 'node:fs/promises';
@@ -139,13 +139,23 @@ export const fileOf = (url) => (url.endsWith('/') ? `${url.slice(1)}index.html` 
  */
 const requestPathOf = (url) => (url === '/404.html' ? '/404/' : url.endsWith('/') ? url : `${url}/`);
 
-/** Hard links of every file of `from` in `to` (which must not exist): a release costs no copy. */
+/**
+ * Hard links of every file of `from` in `to` (which must not exist): a release costs no copy.
+ * GNU `cp -al` does it in one process (~10× faster than a link call per file from Node).
+ */
 async function linkTree(from, to) {
+  const cp = spawnSync('cp', ['-al', from, to], { stdio: ['ignore', 'ignore', 'pipe'] });
+  if (cp.status === 0) return;
+  if (cp.error?.code !== 'ENOENT') throw new RenderError(`cp -al ${from} ${to} failed: ${cp.stderr?.toString().trim() || cp.error?.message}`);
+  await linkEach(from, to);
+}
+
+async function linkEach(from, to) {
   await mkdir(to, { recursive: true });
   for (const entry of readdirSync(from, { withFileTypes: true })) {
     const source = join(from, entry.name);
     const target = join(to, entry.name);
-    if (entry.isDirectory()) await linkTree(source, target);
+    if (entry.isDirectory()) await linkEach(source, target);
     else if (entry.isFile()) await link(source, target);
   }
 }
@@ -253,10 +263,17 @@ function writeManifest(cacheDir, outDir, manifest) {
  * Renders a release of the portal into `outDir` (which must not exist). With `previousDir`
  * (a release rendered by the same code version), starts from hard links to it and renders
  * only the pages whose inputs changed; otherwise renders every page.
- * @returns {Promise<{ incremental: boolean; why: string; pages: number; rendered: string[]; removed: string[]; assetsRemoved: number }>}
+ * @returns {Promise<{ incremental: boolean; why: string; pages: number; urls: string[]; rendered: string[]; removed: string[]; assetsRemoved: number }>}
  */
 export async function renderRelease({ renderer, version, bundleDir, data, outDir, previousDir, siteUrl, cmsUrl, cacheDir, log }) {
+  const phases = {};
+  let mark = Date.now();
+  const phase = (name) => {
+    phases[name] = Date.now() - mark;
+    mark = Date.now();
+  };
   const pages = await renderer.pages(data);
+  phase('digestsMs');
   const previous = previousDir ? readManifest(cacheDir, previousDir) : null;
   let why = 'no previous release';
   if (previousDir && !previous) why = `no record of ${previousDir}`;
@@ -277,8 +294,10 @@ export async function renderRelease({ renderer, version, bundleDir, data, outDir
     await copyTree(join(bundleDir, 'client'), outDir);
     urls = [...pages.keys()];
   }
+  phase('copyMs');
   for (const url of removed) await removeFile(outDir, fileOf(url));
   Object.assign(assets, await renderPages({ renderer, data, urls, outDir, siteUrl, cmsUrl, cacheDir, log }));
+  phase('renderMs');
   // Images and uploads no page uses any more leave the release (a full render never has them).
   let assetsRemoved = 0;
   if (incremental) {
@@ -290,5 +309,6 @@ export async function renderRelease({ renderer, version, bundleDir, data, outDir
     }
   }
   writeManifest(cacheDir, outDir, { version, outDir: resolve(outDir), pages: Object.fromEntries(pages), assets });
-  return { incremental, why, pages: pages.size, rendered: urls, removed, assetsRemoved };
+  phase('recordMs');
+  return { incremental, why, pages: pages.size, urls: [...pages.keys()], rendered: urls, removed, assetsRemoved, phases };
 }

@@ -1,43 +1,80 @@
-// The search index of a release (pagefind, Node API). Only content pages are indexed
-// (listings would repeat their titles): /<section>/<slug>/.
-import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+// The search index of a release (pagefind, Node API), cut into shards (src/lib/search-shards.ts):
+// a full build indexes every shard, an incremental one only the shards holding a page that
+// changed or went away. Only content pages are indexed (listings would repeat their titles).
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileOf } from './render-site.mjs';
 
-const CONTENT_PAGES = '{tin-tuc,dien-hinh,dich-vu-cong,kiem-chung}/*/index.html';
+const CONTENT_PAGE = /^\/(tin-tuc|dien-hinh|dich-vu-cong|kiem-chung)\/[^/]+\/$/;
 
 export class SearchIndexError extends Error {
   name = 'SearchIndexError';
 }
 
+/** Shards of a release on disk: /pagefind/ and each /pagefind-shards/<k>/. */
+function shardsOnDisk(dir, shardPath) {
+  let count = 0;
+  while (existsSync(join(dir, shardPath(count), 'pagefind-entry.json'))) count++;
+  return count;
+}
+
 /**
- * Indexes the content pages of `outDir` into `outDir/pagefind/`. The index is written beside
- * it and renamed into place: the folder of a release that started as hard links to the live
- * one is replaced, never written into.
- * @returns {Promise<{ pages: number }>}
+ * Indexes `urls` (sorted, so the same pages make the same files) of `outDir` into `target`. The
+ * index is written beside it and renamed into place: the folder of a release that started as
+ * hard links to the live one is replaced, never written into.
  */
-export async function updateSearchIndex({ outDir }) {
-  const pagefind = await import('pagefind');
-  const target = join(outDir, 'pagefind');
-  const temp = mkdtempSync(join(outDir, '.pagefind-'));
+async function indexShard(pagefind, outDir, urls, target) {
+  mkdirSync(dirname(target), { recursive: true });
+  const temp = mkdtempSync(join(dirname(target), '.pagefind-'));
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi', maxFragments: 2000 });
     if (!index) throw new SearchIndexError(`pagefind could not start: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: outDir, glob: CONTENT_PAGES });
-    if (added.errors.length) throw new SearchIndexError(`pagefind failed to index ${outDir}: ${added.errors[0]}`);
+    for (const url of urls) {
+      const added = await index.addHTMLFile({ url, content: readFileSync(join(outDir, fileOf(url)), 'utf8') });
+      if (added.errors.length) throw new SearchIndexError(`pagefind failed to index ${url}: ${added.errors[0]}`);
+    }
     // With nothing published yet (a new commune, or after demo:remove) pagefind writes no
     // language index and fails ("No language indexes found"): index the home page instead,
     // so the search page works and finds nothing else.
-    if (added.page_count === 0) {
+    if (urls.length === 0) {
       const home = await index.addCustomRecord({ url: '/', content: 'Trang chủ cổng thông tin điện tử xã', language: 'vi', meta: { title: 'Trang chủ' } });
       if (home.errors.length) throw new SearchIndexError(`pagefind could not index the empty portal: ${home.errors[0]}`);
     }
     const written = await index.writeFiles({ outputPath: temp });
     if (written.errors.length) throw new SearchIndexError(`pagefind failed to write its index: ${written.errors[0]}`);
+    await index.deleteIndex();
     if (existsSync(target)) rmSync(target, { recursive: true });
     renameSync(temp, target);
-    return { pages: added.page_count };
   } finally {
     rmSync(temp, { recursive: true, force: true });
-    await pagefind.close();
   }
+}
+
+/**
+ * Brings the search index of `outDir` up to date with its pages. `previousDir` is the release
+ * it started from (incremental), `changed` and `removed` the URLs rendered and removed.
+ * @returns {Promise<{ pages: number; shards: number; indexed: number[] }>}
+ */
+export async function updateSearchIndex({ outDir, urls, previousDir = null, changed = [], removed = [], search }) {
+  const content = urls.filter((url) => CONTENT_PAGE.test(url)).sort();
+  const shards = search.searchShards(content.length);
+  const members = Array.from({ length: shards }, () => []);
+  for (const url of content) members[search.shardOf(url, shards)].push(url);
+  let stale = members.map((_, k) => k);
+  if (previousDir && shardsOnDisk(outDir, search.shardPath) === shards) {
+    const touched = new Set([...changed, ...removed].filter((url) => CONTENT_PAGE.test(url)).map((url) => search.shardOf(url, shards)));
+    stale = stale.filter((k) => touched.has(k));
+  }
+  // Shards of a larger cut that the portal no longer has.
+  for (let k = shards; existsSync(join(outDir, search.shardPath(k))); k++) rmSync(join(outDir, search.shardPath(k)), { recursive: true });
+  if (shards === 1) rmSync(join(outDir, 'pagefind-shards'), { recursive: true, force: true });
+  if (stale.length) {
+    const pagefind = await import('pagefind');
+    try {
+      for (const k of stale) await indexShard(pagefind, outDir, members[k], join(outDir, search.shardPath(k)));
+    } finally {
+      await pagefind.close();
+    }
+  }
+  return { pages: content.length, shards, indexed: stale };
 }

@@ -39,6 +39,14 @@ export interface LoadedSite {
 export const emptyLoadCache = (): LoadCache => ({ rows: null, entries: new Map(), commune: null, communeRow: null });
 
 const digestOf = (text: string) => createHash('sha1').update(text).digest('base64url');
+
+// Rows kept from the previous load are the same objects: each is hashed once, not at every publish.
+const rowDigests = new WeakMap<Entry, string>();
+function rowDigest(row: Entry): string {
+  let digest = rowDigests.get(row);
+  if (!digest) rowDigests.set(row, (digest = digestOf(JSON.stringify(row))));
+  return digest;
+}
 const newestFirst = (a: PieceData, b: PieceData) => (a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : 0);
 
 /**
@@ -81,7 +89,7 @@ function readKind(kind: ContentKindDefinition, raw: Entry[], shared: SharedPosts
     // The digest covers what the CMS sent and how it is rendered (RENDER_VERSION), and where the
     // piece was shared. A skipped entry is never cached: it is checked again until it is fixed.
     const sharedOn = shared.of(documentId);
-    const digest = digestOf(`${RENDER_VERSION}\n${cms.url}\n${JSON.stringify(row)}\n${JSON.stringify(sharedOn)}`);
+    const digest = digestOf(`${RENDER_VERSION}\n${cms.url}\n${rowDigest(row)}\n${JSON.stringify(sharedOn)}`);
     const cached = previous.entries.get(`${kind.key}:${documentId}`);
     let piece: PieceData;
     if (cached?.digest === digest) piece = cached.piece;

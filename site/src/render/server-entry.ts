@@ -1,5 +1,6 @@
 import type { SSRManifest } from 'astro';
 import { App } from 'astro/app';
+import { searchShards, shardOf, shardPath } from '../lib/search-shards';
 import { useSiteData, type SiteData } from '../lib/site-data';
 import { emptyLoadCache, loadSiteData } from '../loaders/load-site-data';
 import { sitePages } from './site-pages';
@@ -12,6 +13,7 @@ import { sitePages } from './site-pages';
 export function createExports(manifest: SSRManifest) {
   const app = new App(manifest);
   const renderer = {
+    search: { searchShards, shardOf, shardPath },
     emptyLoadCache,
     loadSiteData,
     async pages(data: SiteData): Promise<Map<string, string>> {

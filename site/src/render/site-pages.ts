@@ -5,6 +5,7 @@ import { listingPages } from '../lib/listing-paths';
 import { sectionListings, taskGroupListings, themeListings } from '../lib/listings';
 import type { PieceData } from '../lib/piece-types';
 import { pieceUrl } from '../lib/pieces';
+import { searchShards } from '../lib/search-shards';
 import { sections } from '../lib/sections';
 import { siteData, type SiteData } from '../lib/site-data';
 
@@ -26,7 +27,7 @@ function pieceDigest(piece: PieceData): string {
 const digestsOf = (pieces: PieceData[]) => pieces.map(pieceDigest);
 
 /** Pages that read only what every page reads (the commune's name and details in header and footer). */
-const FIXED_PAGES = ['/404.html', '/tim-kiem/', '/chu-de/', '/nhiem-vu/', '/gioi-thieu/', '/sitemap-index.xml'];
+const FIXED_PAGES = ['/404.html', '/chu-de/', '/nhiem-vu/', '/gioi-thieu/', '/sitemap-index.xml'];
 
 /** URL → digest of its inputs, for every page, feed and sitemap of the portal. */
 export async function sitePages(data: SiteData = siteData()): Promise<Map<string, string>> {
@@ -36,6 +37,7 @@ export async function sitePages(data: SiteData = siteData()): Promise<Map<string
   const add = (url: string, inputs: unknown) => pages.set(url, sha1(`${shared}\n${JSON.stringify(inputs)}`));
   for (const url of FIXED_PAGES) add(url, null);
   for (const piece of pieces) add(pieceUrl(piece), pieceDigest(piece));
+  add('/tim-kiem/', searchShards(pieces.length));
   const ofKind = (kind: string, n: number) => pieces.filter((p) => p.kind === kind).slice(0, n);
   const alerts = pieces.filter((p) => p.kind === 'fact-check' && p.fields.verdict !== 'Đúng').slice(0, 3);
   add('/', digestsOf([...alerts, ...ofKind('service-guide', 6), ...ofKind('article', 6), ...ofKind('model-practice', 3)]));
