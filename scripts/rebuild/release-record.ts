@@ -11,7 +11,7 @@ const releaseRecordSchema = z.object({
   pages: z.number().int(),
   rendered: z.number().int(),
   removed: z.number().int(),
-  /** Files that are not the previous release's own (hard-linked) files, plus files removed. */
+  /** Files the build wrote (pages, images, search shards) plus files the live release had and this one has not. */
   filesChanged: z.number().int().nullable(),
 });
 
@@ -32,25 +32,26 @@ export async function readReleaseRecord(logs: string, id: string): Promise<Relea
   return parsed.data;
 }
 
-async function inodes(dir: string, root = dir, into = new Map<string, number>()): Promise<Map<string, number>> {
+async function walk(dir: string, root = dir, into = new Map<string, number>()): Promise<Map<string, number>> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) await inodes(path, root, into);
-    else if (entry.isFile()) into.set(relative(root, path), (await lstat(path)).ino);
+    if (entry.isDirectory()) await walk(path, root, into);
+    else if (entry.isFile()) into.set(relative(root, path), (await lstat(path)).mtimeMs);
   }
   return into;
 }
 
 /**
- * Files of `dir` that are not hard links to the same file of `previousDir`, plus the files of
- * `previousDir` that `dir` no longer has (compressed copies made after going live aside).
+ * Files of `dir` written since `since` (a build starts from links to, or a renamed copy of, an
+ * older release, so a file it did not write keeps its old time), plus the files of
+ * `previousDir` that `dir` no longer has; compressed copies made after going live aside.
  */
-export async function countChangedFiles(dir: string, previousDir: string | null): Promise<number | null> {
+export async function countChangedFiles(dir: string, previousDir: string | null, since: number): Promise<number | null> {
   if (!previousDir || !existsSync(previousDir)) return null;
   const isCopy = (path: string) => path.endsWith('.br') || path.endsWith('.gz');
-  const [now, before] = await Promise.all([inodes(dir), inodes(previousDir)]);
+  const [now, before] = await Promise.all([walk(dir), walk(previousDir)]);
   let changed = 0;
-  for (const [path, ino] of now) if (!isCopy(path) && before.get(path) !== ino) changed++;
+  for (const [path, mtime] of now) if (!isCopy(path) && (mtime >= since || !before.has(path))) changed++;
   for (const path of before.keys()) if (!isCopy(path) && !now.has(path)) changed++;
   return changed;
 }

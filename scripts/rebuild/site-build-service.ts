@@ -30,6 +30,8 @@ export interface ServiceBuildInput {
   env: Record<string, string>;
   /** The live release to start from, or null for a full render. */
   previousDir: string | null;
+  /** An older release no one serves, which the build may take over instead of linking a new tree. */
+  spareDir?: string | null;
   /** Published documents that changed, or null to read the whole CMS again. */
   changes: Array<{ kind: string; documentId: string }> | null;
   logFile: string;
@@ -108,7 +110,7 @@ export class SiteBuildService {
       };
       child.on('message', onMessage);
       child.on('exit', onExit);
-      child.send({ type: 'build', id: input.id, env: { ...this.baseEnv, ...input.env }, previousDir: input.previousDir, changes: input.changes });
+      child.send({ type: 'build', id: input.id, env: { ...this.baseEnv, ...input.env }, previousDir: input.previousDir, spareDir: input.spareDir ?? null, changes: input.changes });
     });
   }
 

@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { SiteChange } from './affects-site.ts';
@@ -130,14 +130,16 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
    * whose inputs changed), everything otherwise. A retry after a failure, and an incremental
    * update that fails, render everything; the live site stays as it is meanwhile.
    */
-  async function serviceBuild(run: BuildRun, builder: SiteBuildService, outDir: string, logFile: string, live: string | null): Promise<Omit<ReleaseRecord, 'filesChanged'>> {
+  async function serviceBuild(run: BuildRun, builder: SiteBuildService, outDir: string, logFile: string, releases: { current: string | null; previous: string | null }): Promise<Omit<ReleaseRecord, 'filesChanged'>> {
+    const live = releases.current;
     const env = { ...buildEnv(run.id), SITE_OUT_DIR: outDir };
     const timeoutMs = options.build.timeoutMs ?? 15 * 60_000;
     const changes = run.reason === 'change' ? changedDocuments(run.changes) : null;
     const full = fullBuildReason(run);
     const previousDir = full || !live ? null : join(layout.builds, live);
     try {
-      const result = await builder.build({ id: run.id, env, previousDir, changes, logFile, timeoutMs, signal: run.signal });
+      const spareDir = previousDir ? await spareRelease(releases) : null;
+      const result = await builder.build({ id: run.id, env, previousDir, spareDir, changes, logFile, timeoutMs, signal: run.signal });
       return { incremental: result.incremental, why: full ?? result.why, pages: result.pages, rendered: result.rendered, removed: result.removed };
     } catch (error) {
       if (!previousDir || run.signal.aborted) throw error;
@@ -160,6 +162,12 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     return media ? `a media file changed (${media.key})` : null;
   }
 
+  /** The newest kept build that is neither live nor the previous one (prune keeps one for this). */
+  async function spareRelease(releases: { current: string | null; previous: string | null }): Promise<string | null> {
+    const ids = (await readdir(layout.builds)).filter((id) => id !== releases.current && id !== releases.previous).sort();
+    return ids.length ? join(layout.builds, ids[ids.length - 1]) : null;
+  }
+
   function describeRelease(record: Omit<ReleaseRecord, 'filesChanged'>): string {
     return record.incremental ? `incremental: ${record.rendered} of ${record.pages} pages rendered, ${record.removed} removed` : `full build: ${record.why}`;
   }
@@ -172,7 +180,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     const before = await readReleases(layout);
     let record: Omit<ReleaseRecord, 'filesChanged'> | null = null;
     try {
-      if (service) record = await serviceBuild(run, service, outDir, logFile, before.current);
+      if (service) record = await serviceBuild(run, service, outDir, logFile, before);
       else {
         await runSiteBuild({
           id: run.id,
@@ -202,8 +210,9 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     await activate(layout, run.id);
     log(`Build ${run.id} is live after ${seconds} s (${how})`);
     const previousDir = before.current ? join(layout.builds, before.current) : null;
-    if (record) await writeReleaseRecord(layout.logs, run.id, { ...record, filesChanged: await countChangedFiles(outDir, previousDir) });
-    await prune(layout);
+    if (record) await writeReleaseRecord(layout.logs, run.id, { ...record, filesChanged: await countChangedFiles(outDir, previousDir, started) });
+    // The release that was previous is kept as the spare the next build takes over (service only).
+    await prune(layout, service && before.previous ? [before.previous] : []);
     if (options.precompress !== false) schedulePrecompress(run.id, outDir, previousDir);
   }
 

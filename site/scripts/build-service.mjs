@@ -1,16 +1,16 @@
 // The site build as a long-lived process (the rebuild worker forks it once): the server bundle
 // stays loaded and the validated entries stay in memory between publishes, so a publish pays
 // for what changed, not for start-up and the whole CMS. Messages (IPC):
-//   → { type: 'build', id, env, previousDir, changes }   changes: ['api::article.article:<documentId>', …] or null (reload everything)
+//   → { type: 'build', id, env, previousDir, spareDir, changes }   changes: ['api::article.article:<documentId>', …] or null (reload everything)
 //   ← { type: 'log', line } … then { type: 'done', id, result } or { type: 'failed', id, message }
 import { buildSite } from './build.mjs';
 
 /** What this process keeps between builds. */
 const state = {};
 
-async function build({ id, env, previousDir, changes }) {
+async function build({ id, env, previousDir, spareDir, changes }) {
   const log = (line) => process.send({ type: 'log', id, line });
-  const result = await buildSite(env, { previousDir, changes, log, state });
+  const result = await buildSite(env, { previousDir, spareDir, changes, log, state });
   return {
     incremental: result.release.incremental,
     why: result.release.why,

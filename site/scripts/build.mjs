@@ -43,6 +43,7 @@ export async function buildSite(rawEnv = process.env, options = {}) {
   const outDir = resolve(SITE_DIR, env.SITE_OUT_DIR ?? 'dist');
   const cacheDir = resolve(SITE_DIR, env.SITE_CACHE_DIR ?? 'node_modules/.astro');
   const previousDir = options.previousDir ?? rawEnv.SITE_PREVIOUS_DIR ?? null;
+  const spareDir = options.spareDir ?? null;
   mkdirSync(dirname(outDir), { recursive: true });
   const started = Date.now();
   const bundle = await serverBundle(rawEnv, cacheDir);
@@ -59,7 +60,7 @@ export async function buildSite(rawEnv = process.env, options = {}) {
   for (const warning of loaded.warnings) log(`[content] ${warning}`);
   reportSkipped(loaded.skipped, env.SITE_SKIPPED_REPORT);
   const dataLoaded = Date.now();
-  const release = await renderRelease({ renderer, version: bundle.version, bundleDir: bundle.dir, data: loaded.data, outDir, previousDir, siteUrl: env.SITE_URL, cmsUrl: env.CMS_URL, cacheDir, log });
+  const release = await renderRelease({ renderer, version: bundle.version, bundleDir: bundle.dir, data: loaded.data, outDir, previousDir, spareDir, spareFromPages: rawEnv.SITE_REUSE_SPARE_FROM ? Number(rawEnv.SITE_REUSE_SPARE_FROM) : undefined, siteUrl: env.SITE_URL, cmsUrl: env.CMS_URL, cacheDir, log });
   const rendered = Date.now();
   const search = await updateSearchIndex({ outDir, urls: release.urls, previousDir: release.incremental ? previousDir : null, changed: release.rendered, removed: release.removed, search: renderer.search });
   const done = Date.now();
@@ -77,6 +78,7 @@ export async function buildSite(rawEnv = process.env, options = {}) {
     pages: release.pages,
     renderedPages: release.rendered.length,
     incremental: release.incremental,
+    reusedSpare: release.reused,
     fetched: changes ? changes.length : 'all',
   };
   if (rawEnv.SITE_BUILD_TIMINGS) writeFileSync(rawEnv.SITE_BUILD_TIMINGS, JSON.stringify(timings));
