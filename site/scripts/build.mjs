@@ -62,7 +62,7 @@ export async function buildSite(rawEnv = process.env, options = {}) {
   const dataLoaded = Date.now();
   const release = await renderRelease({ renderer, version: bundle.version, bundleDir: bundle.dir, data: loaded.data, outDir, previousDir, spareDir, spareFromPages: rawEnv.SITE_REUSE_SPARE_FROM ? Number(rawEnv.SITE_REUSE_SPARE_FROM) : undefined, siteUrl: env.SITE_URL, cmsUrl: env.CMS_URL, cacheDir, log });
   const rendered = Date.now();
-  const search = await updateSearchIndex({ outDir, urls: release.urls, previousDir: release.incremental ? previousDir : null, changed: release.rendered, removed: release.removed, search: renderer.search });
+  const search = await updateSearchIndex({ outDir, urls: release.urls, previousDir: release.incremental ? previousDir : null, changed: release.rendered, removed: release.removed, sinceLive: release.sinceLive, search: renderer.search });
   const done = Date.now();
   const timings = {
     bundleMs: bundled - started,

@@ -297,6 +297,7 @@ export async function renderRelease({ renderer, version, bundleDir, data, outDir
   const base = spare ?? previous;
   let urls;
   let removed = [];
+  let sinceLive = null;
   const assets = {};
   if (incremental) {
     why = 'pages whose inputs changed';
@@ -304,6 +305,9 @@ export async function renderRelease({ renderer, version, bundleDir, data, outDir
     else await linkTree(previousDir, outDir);
     urls = [...pages].filter(([url, digest]) => base.pages[url] !== digest).map(([url]) => url);
     removed = Object.keys(base.pages).filter((url) => !pages.has(url));
+    // What differs from the live release itself (the spare is older): what the search index must take in.
+    sinceLive = [...pages].filter(([url, digest]) => previous.pages[url] !== digest).map(([url]) => url);
+    sinceLive.push(...Object.keys(previous.pages).filter((url) => !pages.has(url)));
     for (const url of pages.keys()) if (base.assets[url]) assets[url] = base.assets[url];
   } else {
     await copyTree(join(bundleDir, 'client'), outDir);
@@ -325,5 +329,5 @@ export async function renderRelease({ renderer, version, bundleDir, data, outDir
   }
   writeManifest(cacheDir, outDir, { version, outDir: resolve(outDir), pages: Object.fromEntries(pages), assets });
   phase('recordMs');
-  return { incremental, why, pages: pages.size, urls: [...pages.keys()], rendered: urls, removed, assetsRemoved, reused: Boolean(spare), phases };
+  return { incremental, why, pages: pages.size, urls: [...pages.keys()], rendered: urls, removed, sinceLive: spare ? sinceLive : null, assetsRemoved, reused: Boolean(spare), phases };
 }

@@ -1,6 +1,7 @@
 // The search index of a release (pagefind, Node API), cut into shards (src/lib/search-shards.ts):
 // a full build indexes every shard, an incremental one only the shards holding a page that
 // changed or went away. Only content pages are indexed (listings would repeat their titles).
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileOf } from './render-site.mjs';
@@ -50,20 +51,42 @@ async function indexShard(pagefind, outDir, urls, target) {
   }
 }
 
+/** Hard links of a shard of `from` in place of the same shard of `outDir` (by temp name and rename). */
+function linkShard(from, outDir, path) {
+  const target = join(outDir, path);
+  mkdirSync(dirname(target), { recursive: true });
+  const temp = `${target.replace(/\/$/, '')}.${process.pid}.link`;
+  const cp = spawnSync('cp', ['-al', join(from, path), temp], { stdio: ['ignore', 'ignore', 'pipe'] });
+  if (cp.status !== 0) throw new SearchIndexError(`cp -al ${join(from, path)} failed: ${cp.stderr?.toString().trim() || cp.error?.message}`);
+  if (existsSync(target)) rmSync(target, { recursive: true });
+  renameSync(temp, target);
+}
+
 /**
- * Brings the search index of `outDir` up to date with its pages. `previousDir` is the release
- * it started from (incremental), `changed` and `removed` the URLs rendered and removed.
- * @returns {Promise<{ pages: number; shards: number; indexed: number[] }>}
+ * Brings the search index of `outDir` up to date with its pages. `previousDir` is the live
+ * release it was made from (incremental), `changed` and `removed` the URLs rendered and removed.
+ * When the release started as an older spare, `sinceLive` lists the URLs that differ from the
+ * live release: a shard that changed since the spare but not since the live release is linked
+ * from the live release instead of being indexed again.
+ * @returns {Promise<{ pages: number; shards: number; indexed: number[]; linked: number[] }>}
  */
-export async function updateSearchIndex({ outDir, urls, previousDir = null, changed = [], removed = [], search }) {
+export async function updateSearchIndex({ outDir, urls, previousDir = null, changed = [], removed = [], sinceLive = null, search }) {
   const content = urls.filter((url) => CONTENT_PAGE.test(url)).sort();
   const shards = search.searchShards(content.length);
   const members = Array.from({ length: shards }, () => []);
   for (const url of content) members[search.shardOf(url, shards)].push(url);
   let stale = members.map((_, k) => k);
+  let linked = [];
+  const shardsTouched = (list) => new Set(list.filter((url) => CONTENT_PAGE.test(url)).map((url) => search.shardOf(url, shards)));
   if (previousDir && shardsOnDisk(outDir, search.shardPath) === shards) {
-    const touched = new Set([...changed, ...removed].filter((url) => CONTENT_PAGE.test(url)).map((url) => search.shardOf(url, shards)));
+    const touched = shardsTouched([...changed, ...removed]);
     stale = stale.filter((k) => touched.has(k));
+    if (sinceLive && shardsOnDisk(previousDir, search.shardPath) === shards) {
+      const live = shardsTouched(sinceLive);
+      linked = stale.filter((k) => !live.has(k));
+      stale = stale.filter((k) => live.has(k));
+      for (const k of linked) linkShard(previousDir, outDir, search.shardPath(k));
+    }
   }
   // Shards of a larger cut that the portal no longer has.
   for (let k = shards; existsSync(join(outDir, search.shardPath(k))); k++) rmSync(join(outDir, search.shardPath(k)), { recursive: true });
@@ -76,5 +99,5 @@ export async function updateSearchIndex({ outDir, urls, previousDir = null, chan
       await pagefind.close();
     }
   }
-  return { pages: content.length, shards, indexed: stale };
+  return { pages: content.length, shards, indexed: stale, linked };
 }

@@ -53,7 +53,10 @@ export async function sitePages(data: SiteData = siteData()): Promise<Map<string
   return pages;
 }
 
+// One collator: localeCompare with options builds one per call (~0.5 s for 12,000 URLs).
+const collator = new Intl.Collator('en', { numeric: true });
+
 /** The pages a sitemap lists: HTML pages (URLs ending in "/"), in @astrojs/sitemap's order. */
 export function sitemapUrls(urls: string[]): string[] {
-  return urls.filter((url) => url.endsWith('/')).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  return urls.filter((url) => url.endsWith('/')).sort(collator.compare);
 }
