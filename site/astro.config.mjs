@@ -1,20 +1,20 @@
-import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { loadSiteEnv } from './src/env.mjs';
-import { buildTimings } from './src/integrations/build-timings';
+import { renderAdapter } from './src/integrations/render-adapter';
 
 const env = loadSiteEnv();
 const cms = new URL(env.CMS_URL);
 
+// A server build, never served by Astro: scripts/render-site.mjs renders every page from it
+// into a release directory, and on each publish only the pages that changed (README.md).
 export default defineConfig({
   site: env.SITE_URL,
+  output: 'server',
+  adapter: renderAdapter(),
   outDir: env.SITE_OUT_DIR ?? './dist',
-  // A fixed cache directory keeps the content-layer store and the processed images between
-  // builds into different output directories (the rebuild worker's releases).
   cacheDir: env.SITE_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
-  // Pages render one after another on the main thread; a few in flight let file writes overlap.
-  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
+  build: { format: 'directory', inlineStylesheets: 'never' },
   compressHTML: true,
   prefetch: false,
   devToolbar: { enabled: false },
@@ -23,5 +23,4 @@ export default defineConfig({
   },
   // The content model is a CommonJS workspace package: Node loads it, Vite must not transform it.
   vite: { ssr: { external: ['@thanh-thuy/content-types'] } },
-  integrations: [sitemap({ filter: (page) => !/\/404\/?$/.test(page) }), buildTimings()],
 });

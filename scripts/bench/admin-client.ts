@@ -39,4 +39,8 @@ export class AdminClient {
   async publishArticle(documentId: string): Promise<void> {
     await this.request('POST', `/content-manager/collection-types/api::article.article/${documentId}/actions/publish`, {});
   }
+
+  async unpublishArticle(documentId: string): Promise<void> {
+    await this.request('POST', `/content-manager/collection-types/api::article.article/${documentId}/actions/unpublish`, {});
+  }
 }

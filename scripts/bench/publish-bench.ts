@@ -15,12 +15,13 @@ import { CMS_DIR, startCms, type CmsProcess } from '../lib/cms-process.ts';
 import { freePort } from '../lib/free-port.ts';
 import { startPortal, type Portal } from '../rebuild/portal.ts';
 import { siteLayout } from '../rebuild/release-store.ts';
-import { siteBuildCommand } from '../rebuild/worker-config.ts';
+import { siteBuildCommand, siteBuildService } from '../rebuild/worker-config.ts';
 import { startWorker, type Worker } from '../rebuild/worker.ts';
 
 // `npm run bench` → `tsx scripts/bench/publish-bench.ts --sizes 100,1000,10000 --publishes 5`
 // Publish-to-live latency on a real portal: a real CMS (`strapi start`, SQLite) holding N
-// published pieces, the real worker running the real site build (astro + pagefind), the
+// published pieces, the real worker running the real site build (its build service: a full
+// render at start, then only the pages each publish reaches, and the search shards they are in), the
 // portal server. Each publish goes through the admin API like an editor's click; the clock
 // runs from the publish request until the piece's page is served, and its feed items and
 // search entry are then checked (they go live in the same atomic switch).
@@ -80,6 +81,7 @@ interface SizeResult {
   seedMs?: number;
   firstBuildMs?: number;
   latencies: number[];
+  unpublishes: number[];
   builds: number[];
   note?: string;
 }
@@ -93,6 +95,7 @@ async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs:
   throw new BenchError(`Timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}`);
 }
 
+/** What the search page finds: pagefind with every index shard the page lists merged in. */
 async function searchFinds(browser: Browser, portalUrl: string, term: string): Promise<string[]> {
   const context = await browser.newContext();
   try {
@@ -100,6 +103,9 @@ async function searchFinds(browser: Browser, portalUrl: string, term: string): P
     await page.goto(`${portalUrl}/`);
     return (await page.evaluate(`(async () => {
       const pagefind = await import('/pagefind/pagefind.js');
+      const listed = /data-merge-index="([^"]*)"/.exec(await (await fetch('/tim-kiem/')).text());
+      const shards = listed ? listed[1].split(' ') : [];
+      for (const path of shards) await pagefind.mergeIndex(path);
       const search = await pagefind.search(${JSON.stringify(term)});
       return Promise.all(search.results.map(async (r) => (await r.data()).url));
     })()`)) as string[];
@@ -108,19 +114,18 @@ async function searchFinds(browser: Browser, portalUrl: string, term: string): P
   }
 }
 
-/** "57 page(s) built in 6.44s" and "… pages searchable, 7.9 s" from a build's log. */
+/** "incremental: 7 of 1205 pages rendered, … (1 of 8 index shards rebuilt)" from a build's log. */
 function buildSummary(dataDir: string, id: string | undefined): string {
   if (!id) return '';
   const file = join(siteLayout(dataDir).logs, `${id}.log`);
   if (!existsSync(file)) return '';
   const text = readFileSync(file, 'utf8').replace(/\u001b\[[0-9;]*m/g, '');
-  const pages = /(\d+) page\(s\) built in ([\d.]+)s/.exec(text);
-  const searchable = /(\d+) pages searchable/.exec(text);
-  return [pages ? `${pages[1]} pages rendered in ${pages[2]} s` : '', searchable ? `${searchable[1]} indexed` : ''].filter(Boolean).join(', ');
+  const built = /Site built in \S+: (.*), [\d.]+ s/.exec(text);
+  return built ? built[1] : '';
 }
 
 async function benchSize(size: number, flags: BenchFlags, browser: Browser, secondsPerPiece: number | null): Promise<SizeResult> {
-  const result: SizeResult = { size, latencies: [], builds: [] };
+  const result: SizeResult = { size, latencies: [], unpublishes: [], builds: [] };
   const budgetMs = flags['budget-minutes'] * 60_000;
   const deadline = Date.now() + budgetMs;
   if (secondsPerPiece !== null && secondsPerPiece * size * 1000 > budgetMs * 0.6) {
@@ -151,7 +156,7 @@ async function benchSize(size: number, flags: BenchFlags, browser: Browser, seco
       host: '127.0.0.1',
       port: workerPort,
       secret: secrets.WEBHOOK_SECRET,
-      build: { ...siteBuildCommand(ROOT), env: { CMS_URL: cms.url, SITE_API_TOKEN: secrets.SITE_API_TOKEN, SITE_URL: `http://127.0.0.1:${portalPort}` } },
+      build: { ...siteBuildCommand(ROOT), service: siteBuildService(ROOT), env: { CMS_URL: cms.url, SITE_API_TOKEN: secrets.SITE_API_TOKEN, SITE_URL: `http://127.0.0.1:${portalPort}` } },
       log: (line) => log(`  worker: ${line}`),
     });
     portal = await startPortal({ dataDir, host: '127.0.0.1', port: portalPort });
@@ -186,10 +191,21 @@ async function benchSize(size: number, flags: BenchFlags, browser: Browser, seco
       const found = await searchFinds(browser, p.url, term);
       if (!feed.includes(path) || !sectionFeed.includes(path)) throw new BenchError(`${path} is live but missing from a feed`);
       if (!found.includes(path)) throw new BenchError(`${path} is live but search for ${term} finds ${JSON.stringify(found)}`);
-      const built = (await w.status()).lastSuccess;
+      const status = await w.status();
+      const built = status.lastSuccess;
       result.latencies.push(latency);
       if (built) result.builds.push(built.durationMs);
-      log(`  publish ${i}: live in ${seconds(latency)} (page, both feeds and search checked; build ${seconds(built?.durationMs)}: ${buildSummary(dataDir, built?.id)})`);
+      const files = status.live?.build?.filesChanged;
+      log(`  publish ${i}: live in ${seconds(latency)} (page, both feeds and search checked; build ${seconds(built?.durationMs)}: ${buildSummary(dataDir, built?.id)}${files == null ? '' : `; ${files} files changed`})`);
+      // Unpublish-to-gone: the page answers 404 and the feed no longer lists it.
+      await waitUntil('the worker to be idle', async () => (await w.status()).state === 'idle', 120_000, 100);
+      const unpublishing = Date.now();
+      await client.unpublishArticle(draft.documentId);
+      await waitUntil(`${path} to be gone`, async () => (await fetch(`${p.url}${path}`)).status === 404, Math.max(120_000, (result.firstBuildMs ?? 0) * 4));
+      const gone = Date.now() - unpublishing;
+      if ((await (await fetch(`${p.url}/rss.xml`)).text()).includes(path)) throw new BenchError(`${path} is gone but still in the feed`);
+      result.unpublishes.push(gone);
+      log(`  unpublish ${i}: gone in ${seconds(gone)}`);
     }
   } catch (error) {
     result.note = `failed: ${(error as Error).message}`;
@@ -221,7 +237,7 @@ export async function publishBench(argv: string[]): Promise<void> {
     await browser.close();
   }
   log('\nPublish → live (from the publish request to the page served, feeds and search updated):');
-  log('  pieces   seeding   first build   publishes   median    worst     build (median)');
+  log('  pieces   seeding   first build   publishes   median    worst     build (median)   unpublish median   worst');
   for (const r of results) {
     const row = [
       String(r.size).padStart(6),
@@ -231,9 +247,15 @@ export async function publishBench(argv: string[]): Promise<void> {
       (r.latencies.length ? seconds(median(r.latencies)) : '—').padStart(9),
       (r.latencies.length ? seconds(Math.max(...r.latencies)) : '—').padStart(9),
       (r.builds.length ? seconds(median(r.builds)) : '—').padStart(16),
+      (r.unpublishes.length ? seconds(median(r.unpublishes)) : '—').padStart(18),
+      (r.unpublishes.length ? seconds(Math.max(...r.unpublishes)) : '—').padStart(7),
     ].join(' ');
     log(`  ${row}${r.note ? `\n         ${r.note}` : ''}`);
   }
+  // The cost of a publish should barely grow with the site.
+  const at = (n: number) => results.find((r) => r.size === n && r.latencies.length);
+  const [small, large] = [at(1000), at(10000)];
+  if (small && large) log(`  10,000 / 1,000 median publish-to-live: ${(median(large.latencies) / median(small.latencies)).toFixed(2)}`);
   if (results.some((r) => r.note?.startsWith('failed'))) process.exitCode = 1;
 }
 

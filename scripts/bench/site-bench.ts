@@ -35,16 +35,18 @@ function parseFlags(argv: string[]) {
   return parsed.data;
 }
 
+// What site/scripts/build.mjs writes to SITE_BUILD_TIMINGS.
 interface Timings {
-  startupMs: number;
-  syncMs: number;
   bundleMs: number;
-  generateMs: number;
-  finishMs: number;
-  astroMs: number;
+  bundleBuilt: boolean;
+  loadMs: number;
+  renderMs: number;
   pagefindMs: number;
   totalMs: number;
   indexedPages: number;
+  pages: number;
+  renderedPages: number;
+  incremental: boolean;
 }
 
 /** Sum of the resident memory of a process and all its descendants, in bytes. */
@@ -103,13 +105,11 @@ function report(label: string, count: number, pages: number, run: Awaited<Return
   const t = run.timings;
   console.log(`\n${label}: ${count} pieces → ${pages} HTML pages, ${t.indexedPages} searchable`);
   console.log(`  wall time        ${s(run.wallMs)}   peak RSS ${(run.peakRss / 2 ** 20).toFixed(0)} MB (build process tree)`);
-  console.log(`  astro startup    ${s(t.startupMs)}`);
-  console.log(`  content sync     ${s(t.syncMs)}   ${per(t.syncMs, count)} per piece`);
-  console.log(`  bundling         ${s(t.bundleMs)}`);
-  console.log(`  page generation  ${s(t.generateMs)}   ${per(t.generateMs, pages)} per page (incl. images)`);
-  console.log(`  finishing        ${s(t.finishMs)}   (sitemap, copying the output)`);
+  console.log(`  server bundle    ${s(t.bundleMs)}   ${t.bundleBuilt ? '(astro build: the site code changed)' : '(cached)'}`);
+  console.log(`  CMS data         ${s(t.loadMs)}   ${per(t.loadMs, count)} per piece (fetch, validate, Markdown)`);
+  console.log(`  rendering        ${s(t.renderMs)}   ${t.renderedPages} of ${t.pages} pages${t.incremental ? ' (incremental)' : ''}, ${per(t.renderMs, Math.max(1, t.renderedPages))} per page (incl. images)`);
   console.log(`  pagefind         ${s(t.pagefindMs)}   ${per(t.pagefindMs, t.indexedPages)} per indexed page`);
-  console.log(`  JSON ${JSON.stringify({ label, count, pages, wallMs: run.wallMs, peakRssMb: Math.round(run.peakRss / 2 ** 20), ...t })}`);
+  console.log(`  JSON ${JSON.stringify({ label, count, htmlPages: pages, wallMs: run.wallMs, peakRssMb: Math.round(run.peakRss / 2 ** 20), ...t })}`);
 }
 
 async function main() {
@@ -125,8 +125,8 @@ async function main() {
         const first = cms.entries.get('articles')![0];
         first.title = `${first.title} (sửa)`;
         first.updatedAt = new Date().toISOString();
-        const warm = await timedBuild({ ...env, SITE_OUT_DIR: join(work, 'warm') });
-        report('warm rebuild (1 piece changed)', count, countHtml(join(work, 'warm')), warm);
+        const warm = await timedBuild({ ...env, SITE_OUT_DIR: join(work, 'warm'), SITE_PREVIOUS_DIR: join(work, 'cold') });
+        report('incremental rebuild from the cold one (1 piece changed, in a new process)', count, countHtml(join(work, 'warm')), warm);
       }
     } finally {
       await cms.stop();

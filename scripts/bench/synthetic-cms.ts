@@ -243,6 +243,12 @@ export async function startSyntheticCms(options: SyntheticCmsOptions): Promise<S
       const page = Math.max(1, Number(url.searchParams.get('pagination[page]') ?? 1));
       return send(res, 200, { data: [], meta: { pagination: { page, pageSize, pageCount: 0, total: 0 } } });
     }
+    // One entry by documentId, as Strapi's findOne answers it.
+    const one = /^\/api\/([^/]+)\/([^/]+)$/.exec(url.pathname);
+    if (one) {
+      const entry = entries.get(one[1])?.find((e) => e.documentId === decodeURIComponent(one[2]));
+      return entry ? send(res, 200, { data: entry, meta: {} }) : send(res, 404, { data: null, error: { status: 404, name: 'NotFoundError', message: 'Not Found' } });
+    }
     const list = entries.get(url.pathname.replace(/^\/api\//, ''));
     if (!list) return send(res, 404, { data: null, error: { status: 404, name: 'NotFoundError', message: 'Not Found' } });
     const pageSize = Math.min(100, Number(url.searchParams.get('pagination[pageSize]') ?? 25));

@@ -94,8 +94,8 @@ export async function prune(layout: SiteLayout, keep: string[] = [], keepLogs = 
     for (const log of logs.slice(0, Math.max(0, logs.length - keepLogs))) {
       const id = log.replace(/\.log$/, '');
       if (kept.has(id)) continue;
-      // The build's side files (phase timings, skipped-entries report) go with its log.
-      for (const file of [log, `${id}.timings.json`, `${id}.skipped.json`]) await rm(join(layout.logs, file), { force: true });
+      // The build's side files (phase timings, skipped-entries report, release record) go with its log.
+      for (const file of [log, `${id}.timings.json`, `${id}.skipped.json`, `${id}.release.json`]) await rm(join(layout.logs, file), { force: true });
     }
   }
   return removed;

@@ -60,9 +60,15 @@ export function siteBuildCommand(root: string, env: Record<string, string | unde
   return { command: [...npm, 'run', 'build', '-w', '@thanh-thuy/site'], cwd: root };
 }
 
-/** SITE_BUILD_COMMAND when set (run from the repository root), otherwise the site build. */
-export function buildCommandFrom(workerEnv: WorkerEnv, root: string): BuildCommand {
-  return workerEnv.SITE_BUILD_COMMAND ? { command: workerEnv.SITE_BUILD_COMMAND, cwd: root } : siteBuildCommand(root);
+/** The site build as a long-lived process that renders only what changed (site/scripts/build-service.mjs). */
+export const siteBuildService = (root: string) => join(root, 'site', 'scripts', 'build-service.mjs');
+
+/**
+ * SITE_BUILD_COMMAND when set (run from the repository root, once per build), otherwise the
+ * site's build service.
+ */
+export function buildCommandFrom(workerEnv: WorkerEnv, root: string): BuildCommand & { service?: string } {
+  return workerEnv.SITE_BUILD_COMMAND ? { command: workerEnv.SITE_BUILD_COMMAND, cwd: root } : { ...siteBuildCommand(root), service: siteBuildService(root) };
 }
 
 /** What the site build reads (the site build contract), from the project configuration. */

@@ -1,12 +1,14 @@
-import { rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { SiteChange } from './affects-site.ts';
 import { BuildScheduler, type BuildRun } from './build-scheduler.ts';
 import { precompress } from './precompress.ts';
 import { activate, builtAt, ensureLayout, newBuildId, prepareBuildDir, prune, readReleases, siteLayout } from './release-store.ts';
+import { countChangedFiles, readReleaseRecord, writeReleaseRecord, type ReleaseRecord } from './release-record.ts';
 import { runSiteBuild } from './run-site-build.ts';
 import { SiteBuildError } from './site-build-error.ts';
+import { changedDocuments, SiteBuildService } from './site-build-service.ts';
 import { describeSkippedEntries, readSkippedReport, skippedReportFile } from './skipped-report.ts';
 import { missingFromBuild } from './verify-build.ts';
 import { createWorkerServer } from './worker-server.ts';
@@ -24,6 +26,11 @@ export interface WorkerOptions {
     timeoutMs?: number;
     /** Files a build must contain to go live (default: the site build contract's). */
     required?: readonly string[];
+    /**
+     * site/scripts/build-service.mjs: the site build as a long-lived process that renders
+     * only what changed (then `command` is not used). Without it, `command` runs per build.
+     */
+    service?: string;
   };
   debounceMs?: number;
   retryBaseMs?: number;
@@ -62,9 +69,14 @@ async function statusOf(layout: ReturnType<typeof siteLayout>, scheduler: BuildS
     ...scheduler.snapshot(),
     // `skipped`: published entries the live build left out as invalid, for editors to fix.
     live: releases.current
-      ? { id: releases.current, builtAt: await builtAt(layout, releases.current), skipped: await readSkippedReport(layout.logs, releases.current) }
+      ? {
+          id: releases.current,
+          builtAt: await builtAt(layout, releases.current),
+          build: await readReleaseRecord(layout.logs, releases.current),
+          skipped: await readSkippedReport(layout.logs, releases.current),
+        }
       : null,
-    previous: releases.previous ? { id: releases.previous } : null,
+    previous: releases.previous ? { id: releases.previous, build: await readReleaseRecord(layout.logs, releases.previous) } : null,
     webhooks: { ...counts },
   };
 }
@@ -99,30 +111,88 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   }
   const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k, v]) => v !== undefined && !PRIVATE_ENV.test(k))) as Record<string, string>;
 
+  const service = options.build.service ? new SiteBuildService(options.build.service, options.build.cwd, { ...baseEnv, ...options.build.env }) : null;
+
+  function buildEnv(id: string): Record<string, string> {
+    // SITE_BUILD_TIMINGS: where the site build may leave its phase timings (optional, for `npm run bench`).
+    return {
+      ...baseEnv,
+      ...options.build.env,
+      NODE_ENV: 'production',
+      SITE_CACHE_DIR: layout.cache,
+      SITE_BUILD_TIMINGS: join(layout.logs, `${id}.timings.json`),
+      SITE_SKIPPED_REPORT: skippedReportFile(layout.logs, id),
+    };
+  }
+
+  /**
+   * Renders through the build service: from the live release when there is one (only the pages
+   * whose inputs changed), everything otherwise. A retry after a failure, and an incremental
+   * update that fails, render everything; the live site stays as it is meanwhile.
+   */
+  async function serviceBuild(run: BuildRun, builder: SiteBuildService, outDir: string, logFile: string, releases: { current: string | null; previous: string | null }): Promise<Omit<ReleaseRecord, 'filesChanged'>> {
+    const live = releases.current;
+    const env = { ...buildEnv(run.id), SITE_OUT_DIR: outDir };
+    const timeoutMs = options.build.timeoutMs ?? 15 * 60_000;
+    const changes = run.reason === 'change' ? changedDocuments(run.changes) : null;
+    const full = fullBuildReason(run);
+    const previousDir = full || !live ? null : join(layout.builds, live);
+    try {
+      const spareDir = previousDir ? await spareRelease(releases) : null;
+      const result = await builder.build({ id: run.id, env, previousDir, spareDir, changes, logFile, timeoutMs, signal: run.signal });
+      return { incremental: result.incremental, why: full ?? result.why, pages: result.pages, rendered: result.rendered, removed: result.removed };
+    } catch (error) {
+      if (!previousDir || run.signal.aborted) throw error;
+      const reason = error instanceof SiteBuildError ? error.reason : (error as Error).message;
+      log(`Build ${run.id}: the incremental update failed (${reason}); rendering everything instead, the live site is unchanged`);
+      await rm(outDir, { recursive: true, force: true });
+      const result = await builder.build({ id: run.id, env, previousDir: null, changes: null, logFile, timeoutMs, signal: run.signal });
+      return { incremental: false, why: `the incremental update failed: ${reason}`, pages: result.pages, rendered: result.rendered, removed: result.removed };
+    }
+  }
+
+  /**
+   * Why a build must render everything although a release is live: a retry after a failure,
+   * or a replaced media file (a body image keeps its address in the CMS, so no page's inputs
+   * change, but its copy on the portal must).
+   */
+  function fullBuildReason(run: BuildRun): string | null {
+    if (run.reason === 'retry') return 'a retry after a failed build';
+    const media = run.changes.find((c) => c.key.startsWith('media:'));
+    return media ? `a media file changed (${media.key})` : null;
+  }
+
+  /** The newest kept build that is neither live nor the previous one (prune keeps one for this). */
+  async function spareRelease(releases: { current: string | null; previous: string | null }): Promise<string | null> {
+    const ids = (await readdir(layout.builds)).filter((id) => id !== releases.current && id !== releases.previous).sort();
+    return ids.length ? join(layout.builds, ids[ids.length - 1]) : null;
+  }
+
+  function describeRelease(record: Omit<ReleaseRecord, 'filesChanged'>): string {
+    return record.incremental ? `incremental: ${record.rendered} of ${record.pages} pages rendered, ${record.removed} removed` : `full build: ${record.why}`;
+  }
+
   async function build(run: BuildRun): Promise<void> {
     stopPrecompress();
     const outDir = await prepareBuildDir(layout, run.id);
     const logFile = join(layout.logs, `${run.id}.log`);
     const started = Date.now();
+    const before = await readReleases(layout);
+    let record: Omit<ReleaseRecord, 'filesChanged'> | null = null;
     try {
-      await runSiteBuild({
-        id: run.id,
-        command: options.build.command,
-        cwd: options.build.cwd,
-        // SITE_BUILD_TIMINGS: where the site build may leave its phase timings (optional, for `npm run bench`).
-        env: {
-          ...baseEnv,
-          ...options.build.env,
-          NODE_ENV: 'production',
-          SITE_CACHE_DIR: layout.cache,
-          SITE_BUILD_TIMINGS: join(layout.logs, `${run.id}.timings.json`),
-          SITE_SKIPPED_REPORT: skippedReportFile(layout.logs, run.id),
-        },
-        outDir,
-        logFile,
-        timeoutMs: options.build.timeoutMs ?? 15 * 60_000,
-        signal: run.signal,
-      });
+      if (service) record = await serviceBuild(run, service, outDir, logFile, before);
+      else {
+        await runSiteBuild({
+          id: run.id,
+          command: options.build.command,
+          cwd: options.build.cwd,
+          env: buildEnv(run.id),
+          outDir,
+          logFile,
+          timeoutMs: options.build.timeoutMs ?? 15 * 60_000,
+          signal: run.signal,
+        });
+      }
       const missing = missingFromBuild(outDir, options.build.required);
       if (missing) throw new SiteBuildError(`the build finished without ${missing}`, run.id, { logFile });
     } catch (error) {
@@ -132,15 +202,18 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     const skipped = await readSkippedReport(layout.logs, run.id);
     if (skipped?.length) log(`Build ${run.id}: ${describeSkippedEntries(skipped)}; see GET /status`);
+    const how = record ? `${describeChanges(run.changes)}; ${describeRelease(record)}` : describeChanges(run.changes);
     if (options.dryRun) {
-      log(`Dry run: build ${run.id} is complete in ${outDir} (${seconds} s, ${describeChanges(run.changes)}); the live site was not switched`);
+      log(`Dry run: build ${run.id} is complete in ${outDir} (${seconds} s, ${how}); the live site was not switched`);
       return;
     }
-    const before = await readReleases(layout);
     await activate(layout, run.id);
-    log(`Build ${run.id} is live after ${seconds} s (${describeChanges(run.changes)})`);
-    await prune(layout);
-    if (options.precompress !== false) schedulePrecompress(run.id, outDir, before.current ? join(layout.builds, before.current) : null);
+    log(`Build ${run.id} is live after ${seconds} s (${how})`);
+    const previousDir = before.current ? join(layout.builds, before.current) : null;
+    if (record) await writeReleaseRecord(layout.logs, run.id, { ...record, filesChanged: await countChangedFiles(outDir, previousDir, started) });
+    // The release that was previous is kept as the spare the next build takes over (service only).
+    await prune(layout, service && before.previous ? [before.previous] : []);
+    if (options.precompress !== false) schedulePrecompress(run.id, outDir, previousDir);
   }
 
   const scheduler = new BuildScheduler({
@@ -186,6 +259,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
       stopPrecompress();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await scheduler.stop();
+      service?.kill();
     },
   };
 }

@@ -1,7 +1,12 @@
 // Pagefind's default UI in Vietnamese; ?q= in the address starts a search (links, history).
+// A large portal's index is cut into shards (site/src/lib/search-shards.ts): the search box
+// lists the others in data-merge-index and pagefind merges their results.
 (function () {
+  var box = document.getElementById('tim-kiem');
+  var merged = (box.getAttribute('data-merge-index') || '').split(' ').filter(Boolean);
   var ui = new PagefindUI({
     element: '#tim-kiem',
+    mergeIndex: merged.map(function (path) { return { bundlePath: path }; }),
     showSubResults: false,
     showImages: false,
     resetStyles: false,

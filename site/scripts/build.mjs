@@ -1,87 +1,15 @@
-// The site build the rebuild worker runs: `astro build`, then the pagefind index.
+// The site build the rebuild worker runs: the server bundle (made once per version of the
+// site's code), the CMS's data, every page rendered into SITE_OUT_DIR, then the search index.
+// With SITE_PREVIOUS_DIR (a release rendered by the same code), only the pages whose inputs
+// changed are rendered and the rest are hard links to it (README.md, "Rendering").
 // Exit code 0 and a complete site in SITE_OUT_DIR, or non-zero and ONE line on stderr that
 // says what failed. Astro's own output goes to stdout.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { copyCmsUploads } from './copy-cms-uploads.mjs';
 import { loadSiteEnv } from '../src/env.mjs';
-
-const SITE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const BUILDS_DIR = join(SITE_DIR, 'node_modules', '.site-builds');
-// Only content pages are indexed (listings would repeat their titles): /<section>/<slug>/.
-const CONTENT_PAGES = '{tin-tuc,dien-hinh,dich-vu-cong,kiem-chung}/*/index.html';
-
-class BuildStepError extends Error {
-  name = 'BuildStepError';
-}
-
-const stripAnsi = (text) => text.replace(/\x1b\[[0-9;]*m/g, '');
-
-/** ": [NoImageMetadata] Could not … (caused by: …)" from Astro's error printout, or nothing. */
-function summarizeAstroError(output) {
-  const lines = stripAnsi(output).split('\n').map((l) => l.trim());
-  const headline = lines.find((l) => /^\[\w+\]/.test(l)) ?? lines.find((l) => /error/i.test(l));
-  const causeAt = lines.indexOf('Caused by:');
-  const cause = causeAt >= 0 ? lines[causeAt + 1] : undefined;
-  return headline ? `: ${headline}${cause ? ` (caused by: ${cause})` : ''}` : '';
-}
-
-/** The entries the loaders left out (JSON lines), once each even if a loader ran twice. */
-function readSkipped(file) {
-  const byEntry = new Map();
-  for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
-    const entry = JSON.parse(line);
-    byEntry.set(`${entry.kind}:${entry.documentId}`, entry);
-  }
-  return [...byEntry.values()];
-}
-
-/** Runs `astro build`; its stdout and stderr are forwarded to our stdout. */
-function astroBuild(env, work) {
-  const astro = join(dirname(createRequire(join(SITE_DIR, 'package.json')).resolve('astro/package.json')), 'astro.js');
-  const report = join(work, 'failure.txt');
-  const timings = join(work, 'timings.json');
-  const skipped = join(work, 'skipped.jsonl');
-  return new Promise((resolvePromise, reject) => {
-    // Astro 5 builds an outDir outside its working directory in <cwd>/.astro/ and copies it
-    // over (core/build/common.js getOutDirWithinCwd). Each build gets its own working
-    // directory, so two builds at once never share that folder; it sits under site/ so the
-    // server chunks written there still resolve site's packages.
-    // A larger young generation: rendering 10,000 pages allocates short-lived strings fast, and
-    // V8's default 16 MB semi-space spends seconds in scavenges (measured with --cpu-prof).
-    const child = spawn(process.execPath, ['--max-semi-space-size=64', astro, 'build', '--root', SITE_DIR], {
-      cwd: work,
-      env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1', SITE_BUILD_REPORT: report, SITE_BUILD_TIMINGS: timings, SITE_BUILD_SKIPPED: skipped },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let tail = '';
-    child.stdout.pipe(process.stdout);
-    child.stderr.on('data', (chunk) => {
-      process.stdout.write(chunk);
-      tail = (tail + chunk.toString()).slice(-4000);
-    });
-    child.on('error', (error) => reject(new BuildStepError(`astro build could not start: ${error.message}`)));
-    child.on('close', (code, signal) => {
-      if (code === 0) {
-        return resolvePromise({
-          marks: existsSync(timings) ? JSON.parse(readFileSync(timings, 'utf8')) : {},
-          skipped: existsSync(skipped) ? readSkipped(skipped) : [],
-        });
-      }
-      const reported = existsSync(report) ? readFileSync(report, 'utf8').trim() : '';
-      reject(new BuildStepError(reported || `astro build failed (${signal ?? `exit ${code}`})${summarizeAstroError(tail)}`));
-    });
-  });
-}
-
-// With an outDir outside site/, Astro 5 copies its server build over and leaves the content
-// layer's module maps (content-assets.mjs, content-modules.mjs) behind: nothing a visitor needs.
-function removeServerLeftovers(outDir) {
-  for (const name of readdirSync(outDir)) if (name.endsWith('.mjs')) rmSync(join(outDir, name));
-}
+import { updateSearchIndex } from './search-index.mjs';
+import { openRenderer, renderRelease, serverBundle, SITE_DIR } from './render-site.mjs';
 
 /**
  * An entry that does not match the content model is left out of the site, not the reason to
@@ -90,7 +18,7 @@ function removeServerLeftovers(outDir) {
  * (the rebuild worker shows it in GET /status). The file is written on every build, with an
  * empty list when nothing was left out, so a fixed entry disappears from it.
  */
-function reportSkipped(skipped, reportFile) {
+export function reportSkipped(skipped, reportFile) {
   for (const entry of skipped) {
     const labels = entry.labels.length ? ` (${entry.labels.join(' › ')})` : '';
     const title = entry.title ? ` «${entry.title}»` : '';
@@ -103,65 +31,61 @@ function reportSkipped(skipped, reportFile) {
   }
 }
 
-async function pagefindIndex(outDir) {
-  const pagefind = await import('pagefind');
-  try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi', maxFragments: 2000 });
-    if (!index) throw new BuildStepError(`pagefind could not start: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: outDir, glob: CONTENT_PAGES });
-    if (added.errors.length) throw new BuildStepError(`pagefind failed to index ${outDir}: ${added.errors[0]}`);
-    // With nothing published yet (a new commune, or after demo:remove) pagefind writes no
-    // language index and fails ("No language indexes found"): index the home page instead,
-    // so the search page works and finds nothing else.
-    if (added.page_count === 0) {
-      const home = await index.addCustomRecord({ url: '/', content: 'Trang chủ cổng thông tin điện tử xã', language: 'vi', meta: { title: 'Trang chủ' } });
-      if (home.errors.length) throw new BuildStepError(`pagefind could not index the empty portal: ${home.errors[0]}`);
-    }
-    const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
-    if (written.errors.length) throw new BuildStepError(`pagefind failed to write its index: ${written.errors[0]}`);
-    return added.page_count;
-  } finally {
-    await pagefind.close();
-  }
-}
-
-export async function buildSite(rawEnv = process.env) {
+/**
+ * Builds a release. `options.previousDir` (or SITE_PREVIOUS_DIR) asks for an incremental one.
+ * `options.state` keeps the loaded bundle and the validated entries between builds of one
+ * process (build-service.mjs); with it, `options.changes` (published documents that changed)
+ * fetches only those documents again.
+ */
+export async function buildSite(rawEnv = process.env, options = {}) {
   const env = loadSiteEnv(rawEnv);
+  const log = options.log ?? ((line) => console.log(line));
   const outDir = resolve(SITE_DIR, env.SITE_OUT_DIR ?? 'dist');
   const cacheDir = resolve(SITE_DIR, env.SITE_CACHE_DIR ?? 'node_modules/.astro');
+  const previousDir = options.previousDir ?? rawEnv.SITE_PREVIOUS_DIR ?? null;
+  const spareDir = options.spareDir ?? null;
   mkdirSync(dirname(outDir), { recursive: true });
-  mkdirSync(BUILDS_DIR, { recursive: true });
-  const work = mkdtempSync(join(BUILDS_DIR, 'build-'));
   const started = Date.now();
-  try {
-    const { marks, skipped } = await astroBuild({ ...rawEnv, SITE_OUT_DIR: outDir, SITE_CACHE_DIR: cacheDir }, work);
-    reportSkipped(skipped, env.SITE_SKIPPED_REPORT);
-    removeServerLeftovers(outDir);
-    const uploads = await copyCmsUploads(outDir, { cmsUrl: env.CMS_URL, siteUrl: env.SITE_URL });
-    // A body image deleted from the media library shows as a broken image, not a failed build.
-    if (uploads.missing.length) console.warn(`Site build: ${uploads.missing.length} image(s) in Markdown bodies are missing from the CMS: ${uploads.missing.join(', ')}`);
-    if (uploads.refused.length) console.warn(`Site build: ${uploads.refused.length} image address(es) in Markdown bodies are not upload names and were not fetched: ${uploads.refused.join(', ')}`);
-    const astroDone = Date.now();
-    const indexed = await pagefindIndex(outDir);
-    const done = Date.now();
-    const timings = {
-      startupMs: marks.configDone ? marks.configDone - started : null,
-      syncMs: marks.buildStart - marks.configDone,
-      bundleMs: marks.bundled - marks.buildStart,
-      generateMs: marks.generated - marks.bundled,
-      finishMs: astroDone - marks.generated,
-      astroMs: astroDone - started,
-      pagefindMs: done - astroDone,
-      totalMs: done - started,
-      indexedPages: indexed,
-    };
-    if (rawEnv.SITE_BUILD_TIMINGS) writeFileSync(rawEnv.SITE_BUILD_TIMINGS, JSON.stringify(timings));
-    const left = skipped.length ? `; ${skipped.length} invalid entr${skipped.length > 1 ? 'ies' : 'y'} left out` : '';
-    console.log(`Site built in ${outDir}: ${indexed} pages searchable, ${(timings.totalMs / 1000).toFixed(1)} s${left}`);
-    return { outDir, timings, skipped };
-  } finally {
-    rmSync(work, { recursive: true, force: true });
+  const bundle = await serverBundle(rawEnv, cacheDir);
+  const bundled = Date.now();
+  const state = options.state ?? {};
+  const cms = { url: env.CMS_URL, token: env.SITE_API_TOKEN };
+  if (state.bundleDir !== bundle.dir || state.cmsUrl !== cms.url) {
+    Object.assign(state, { renderer: await openRenderer(bundle.dir), bundleDir: bundle.dir, cmsUrl: cms.url, loadCache: null });
   }
+  const renderer = state.renderer;
+  const changes = state.loadCache ? (options.changes ?? null) : null;
+  const loaded = await renderer.loadSiteData(cms, state.loadCache ?? renderer.emptyLoadCache(), changes);
+  state.loadCache = loaded.cache;
+  for (const warning of loaded.warnings) log(`[content] ${warning}`);
+  reportSkipped(loaded.skipped, env.SITE_SKIPPED_REPORT);
+  const dataLoaded = Date.now();
+  const release = await renderRelease({ renderer, version: bundle.version, bundleDir: bundle.dir, data: loaded.data, outDir, previousDir, spareDir, spareFromPages: rawEnv.SITE_REUSE_SPARE_FROM ? Number(rawEnv.SITE_REUSE_SPARE_FROM) : undefined, siteUrl: env.SITE_URL, cmsUrl: env.CMS_URL, cacheDir, log });
+  const rendered = Date.now();
+  const search = await updateSearchIndex({ outDir, urls: release.urls, previousDir: release.incremental ? previousDir : null, changed: release.rendered, removed: release.removed, sinceLive: release.sinceLive, search: renderer.search });
+  const done = Date.now();
+  const timings = {
+    bundleMs: bundled - started,
+    bundleBuilt: bundle.built,
+    loadMs: dataLoaded - bundled,
+    renderMs: rendered - dataLoaded,
+    render: release.phases,
+    pagefindMs: done - rendered,
+    totalMs: done - started,
+    indexedPages: search.pages,
+    searchShards: search.shards,
+    shardsIndexed: search.indexed.length,
+    pages: release.pages,
+    renderedPages: release.rendered.length,
+    incremental: release.incremental,
+    reusedSpare: release.reused,
+    fetched: changes ? changes.length : 'all',
+  };
+  if (rawEnv.SITE_BUILD_TIMINGS) writeFileSync(rawEnv.SITE_BUILD_TIMINGS, JSON.stringify(timings));
+  const left = loaded.skipped.length ? `; ${loaded.skipped.length} invalid entr${loaded.skipped.length > 1 ? 'ies' : 'y'} left out` : '';
+  const how = release.incremental ? `incremental: ${release.rendered.length} of ${release.pages} pages rendered, ${release.removed.length} removed` : `full build (${release.why}): ${release.pages} pages`;
+  log(`Site built in ${outDir}: ${how}, ${search.pages} pages searchable (${search.indexed.length} of ${search.shards} index shard${search.shards > 1 ? 's' : ''} rebuilt), ${(timings.totalMs / 1000).toFixed(1)} s${left}`);
+  return { outDir, timings, skipped: loaded.skipped, release };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv.includes('--help')) {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 
 // Images an editor puts inside a Markdown body point at the CMS (/uploads/…). The portal
@@ -55,16 +55,35 @@ function contentAddressed(segments, bytes) {
 const escapeRegExp = (/** @type {string} */ text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * Copies the uploads the built pages reference from the CMS under content-addressed names
- * and rewrites the references in pages and feeds.
+ * Writes through a temporary name and a rename: a release starts as hard links to the files of
+ * the live one, and writing into a linked file would change the live site (FACTS.md).
+ * @param {string} file @param {string | Buffer} data
+ */
+export function replaceFile(file, data) {
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, data);
+  renameSync(temp, file);
+}
+
+/**
+ * Copies the uploads the built pages and feeds reference from the CMS under content-addressed
+ * names and rewrites the references. `files` limits the work to the pages an incremental
+ * render wrote (default: every page and feed of `outDir`).
  * @param {string} outDir
  * @param {{ cmsUrl: string; siteUrl: string }} options
+ * @param {string[]} [files] absolute paths of .html and .xml files in outDir
  * @returns {Promise<{ copied: number; missing: string[]; refused: string[] }>}
  */
-export async function copyCmsUploads(outDir, { cmsUrl, siteUrl }) {
-  const pages = filesIn(outDir, ['.html']);
+export async function copyCmsUploads(outDir, { cmsUrl, siteUrl }, files = filesIn(outDir, ['.html', '.xml'])) {
+  // Pages reference /uploads/… in attributes; feeds carry absolute URLs (the site's origin),
+  // sometimes inside escaped HTML (&quot;). An image hosted elsewhere is left alone.
+  const reference = new RegExp(`(["']|${escapeRegExp(siteUrl)})/uploads/([^"'?#&<>\\s)]+)`, 'g');
   const refs = new Set();
-  for (const file of pages) for (const match of readFileSync(file, 'utf8').matchAll(UPLOAD_REF)) refs.add(match[1]);
+  const texts = new Map(files.map((file) => [file, readFileSync(file, 'utf8')]));
+  for (const [file, text] of texts) {
+    const pattern = file.endsWith('.html') ? UPLOAD_REF : reference;
+    for (const match of text.matchAll(pattern)) refs.add(match[file.endsWith('.html') ? 1 : 2]);
+  }
 
   /** @type {Map<string, string>} reference as found → reference to the portal's copy */
   const renamed = new Map();
@@ -86,20 +105,16 @@ export async function copyCmsUploads(outDir, { cmsUrl, siteUrl }) {
       const bytes = Buffer.from(await res.arrayBuffer());
       const target = contentAddressed(segments, bytes);
       mkdirSync(dirname(join(outDir, 'uploads', ...target)), { recursive: true });
-      writeFileSync(join(outDir, 'uploads', ...target), bytes);
+      replaceFile(join(outDir, 'uploads', ...target), bytes);
       renamed.set(ref, target.map(encodeURIComponent).join('/'));
     }
   }
   await Promise.all(Array.from({ length: FETCH_CONCURRENCY }, copyNext));
 
   if (renamed.size > 0) {
-    // Pages reference /uploads/… in attributes; feeds carry absolute URLs (the site's origin),
-    // sometimes inside escaped HTML (&quot;). An image hosted elsewhere is left alone.
-    const reference = new RegExp(`(["']|${escapeRegExp(siteUrl)})/uploads/([^"'?#&<>\\s)]+)`, 'g');
-    for (const file of [...pages, ...filesIn(outDir, ['.xml'])]) {
-      const text = readFileSync(file, 'utf8');
+    for (const [file, text] of texts) {
       const rewritten = text.replace(reference, (whole, before, ref) => (renamed.has(ref) ? `${before}/uploads/${renamed.get(ref)}` : whole));
-      if (rewritten !== text) writeFileSync(file, rewritten);
+      if (rewritten !== text) replaceFile(file, rewritten);
     }
   }
   return { copied: renamed.size, missing, refused };

@@ -8,7 +8,7 @@ import { ROOT } from '../../scripts/env/config.ts';
 import { freePort } from '../../scripts/lib/free-port.ts';
 import { startPortal, type Portal } from '../../scripts/rebuild/portal.ts';
 import { siteLayout } from '../../scripts/rebuild/release-store.ts';
-import { siteBuildCommand } from '../../scripts/rebuild/worker-config.ts';
+import { siteBuildCommand, siteBuildService } from '../../scripts/rebuild/worker-config.ts';
 import { startWorker, type Worker } from '../../scripts/rebuild/worker.ts';
 import { articleFields } from '../fixtures/entries.ts';
 import { AdminApi, connect } from '../helpers/admin-api.ts';
@@ -84,7 +84,7 @@ describe('replacing a published image in the media library', () => {
       host: '127.0.0.1',
       port: workerPort,
       secret: SECRET,
-      build: { ...siteBuildCommand(ROOT), env: { CMS_URL: cms.url, SITE_API_TOKEN: cms.siteToken, SITE_URL: `http://127.0.0.1:${portalPort}` } },
+      build: { ...siteBuildCommand(ROOT), service: siteBuildService(ROOT), env: { CMS_URL: cms.url, SITE_API_TOKEN: cms.siteToken, SITE_URL: `http://127.0.0.1:${portalPort}` } },
       precompress: false,
       log: () => {},
     });

@@ -1,5 +1,6 @@
-import { paginate } from './paginate';
+import { paginate, type PageOf } from './paginate';
 import type { Piece } from './pieces';
+import { memoized } from './site-data';
 
 export interface Listing {
   /** Route params that name the listing (e.g. { section: 'tin-tuc' }). */
@@ -9,14 +10,23 @@ export interface Listing {
   props?: Record<string, unknown>;
 }
 
-/** getStaticPaths entries of paginated listings: page 1 (`index.astro`) or pages 2+ (`trang/[page].astro`). */
-export function listingPaths(listings: Listing[], which: 'first' | 'rest') {
-  return listings.flatMap((listing) =>
-    paginate(listing.pieces, listing.base)
-      .filter((page) => (which === 'first' ? page.current === 1 : page.current > 1))
-      .map((page) => ({
-        params: which === 'first' ? listing.params : { ...listing.params, page: String(page.current) },
-        props: { ...listing.props, page },
-      })),
-  );
+export interface ListingPageProps {
+  title: string;
+  description: string;
+  feeds: Array<{ title: string; href: string }>;
+  page: PageOf<Piece>;
+}
+
+/** Every page of every listing, by URL: page 1 at `base`, page n at `base/trang/n/`. */
+export function listingPages(listings: Listing[]): Map<string, ListingPageProps> {
+  const pages = new Map<string, ListingPageProps>();
+  for (const listing of listings) {
+    for (const page of paginate(listing.pieces, listing.base)) pages.set(page.url(page.current), { ...(listing.props as Omit<ListingPageProps, 'page'>), page });
+  }
+  return pages;
+}
+
+/** The listing page at `pathname` (page 1 `…/`, page n `…/trang/n/`), or undefined: page 1 of an empty listing exists, `trang/1/` does not. */
+export function listingPageAt(name: string, listings: Listing[], pathname: string): ListingPageProps | undefined {
+  return memoized(`listing-pages:${name}`, () => listingPages(listings)).get(pathname);
 }

@@ -1,20 +1,13 @@
-import { getCollection, getEntry } from 'astro:content';
-import { unpackData } from './packed-data';
 import type { PieceData } from './piece-types';
-import { sectionOf, sections } from './sections';
+import { sectionOf } from './sections';
+import { memoized, siteData, type CommuneData } from './site-data';
 
 export type Piece = PieceData;
+export type { CommuneData };
 
-const newestFirst = (a: Piece, b: Piece) => (a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : 0);
-
-let all: Promise<Piece[]> | undefined;
-
-/** Every published piece of every kind, newest first (memoised for the build). */
-export function allPieces(): Promise<Piece[]> {
-  all ??= Promise.all(sections.map((s) => getCollection(s.collection))).then((lists) =>
-    lists.flat().map((e) => unpackData<Piece>(e.data)).sort(newestFirst),
-  );
-  return all;
+/** Every published piece of every kind, newest first. */
+export async function allPieces(): Promise<Piece[]> {
+  return siteData().pieces;
 }
 
 export async function piecesOfKind(kind: string): Promise<Piece[]> {
@@ -24,23 +17,13 @@ export async function piecesOfKind(kind: string): Promise<Piece[]> {
 
 export const pieceUrl = (piece: Pick<Piece, 'kind' | 'slug'>) => `/${sectionOf(piece.kind).path}/${piece.slug}/`;
 
-export interface CommuneData {
-  name: string;
-  authority: string;
-  province: string;
-  address?: string | null;
-  phone?: string | null;
-  email?: string | null;
-  workingHours?: string | null;
-  introductionHtml: string;
-  leaders?: Array<{ name: string; position: string; phone?: string | null }> | null;
-  socials?: Array<{ platform: string; name: string; url: string }> | null;
+/** The piece at /<section>/<slug>/, or undefined. */
+export async function pieceAt(section: string | undefined, slug: string | undefined): Promise<Piece | undefined> {
+  const byUrl = memoized('pieces-by-url', (data) => new Map(data.pieces.map((p) => [pieceUrl(p), p])));
+  return byUrl.get(`/${section}/${slug}/`);
 }
 
-let commune: Promise<CommuneData | null> | undefined;
-
-/** The commune's details (memoised: every page's layout reads them, and each getEntry walks the entry). */
-export function communeDetails(): Promise<CommuneData | null> {
-  commune ??= getEntry('commune', 'commune').then((entry) => (entry?.data as unknown as CommuneData) ?? null);
-  return commune;
+/** The commune's details, or null when the CMS has none (or they were left out as invalid). */
+export async function communeDetails(): Promise<CommuneData | null> {
+  return siteData().commune;
 }

@@ -8,8 +8,6 @@ export interface SharedPosts {
   of(documentId: string): SharedOn[];
   /** Rows left out, each with the reason (a bad URL from a hand-recorded post, …). */
   rejected: string[];
-  /** Hands the rejected rows to the first caller only, so the build log names each once. */
-  takeRejected(): string[];
 }
 
 async function sharedPostsPage(cms: CmsConnection, page: number, pageSize: number) {
@@ -41,24 +39,5 @@ export async function fetchSharedPosts(cms: CmsConnection, pageSize = SHARED_POS
     byPiece.set(row.data.pieceId, list);
   });
   for (const list of byPiece.values()) list.sort((a, b) => SHARED_CHANNELS.indexOf(a.channel) - SHARED_CHANNELS.indexOf(b.channel));
-  let taken = false;
-  return {
-    of: (documentId) => byPiece.get(documentId) ?? [],
-    rejected,
-    takeRejected: () => (taken ? [] : ((taken = true), rejected)),
-  };
-}
-
-// Four kind loaders run at once in one build process: they share one request to the CMS. A
-// build is one process, so the memo lives exactly as long as the build.
-const loaded = new Map<string, Promise<SharedPosts>>();
-
-/** Where each published piece was shared, fetched once per build and CMS. */
-export function sharedPostsOf(cms: CmsConnection): Promise<SharedPosts> {
-  let posts = loaded.get(cms.url);
-  if (!posts) {
-    posts = fetchSharedPosts(cms);
-    loaded.set(cms.url, posts);
-  }
-  return posts;
+  return { of: (documentId) => byPiece.get(documentId) ?? [], rejected };
 }

@@ -1,4 +1,3 @@
-import { appendFileSync } from 'node:fs';
 import type { EntryIssue } from '@thanh-thuy/content-types';
 
 /** A published entry the build left out because it does not match the content model. */
@@ -25,14 +24,4 @@ export function describeSkipped(entry: SkippedEntry): string {
   const labels = entry.labels.length ? ` (${entry.labels.join(' › ')})` : '';
   const title = entry.title ? ` «${entry.title}»` : '';
   return `${entry.kind} ${entry.documentId}${title}: field "${entry.field}"${labels}: ${entry.message}`;
-}
-
-/**
- * Hands a skipped entry to scripts/build.mjs (one JSON line in the file named by
- * SITE_BUILD_SKIPPED), which reports every one of them after the build; a build run by
- * `astro build` alone only logs them.
- */
-export function reportSkipped(entry: SkippedEntry): void {
-  const file = process.env.SITE_BUILD_SKIPPED;
-  if (file) appendFileSync(file, `${JSON.stringify(entry)}\n`);
 }

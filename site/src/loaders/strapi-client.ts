@@ -59,3 +59,11 @@ export async function fetchSingle(cms: CmsConnection, type: ContentTypeDefinitio
   if (!parsed.success) throw new CmsRequestError(`CMS response is not a Strapi entry: GET ${cms.url}${path}`, path);
   return parsed.data.data;
 }
+
+/** One published entry of a collection type by documentId, or null when the CMS publishes no such entry. */
+export async function fetchEntry(cms: CmsConnection, type: ContentTypeDefinition, documentId: string): Promise<Record<string, unknown> | null> {
+  const path = `/api/${type.plural}/${encodeURIComponent(documentId)}?${queryOf(type)}`;
+  const parsed = apiSingleEnvelopeSchema.safeParse(await getJson(cms, path, { notFound: { data: null } }));
+  if (!parsed.success) throw new CmsRequestError(`CMS response is not a Strapi entry: GET ${cms.url}${path.split('?')[0]}`, path);
+  return parsed.data.data;
+}

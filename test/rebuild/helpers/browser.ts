@@ -10,7 +10,8 @@ export function launchChromium(): Promise<Browser> {
 
 /**
  * URLs pagefind finds for `term` on the live portal, asked the way the search page asks it
- * (pagefind.js in a fresh page, so no index chunk from an older build is reused).
+ * (pagefind.js in a fresh page, so no index chunk from an older build is reused, with the
+ * index shards the search page lists merged in).
  */
 export async function searchPortal(browser: Browser, portalUrl: string, term: string): Promise<string[]> {
   const context = await browser.newContext();
@@ -20,6 +21,9 @@ export async function searchPortal(browser: Browser, portalUrl: string, term: st
     // A string, not a function: vitest would rewrite a function's import() for Node.
     const script = `(async () => {
       const pagefind = await import('/pagefind/pagefind.js');
+      const listed = /data-merge-index="([^"]*)"/.exec(await (await fetch('/tim-kiem/')).text());
+      const shards = listed ? listed[1].split(' ') : [];
+      for (const path of shards) await pagefind.mergeIndex(path);
       const search = await pagefind.search(${JSON.stringify(term)});
       const data = await Promise.all(search.results.map((r) => r.data()));
       return data.map((d) => d.url);

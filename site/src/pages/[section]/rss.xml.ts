@@ -1,12 +1,11 @@
-import type { APIRoute, GetStaticPaths } from 'astro';
+import type { APIRoute } from 'astro';
 import { feedResponse } from '../../lib/feed';
 import { piecesOfKind } from '../../lib/pieces';
-import { sectionOf, sections } from '../../lib/sections';
-
-export const getStaticPaths: GetStaticPaths = () => sections.map((s) => ({ params: { section: s.path } }));
+import { sections } from '../../lib/sections';
 
 export const GET: APIRoute = async ({ params, site }) => {
-  const section = sectionOf(params.section!);
+  const section = sections.find((s) => s.path === params.section);
+  if (!section) return new Response(null, { status: 404 });
   return feedResponse({
     title: section.title,
     description: section.description,

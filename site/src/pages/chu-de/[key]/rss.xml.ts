@@ -1,12 +1,11 @@
-import type { APIRoute, GetStaticPaths } from 'astro';
-import { taxonomy, themeByKey } from '@thanh-thuy/content-types';
+import type { APIRoute } from 'astro';
+import { themeByKey } from '@thanh-thuy/content-types';
 import { feedResponse } from '../../../lib/feed';
 import { allPieces } from '../../../lib/pieces';
 
-export const getStaticPaths: GetStaticPaths = () => taxonomy.themes.map((t) => ({ params: { key: t.key } }));
-
 export const GET: APIRoute = async ({ params, site }) => {
-  const theme = themeByKey(params.key!)!;
+  const theme = themeByKey(params.key!);
+  if (!theme) return new Response(null, { status: 404 });
   return feedResponse({
     title: `Chủ đề: ${theme.label}`,
     description: theme.summary,

@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import { lstat, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { z } from 'zod';
+
+// How a release was made, for GET /status: incremental or full (and why), how many pages were
+// rendered and removed, how many of its files differ from the release before it.
+const releaseRecordSchema = z.object({
+  incremental: z.boolean(),
+  why: z.string(),
+  pages: z.number().int(),
+  rendered: z.number().int(),
+  removed: z.number().int(),
+  /** Files the build wrote (pages, images, search shards) plus files the live release had and this one has not. */
+  filesChanged: z.number().int().nullable(),
+});
+
+export type ReleaseRecord = z.infer<typeof releaseRecordSchema>;
+
+const recordFile = (logs: string, id: string) => join(logs, `${id}.release.json`);
+
+export async function writeReleaseRecord(logs: string, id: string, record: ReleaseRecord): Promise<void> {
+  await writeFile(recordFile(logs, id), `${JSON.stringify(record, null, 2)}\n`);
+}
+
+/** The record of release `id`, or null when it has none (built by a command, or before records existed). */
+export async function readReleaseRecord(logs: string, id: string): Promise<ReleaseRecord | null> {
+  const file = recordFile(logs, id);
+  if (!existsSync(file)) return null;
+  const parsed = releaseRecordSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
+  if (!parsed.success) throw new Error(`Release record ${file} is invalid: ${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message}`);
+  return parsed.data;
+}
+
+async function walk(dir: string, root = dir, into = new Map<string, number>()): Promise<Map<string, number>> {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) await walk(path, root, into);
+    else if (entry.isFile()) into.set(relative(root, path), (await lstat(path)).mtimeMs);
+  }
+  return into;
+}
+
+/**
+ * Files of `dir` written since `since` (a build starts from links to, or a renamed copy of, an
+ * older release, so a file it did not write keeps its old time), plus the files of
+ * `previousDir` that `dir` no longer has; compressed copies made after going live aside.
+ */
+export async function countChangedFiles(dir: string, previousDir: string | null, since: number): Promise<number | null> {
+  if (!previousDir || !existsSync(previousDir)) return null;
+  const isCopy = (path: string) => path.endsWith('.br') || path.endsWith('.gz');
+  const [now, before] = await Promise.all([walk(dir), walk(previousDir)]);
+  let changed = 0;
+  for (const [path, mtime] of now) if (!isCopy(path) && (mtime >= since || !before.has(path))) changed++;
+  for (const path of before.keys()) if (!isCopy(path) && !now.has(path)) changed++;
+  return changed;
+}

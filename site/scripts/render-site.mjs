@@ -1,0 +1,333 @@
+// The one rendering path of the portal (site/README.md, "Rendering"): a server bundle of the
+// site, built once per version of the site's code, renders pages in-process from data read
+// from the CMS. A full render writes every page into an empty release; an incremental one
+// starts from hard links to the previous release and re-renders only the pages whose inputs
+// changed. Both go through `renderPages` below.
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { copyFile, link, mkdir, readFile, rm, rmdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { copyCmsUploads, replaceFile } from './copy-cms-uploads.mjs';
+import { generateImages, collectStaticImages } from './static-images.mjs';
+
+export const SITE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = resolve(SITE_DIR, '..');
+const SERVER_DIR = join(SITE_DIR, 'node_modules', '.site-server');
+const BUILDS_DIR = join(SITE_DIR, 'node_modules', '.site-builds');
+const RENDER_CONCURRENCY = 4;
+const BUNDLE_KEPT_MS = 24 * 60 * 60_000;
+// From this many pages on, linking a new tree for each release costs more than taking over the spare (measured: ~0.3 s a link tree at 1,000 pieces).
+const SPARE_FROM_PAGES = 3000;
+// Generated images and uploads copied from the CMS: files of a release that belong to pages.
+const PAGE_ASSET = /\/(?:_astro\/[^"'\s<>),?&]+\.(?:webp|jpe?g|png|avif|gif)|uploads\/[^"'\s<>)?#&]+)/g;
+
+export class RenderError extends Error {
+  name = 'RenderError';
+}
+
+/** Every file under `dir`, relative to it, sorted. */
+function filesUnder(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => statSync(join(dir, f)).isFile())
+    .sort();
+}
+
+/**
+ * The version of the site's code: its sources, public files, configuration, the content
+ * model it reads with, and the addresses baked into the bundle. A new version means a new
+ * server bundle and a full render.
+ * @param {{ CMS_URL: string; SITE_URL: string }} env
+ */
+export function codeVersion(env) {
+  const hash = createHash('sha1').update(`${env.CMS_URL}\n${env.SITE_URL}\n`);
+  const inputs = [
+    ...['src', 'public', 'scripts'].flatMap((d) => filesUnder(join(SITE_DIR, d)).map((f) => join(SITE_DIR, d, f))),
+    join(SITE_DIR, 'astro.config.mjs'),
+    join(SITE_DIR, 'package.json'),
+    ...filesUnder(join(ROOT, 'content-types', 'dist')).map((f) => join(ROOT, 'content-types', 'dist', f)),
+  ];
+  for (const file of inputs) hash.update(`${relative(ROOT, file)}\n`).update(readFileSync(file));
+  return hash.digest('hex').slice(0, 16);
+}
+
+const stripAnsi = (text) => text.replace(/\x1b\[[0-9;]*m/g, '');
+
+/** ": [Error] … (caused by: …)" from Astro's error printout, or nothing. */
+function summarizeAstroError(output) {
+  const lines = stripAnsi(output).split('\n').map((l) => l.trim());
+  const headline = lines.find((l) => /^\[\w+\]/.test(l)) ?? lines.find((l) => /error/i.test(l));
+  const causeAt = lines.indexOf('Caused by:');
+  const cause = causeAt >= 0 ? lines[causeAt + 1] : undefined;
+  return headline ? `: ${headline}${cause ? ` (caused by: ${cause})` : ''}` : '';
+}
+
+/** `astro build` of the server bundle into `outDir`; Astro's output goes to our stdout. */
+function astroBuild(env, outDir, cacheDir) {
+  const astro = join(dirname(createRequire(join(SITE_DIR, 'package.json')).resolve('astro/package.json')), 'astro.js');
+  mkdirSync(BUILDS_DIR, { recursive: true });
+  // Each build runs from its own working directory under site/, so two at once never share
+  // Astro's scratch folder and the bundle still resolves site's packages.
+  const work = mkdtempSync(join(BUILDS_DIR, 'build-'));
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [astro, 'build', '--root', SITE_DIR], {
+      cwd: work,
+      env: { ...process.env, ...env, SITE_OUT_DIR: outDir, SITE_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let tail = '';
+    child.stdout.pipe(process.stdout);
+    child.stderr.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      tail = (tail + chunk.toString()).slice(-4000);
+    });
+    child.on('error', (error) => reject(new RenderError(`astro build could not start: ${error.message}`)));
+    child.on('close', (code, signal) => {
+      rmSync(work, { recursive: true, force: true });
+      if (code === 0) return resolvePromise();
+      reject(new RenderError(`astro build failed (${signal ?? `exit ${code}`})${summarizeAstroError(tail)}`));
+    });
+  });
+}
+
+/**
+ * The server bundle of this version of the site's code, built when missing. It lives under
+ * site/node_modules so that its imports resolve site's packages.
+ * @returns {Promise<{ dir: string; version: string; built: boolean }>}
+ */
+export async function serverBundle(env, cacheDir) {
+  const version = codeVersion(env);
+  const dir = join(SERVER_DIR, version);
+  if (existsSync(join(dir, 'server', 'entry.mjs'))) {
+    const now = new Date();
+    utimesSync(dir, now, now);
+    return { dir, version, built: false };
+  }
+  mkdirSync(SERVER_DIR, { recursive: true });
+  const temp = mkdtempSync(join(SERVER_DIR, `${version}-`));
+  try {
+    await astroBuild(env, temp, cacheDir);
+    // Another build may have made the same version meanwhile: either copy is as good.
+    if (!existsSync(dir)) renameSync(temp, dir);
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
+  // Bundles of other code versions unused for a day go: a process may still be rendering with
+  // one (Astro imports page chunks lazily), so a bundle is never removed right away.
+  for (const name of readdirSync(SERVER_DIR)) {
+    const path = join(SERVER_DIR, name);
+    if (name !== version && Date.now() - statSync(path).mtimeMs > BUNDLE_KEPT_MS) rmSync(path, { recursive: true, force: true });
+  }
+  return { dir, version, built: true };
+}
+
+/** The renderer the bundle exports (src/render/server-entry.ts). */
+export async function openRenderer(bundleDir) {
+  const entry = await import(pathToFileURL(join(bundleDir, 'server', 'entry.mjs')).href);
+  if (!entry.renderer) throw new RenderError(`${bundleDir} is not a server bundle of the portal (no renderer export)`);
+  return entry.renderer;
+}
+
+/** The file a URL is written to: "/x/" → "x/index.html", "/rss.xml" → "rss.xml". */
+export const fileOf = (url) => (url.endsWith('/') ? `${url.slice(1)}index.html` : url.slice(1));
+/**
+ * The request that renders a URL. With trailingSlash 'always', Astro matches a dynamic route
+ * with an extension (`[section]/rss.xml.ts`) only with a slash after it, and its 404 route
+ * at /404/.
+ */
+const requestPathOf = (url) => (url === '/404.html' ? '/404/' : url.endsWith('/') ? url : `${url}/`);
+
+/**
+ * Hard links of every file of `from` in `to` (which must not exist): a release costs no copy.
+ * GNU `cp -al` does it in one process (~10× faster than a link call per file from Node).
+ */
+async function linkTree(from, to) {
+  const cp = spawnSync('cp', ['-al', from, to], { stdio: ['ignore', 'ignore', 'pipe'] });
+  if (cp.status === 0) return;
+  if (cp.error?.code !== 'ENOENT') throw new RenderError(`cp -al ${from} ${to} failed: ${cp.stderr?.toString().trim() || cp.error?.message}`);
+  await linkEach(from, to);
+}
+
+async function linkEach(from, to) {
+  await mkdir(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = join(from, entry.name);
+    const target = join(to, entry.name);
+    if (entry.isDirectory()) await linkEach(source, target);
+    else if (entry.isFile()) await link(source, target);
+  }
+}
+
+/** Copies `from` into `to` (the client build: stylesheet, public files). */
+async function copyTree(from, to) {
+  await mkdir(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = join(from, entry.name);
+    const target = join(to, entry.name);
+    if (entry.isDirectory()) await copyTree(source, target);
+    else if (entry.isFile()) await copyFile(source, target);
+  }
+}
+
+/** Removes a file of a release with its compressed copies, and the folders it leaves empty. */
+async function removeFile(outDir, file) {
+  for (const ext of ['', '.br', '.gz']) await rm(join(outDir, file + ext), { force: true });
+  for (let dir = dirname(join(outDir, file)); dir !== outDir && dir.startsWith(outDir); dir = dirname(dir)) {
+    try {
+      await rmdir(dir);
+    } catch (error) {
+      if (error.code === 'ENOTEMPTY' || error.code === 'EEXIST') break;
+      if (error.code !== 'ENOENT') throw error;
+    }
+  }
+}
+
+/** Writes a rendered page by temp name and rename, dropping the compressed copies of its old version. */
+async function writePage(outDir, file, text) {
+  const path = join(outDir, file);
+  await mkdir(dirname(path), { recursive: true });
+  for (const ext of ['.br', '.gz']) await rm(path + ext, { force: true });
+  replaceFile(path, text);
+}
+
+/**
+ * Renders `urls` into `outDir`: each page by the bundle, its images generated, its uploads
+ * copied. Returns each written page's assets (generated images, uploads) by URL.
+ */
+async function renderPages({ renderer, data, urls, outDir, siteUrl, cmsUrl, cacheDir, log }) {
+  const images = collectStaticImages();
+  const queue = [...urls];
+  const failures = [];
+  async function next() {
+    for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
+      const res = await renderer.render(data, new URL(requestPathOf(url), siteUrl));
+      const expected = url === '/404.html' ? 404 : 200;
+      if (res.status !== expected) {
+        failures.push(`${url} answered ${res.status}`);
+        continue;
+      }
+      await writePage(outDir, fileOf(url), await res.text());
+    }
+  }
+  await Promise.all(Array.from({ length: RENDER_CONCURRENCY }, next));
+  if (failures.length) throw new RenderError(`${failures.length} page(s) did not render: ${failures.slice(0, 3).join(', ')}`);
+  const files = urls.map((url) => join(outDir, fileOf(url)));
+  const uploads = await copyCmsUploads(outDir, { cmsUrl, siteUrl }, files);
+  // A body image deleted from the media library shows as a broken image, not a failed build.
+  if (uploads.missing.length) log(`Site build: ${uploads.missing.length} image(s) in Markdown bodies are missing from the CMS: ${uploads.missing.join(', ')}`);
+  if (uploads.refused.length) log(`Site build: ${uploads.refused.length} image address(es) in Markdown bodies are not upload names and were not fetched: ${uploads.refused.join(', ')}`);
+  const assets = {};
+  const wanted = new Set();
+  for (const url of urls) {
+    const found = [...new Set([...readFileSync(join(outDir, fileOf(url)), 'utf8').matchAll(PAGE_ASSET)].map((m) => decodeURI(m[0].slice(1))))].sort();
+    assets[url] = found;
+    for (const asset of found) if (asset.startsWith('_astro/')) wanted.add(`/${asset}`);
+  }
+  await generateImages(images.take(), wanted, outDir, join(cacheDir, 'assets'));
+  return assets;
+}
+
+/** Where the record of a release lives (outside it: a release holds only what visitors get). */
+const manifestFile = (cacheDir, outDir) => join(cacheDir, 'releases', `${createHash('sha1').update(resolve(outDir)).digest('hex').slice(0, 16)}.json`);
+
+/** The record of a rendered release, or null when there is none (or it is unreadable). */
+export function readManifest(cacheDir, outDir) {
+  const file = manifestFile(cacheDir, outDir);
+  if (!existsSync(file)) return null;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new RenderError(`The record of release ${outDir} is unreadable (${file}): ${error.message}`, { cause: error });
+  }
+}
+
+function writeManifest(cacheDir, outDir, manifest) {
+  const file = manifestFile(cacheDir, outDir);
+  mkdirSync(dirname(file), { recursive: true });
+  replaceFile(file, JSON.stringify(manifest));
+  // Records of releases that are gone (pruned by the worker) go with them.
+  for (const name of readdirSync(dirname(file))) {
+    const path = join(dirname(file), name);
+    if (path === file || !name.endsWith('.json')) continue;
+    try {
+      if (!existsSync(JSON.parse(readFileSync(path, 'utf8')).outDir)) rmSync(path, { force: true });
+    } catch {
+      rmSync(path, { force: true });
+    }
+  }
+}
+
+/** The record of `dir` when it is a release this code version can start from, else null. */
+function usableRelease(cacheDir, dir, version) {
+  if (!dir || !existsSync(dir)) return null;
+  const manifest = readManifest(cacheDir, dir);
+  return manifest?.version === version ? manifest : null;
+}
+
+/**
+ * Renders a release of the portal into `outDir` (which must not exist). With `previousDir`
+ * (a release rendered by the same code version), renders only the pages whose inputs changed;
+ * otherwise renders every page. The new release starts as hard links to `previousDir`, or,
+ * cheaper on a large portal, as `spareDir` itself: an older release no one serves any more
+ * (neither live nor kept for rollback), renamed and brought up to date from its own record.
+ * @returns {Promise<{ incremental: boolean; why: string; pages: number; urls: string[]; rendered: string[]; removed: string[]; assetsRemoved: number; reused: boolean; phases: Record<string, number> }>}
+ */
+export async function renderRelease({ renderer, version, bundleDir, data, outDir, previousDir, spareDir = null, spareFromPages = SPARE_FROM_PAGES, siteUrl, cmsUrl, cacheDir, log }) {
+  const phases = {};
+  let mark = Date.now();
+  const phase = (name) => {
+    phases[name] = Date.now() - mark;
+    mark = Date.now();
+  };
+  const pages = await renderer.pages(data);
+  phase('digestsMs');
+  if (existsSync(outDir)) throw new RenderError(`${outDir} already exists: a release is rendered into a new directory`);
+  const previous = usableRelease(cacheDir, previousDir, version);
+  // Taking over the spare saves linking a whole tree but re-renders (and re-indexes) what two or
+  // three publishes changed: worth it only on a large portal.
+  const spare = previous && pages.size >= spareFromPages ? usableRelease(cacheDir, spareDir, version) : null;
+  let why = 'no previous release';
+  if (previousDir && !previous) why = !existsSync(previousDir) ? `${previousDir} is gone` : readManifest(cacheDir, previousDir) ? 'the site code changed' : `no record of ${previousDir}`;
+  const incremental = Boolean(previous);
+  // What the new release starts as, and the record it is brought up to date from.
+  const base = spare ?? previous;
+  let urls;
+  let removed = [];
+  let sinceLive = null;
+  const assets = {};
+  if (incremental) {
+    why = 'pages whose inputs changed';
+    if (spare) renameSync(spareDir, outDir);
+    else await linkTree(previousDir, outDir);
+    urls = [...pages].filter(([url, digest]) => base.pages[url] !== digest).map(([url]) => url);
+    removed = Object.keys(base.pages).filter((url) => !pages.has(url));
+    // What differs from the live release itself (the spare is older): what the search index must take in.
+    sinceLive = [...pages].filter(([url, digest]) => previous.pages[url] !== digest).map(([url]) => url);
+    sinceLive.push(...Object.keys(previous.pages).filter((url) => !pages.has(url)));
+    for (const url of pages.keys()) if (base.assets[url]) assets[url] = base.assets[url];
+  } else {
+    await copyTree(join(bundleDir, 'client'), outDir);
+    urls = [...pages.keys()];
+  }
+  phase('copyMs');
+  for (const url of removed) await removeFile(outDir, fileOf(url));
+  Object.assign(assets, await renderPages({ renderer, data, urls, outDir, siteUrl, cmsUrl, cacheDir, log }));
+  phase('renderMs');
+  // Images and uploads no page uses any more leave the release (a full render never has them).
+  let assetsRemoved = 0;
+  if (incremental) {
+    const used = new Set(Object.values(assets).flat());
+    for (const asset of new Set(Object.values(base.assets).flat())) {
+      if (used.has(asset)) continue;
+      await removeFile(outDir, asset);
+      assetsRemoved++;
+    }
+  }
+  writeManifest(cacheDir, outDir, { version, outDir: resolve(outDir), pages: Object.fromEntries(pages), assets });
+  phase('recordMs');
+  return { incremental, why, pages: pages.size, urls: [...pages.keys()], rendered: urls, removed, sinceLive: spare ? sinceLive : null, assetsRemoved, reused: Boolean(spare), phases };
+}

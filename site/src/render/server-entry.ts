@@ -1,0 +1,31 @@
+import type { SSRManifest } from 'astro';
+import { App } from 'astro/app';
+import { searchShards, shardOf, shardPath } from '../lib/search-shards';
+import { useSiteData, type SiteData } from '../lib/site-data';
+import { emptyLoadCache, loadSiteData } from '../loaders/load-site-data';
+import { sitePages } from './site-pages';
+
+/**
+ * What the server bundle offers scripts/render-site.mjs (the adapter's one export): load the
+ * CMS's data, list every page with the digest of what it reads, render one page. A full
+ * build and an incremental one both render through `render`, so they cannot drift.
+ */
+export function createExports(manifest: SSRManifest) {
+  const app = new App(manifest);
+  const renderer = {
+    search: { searchShards, shardOf, shardPath },
+    emptyLoadCache,
+    loadSiteData,
+    async pages(data: SiteData): Promise<Map<string, string>> {
+      useSiteData(data);
+      return sitePages(data);
+    },
+    async render(data: SiteData, url: URL): Promise<Response> {
+      useSiteData(data);
+      return app.render(new Request(url), { addCookieHeader: false });
+    },
+  };
+  return { renderer };
+}
+
+export type Renderer = ReturnType<typeof createExports>['renderer'];
