@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readAloud } from '../../site/src/lib/radio/read-aloud';
-import { readNumber } from '../../site/src/lib/radio/read-number';
+import { readAloud } from '../../site/src/lib/radio/read-aloud.ts';
+import { readNumber } from '../../site/src/lib/radio/read-number.ts';
 
 describe('numbers are read as a northern radio reader says them', () => {
   it.each([

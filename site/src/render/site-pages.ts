@@ -7,6 +7,8 @@ import type { PieceData } from '../lib/piece-types';
 import { pieceUrl } from '../lib/pieces';
 import { searchShards } from '../lib/search-shards';
 import { sections } from '../lib/sections';
+import { bulletinWeeks, isRadioPiece } from '../lib/radio/bulletin';
+import { weekOf } from '../lib/radio/bulletin-week';
 import { siteData, type SiteData } from '../lib/site-data';
 
 // Every page of the portal and what it reads, as a digest per URL. Two loads of the data that
@@ -48,6 +50,16 @@ export async function sitePages(data: SiteData = siteData()): Promise<Map<string
   add('/rss.xml', digestsOf(pieces.slice(0, FEED_ITEMS)));
   for (const s of sections) add(`/${s.path}/rss.xml`, digestsOf(pieces.filter((p) => p.kind === s.key).slice(0, FEED_ITEMS)));
   for (const t of taxonomy.themes) add(`/chu-de/${t.key}/rss.xml`, digestsOf(pieces.filter((p) => p.themes.some((x) => x.key === t.key)).slice(0, FEED_ITEMS)));
+  // The radio bulletin: the newest week on /truyen-thanh/ (with the list of weeks), each week on
+  // its own page and as plain text.
+  const weeks = bulletinWeeks(pieces);
+  const radio = pieces.filter(isRadioPiece);
+  const ofWeek = (slug: string) => digestsOf(radio.filter((p) => weekOf(p.publishedAt).slug === slug));
+  add('/truyen-thanh/', [weeks.map((w) => w.slug), weeks[0] ? ofWeek(weeks[0].slug) : []]);
+  for (const week of weeks) {
+    add(`/truyen-thanh/${week.slug}/`, ofWeek(week.slug));
+    add(`/truyen-thanh/${week.slug}.txt`, ofWeek(week.slug));
+  }
   // The sitemap lists every HTML page but the 404 page.
   add('/sitemap-0.xml', sitemapUrls([...pages.keys()]));
   return pages;

@@ -1,5 +1,5 @@
-import abbreviations from './abbreviations.json';
-import { readDigits, readMonth, readNumber } from './read-number';
+import abbreviations from './abbreviations.json' with { type: 'json' };
+import { readDigits, readMonth, readNumber } from './read-number.ts';
 
 // Text as a loudspeaker reader says it: dates, times, amounts, phone numbers, document numbers,
 // abbreviations and web addresses written out in words, so that whoever reads the bulletin
