@@ -33,6 +33,8 @@ describe('a radio script writes out what the reader says', () => {
     ['28/8/2025', 'ngày hai mươi tám tháng tám năm hai nghìn không trăm hai mươi lăm'],
     ['Từ ngày 28/8/2025 đến hết ngày 31/12/2025.', 'Từ ngày hai mươi tám tháng tám năm hai nghìn không trăm hai mươi lăm đến hết ngày ba mươi mốt tháng mười hai năm hai nghìn không trăm hai mươi lăm.'],
     ['họp ngày 04/04', 'họp ngày bốn tháng tư'],
+    ['Ngày 28/11/2025, UBND xã họp.', 'Ngày hai mươi tám tháng mười một năm hai nghìn không trăm hai mươi lăm, Ủy ban nhân dân xã họp.'],
+    ['Tháng 4 có 30 ngày', 'Tháng tư có ba mươi ngày'],
     ['trong tháng 10/2025', 'trong tháng mười năm hai nghìn không trăm hai mươi lăm'],
     ['UBND xã và HĐND xã', 'Ủy ban nhân dân xã và Hội đồng nhân dân xã'],
     ['Nghị định số 30/2020/NĐ-CP', 'Nghị định số ba mươi năm hai nghìn không trăm hai mươi của Chính phủ'],
@@ -48,6 +50,10 @@ describe('a radio script writes out what the reader says', () => {
     ['truy cập dichvucong.gov.vn để nộp', 'truy cập dichvucong chấm gov chấm vn để nộp'],
     ['có 1.500 hộ dân', 'có một nghìn năm trăm hộ dân'],
     ['Đảng & Nhà nước', 'Đảng và Nhà nước'],
+    ['phí 200k.', 'phí hai trăm nghìn.'],
+    ['tiếp nhận hồ sơ 24/7', 'tiếp nhận hồ sơ hai mươi tư trên bảy'],
+    ['tờ khai CT01', 'tờ khai xê tê không một'],
+    ['bằng lái hạng A1', 'bằng lái hạng a một'],
   ])('%s', (text, spoken) => {
     expect(readAloud(text)).toBe(spoken);
   });

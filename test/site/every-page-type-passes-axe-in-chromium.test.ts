@@ -20,6 +20,7 @@ const pageTypes: Array<[string, () => string]> = [
   ['task group listing', () => '/nhiem-vu/du-lieu/'],
   ['plan', () => '/ke-hoach/'],
   ['about', () => '/gioi-thieu/'],
+  ['radio bulletin', () => '/truyen-thanh/'],
   ['search', () => '/tim-kiem/?q=dang+ky'],
   ['404', () => '/khong-co-trang-nay/'],
 ];

@@ -89,6 +89,8 @@ export interface BulletinOptions {
 
 /** The bulletin of one week from the published pieces. */
 export function buildBulletin(pieces: PieceData[], week: BulletinWeek, options: BulletinOptions): Bulletin {
+  // "Xã Thanh Thủy" is a name at the start of a line, "xã Thanh Thủy" inside a sentence.
+  const commune = options.communeName.replace(/^Xã /, 'xã ');
   const perMinute = options.syllablesPerMinute ?? DEFAULT_SYLLABLES_PER_MINUTE;
   const timed = (spoken: string[]) => {
     const syllables = countSyllables(spoken.join(' '));
@@ -102,10 +104,10 @@ export function buildBulletin(pieces: PieceData[], week: BulletinWeek, options: 
       return { title: piece.title, path: options.pieceUrl(piece), publishedAt: piece.publishedAt, spoken, ...timed(spoken) };
     });
   const opening = readAloud(
-    `Đây là Hệ thống truyền thanh cơ sở ${options.communeName}. Sau đây là bản tin tuần từ ${spokenDay(week.from)} đến ${spokenDay(week.to)}, gồm ${readNumber(items.length)} tin.`,
+    `Đây là Hệ thống truyền thanh cơ sở ${commune}. Sau đây là bản tin tuần từ ${spokenDay(week.from)} đến ${spokenDay(week.to)}, gồm ${readNumber(items.length)} tin.`,
   );
   const closing = readAloud(
-    `Bản tin đến đây là kết thúc. Thông tin chi tiết, bà con xem trên Cổng thông tin điện tử ${options.communeName}, địa chỉ ${options.siteHost}. Cảm ơn bà con đã chú ý lắng nghe.`,
+    `Bản tin đến đây là kết thúc. Thông tin chi tiết, bà con xem trên Cổng thông tin điện tử ${commune}, địa chỉ ${options.siteHost}. Cảm ơn bà con đã chú ý lắng nghe.`,
   );
   const seconds = timed([opening]).seconds + items.reduce((sum, item) => sum + item.seconds, 0) + timed([closing]).seconds;
   return { week, opening, items, closing, syllablesPerMinute: perMinute, seconds };

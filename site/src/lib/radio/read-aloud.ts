@@ -11,13 +11,15 @@ const END = '(?![\\p{L}\\p{N}])';
 const words = abbreviations.words as Record<string, string>;
 const issuers = abbreviations.issuers as Record<string, string>;
 const units = abbreviations.units as Record<string, string>;
+const letters = abbreviations.letters as Record<string, string>;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const alternation = (keys: string[]) => keys.sort((a, b) => b.length - a.length).map(escape).join('|');
 
 const validDay = (d: number) => d >= 1 && d <= 31;
 const validMonth = (m: number) => m >= 1 && m <= 12;
-const date = (d: string, m: string, y?: string) =>
-  `ngày ${readNumber(d)} tháng ${readMonth(Number(m))}${y ? ` năm ${readNumber(y)}` : ''}`;
+/** A date as read; `lead` is the "ngày"/"Ngày" the text already had, kept with its capital. */
+const date = (lead: string | undefined, d: string, m: string, y?: string) =>
+  `${lead?.trim() ?? 'ngày'} ${readNumber(d)} tháng ${readMonth(Number(m))}${y ? ` năm ${readNumber(y)}` : ''}`;
 /** "1.250.000" (Vietnamese thousands) or "1,5" (decimal comma) in words. */
 function amount(text: string): string {
   const [whole, fraction] = text.replace(/\./g, '').split(',');
@@ -38,20 +40,22 @@ const rules: Rule[] = [
     new RegExp(`${START}(\\d+)-([\\p{Lu}Đ]+)/([\\p{L}Đ]+)${END}`, 'gu'),
     (_, n, _kind, issuer) => `${readDigits(n)}${issuers[issuer] ? ` ${issuers[issuer]}` : ''}`,
   ],
+  // "24/7" is round the clock, not 24 July.
+  [new RegExp(`${START}24/7${END}`, 'gu'), () => 'hai mươi tư trên bảy'],
   // Dates: "ngày 28/8/2025", "28/08/2025", "28/8", "tháng 8/2025".
   [
-    new RegExp(`${START}(?:ngày\\s+)?(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})${END}`, 'gu'),
-    (whole, d, m, y) => (validDay(Number(d)) && validMonth(Number(m)) ? date(d, m, y) : whole),
+    new RegExp(`${START}([Nn]gày\\s+)?(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})${END}`, 'gu'),
+    (whole, lead, d, m, y) => (validDay(Number(d)) && validMonth(Number(m)) ? date(lead, d, m, y) : whole),
   ],
   [
-    new RegExp(`${START}tháng\\s+(\\d{1,2})/(\\d{4})${END}`, 'gu'),
-    (whole, m, y) => (validMonth(Number(m)) ? `tháng ${readMonth(Number(m))} năm ${readNumber(y)}` : whole),
+    new RegExp(`${START}([Tt]háng)\\s+(\\d{1,2})/(\\d{4})${END}`, 'gu'),
+    (whole, lead, m, y) => (validMonth(Number(m)) ? `${lead} ${readMonth(Number(m))} năm ${readNumber(y)}` : whole),
   ],
   [
-    new RegExp(`${START}(?:ngày\\s+)?(\\d{1,2})/(\\d{1,2})${END}`, 'gu'),
-    (whole, d, m) => (validDay(Number(d)) && validMonth(Number(m)) ? date(d, m) : whole),
+    new RegExp(`${START}([Nn]gày\\s+)?(\\d{1,2})/(\\d{1,2})${END}`, 'gu'),
+    (whole, lead, d, m) => (validDay(Number(d)) && validMonth(Number(m)) ? date(lead, d, m) : whole),
   ],
-  [new RegExp(`${START}tháng\\s+(\\d{1,2})${END}`, 'gu'), (whole, m) => (validMonth(Number(m)) ? `tháng ${readMonth(Number(m))}` : whole)],
+  [new RegExp(`${START}([Tt]háng)\\s+(\\d{1,2})${END}`, 'gu'), (whole, lead, m) => (validMonth(Number(m)) ? `${lead} ${readMonth(Number(m))}` : whole)],
   // Times: "7h30", "7 giờ 30", "07:30", "7h".
   [
     new RegExp(`${START}(\\d{1,2})\\s*(?:h|giờ|:)\\s*(\\d{2})(?:\\s*phút)?${END}`, 'gu'),
@@ -64,7 +68,8 @@ const rules: Rule[] = [
     (_, a, b, c) => [a, b, c].map(readDigits).join(', '),
   ],
   [new RegExp(`${START}(1900|1800)[ .]?(\\d{4})${END}`, 'gu'), (_, a, b) => [a, b].map(readDigits).join(', ')],
-  // Money and percentages.
+  // Money and percentages; "200k" is spoken Vietnamese for 200 nghìn.
+  [new RegExp(`${START}(\\d+)k${END}`, 'gu'), (_, n) => `${readNumber(n)} nghìn`],
   [new RegExp(`${START}(${NUMBER})\\s*(?:đồng|đ|VNĐ|VND)${END}`, 'gu'), (_, n) => `${amount(n)} đồng`],
   [new RegExp(`${START}(${NUMBER})\\s*%`, 'gu'), (_, n) => `${amount(n)} phần trăm`],
   // Ranges: "8-10 người" → "tám đến mười người".
@@ -78,6 +83,11 @@ const rules: Rule[] = [
   [
     new RegExp(`${START}(?:https?://)?((?:[a-z0-9-]+\\.)+[a-z]{2,})(/[^\\s]*)?`, 'gu'),
     (_, host: string) => host.split('.').join(' chấm '),
+  ],
+  // Codes of capitals and digits, letter by letter: "CT01" → "xê tê không một", "A1" → "a một".
+  [
+    new RegExp(`${START}([A-ZĐ]{1,4})(\\d{1,4})${END}`, 'gu'),
+    (_, code: string, n: string) => `${[...code].map((c) => letters[c]).join(' ')} ${/^0/.test(n) ? readDigits(n) : readNumber(n)}`,
   ],
   // Any other number; a leading zero means a code ("01" → "không một").
   [new RegExp(`${START}(${NUMBER})${END}`, 'gu'), (_, n: string) => (/^0\d/.test(n) ? readDigits(n) : amount(n))],
