@@ -38,7 +38,11 @@ export async function sitePages(data: SiteData = siteData()): Promise<Map<string
   const pages = new Map<string, string>();
   const add = (url: string, inputs: unknown) => pages.set(url, sha1(`${shared}\n${JSON.stringify(inputs)}`));
   for (const url of FIXED_PAGES) add(url, null);
-  for (const piece of pieces) add(pieceUrl(piece), pieceDigest(piece));
+  for (const piece of pieces) {
+    add(pieceUrl(piece), pieceDigest(piece));
+    // Its A4 notice for boards (plan III.1): not in the sitemap or the search index.
+    add(`${pieceUrl(piece)}ban-in/`, pieceDigest(piece));
+  }
   add('/tim-kiem/', searchShards(pieces.length));
   const ofKind = (kind: string, n: number) => pieces.filter((p) => p.kind === kind).slice(0, n);
   const alerts = pieces.filter((p) => p.kind === 'fact-check' && p.fields.verdict !== 'Đúng').slice(0, 3);
@@ -68,7 +72,7 @@ export async function sitePages(data: SiteData = siteData()): Promise<Map<string
 // One collator: localeCompare with options builds one per call (~0.5 s for 12,000 URLs).
 const collator = new Intl.Collator('en', { numeric: true });
 
-/** The pages a sitemap lists: HTML pages (URLs ending in "/"), in @astrojs/sitemap's order. */
+/** The pages a sitemap lists: HTML pages (URLs ending in "/") but the print notices, in @astrojs/sitemap's order. */
 export function sitemapUrls(urls: string[]): string[] {
-  return urls.filter((url) => url.endsWith('/')).sort(collator.compare);
+  return urls.filter((url) => url.endsWith('/') && !url.endsWith('/ban-in/')).sort(collator.compare);
 }
