@@ -3,7 +3,7 @@
 //   tsx scripts/bench/portal-process.ts --data-dir DIR --port N
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { startPortal } from '../rebuild/portal.ts';
+import { startPortal } from '../rebuild/serving/portal.ts';
 
 const flags = z
   .object({ 'data-dir': z.string().min(1), port: z.coerce.number().int().min(1).max(65_535) })

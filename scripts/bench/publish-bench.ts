@@ -13,8 +13,8 @@ import { loadConfig, ROOT } from '../env/config.ts';
 import { GENERATED_SECRETS } from '../env/ensure-env.ts';
 import { CMS_DIR, startCms, type CmsProcess } from '../lib/cms-process.ts';
 import { freePort } from '../lib/free-port.ts';
-import { startPortal, type Portal } from '../rebuild/portal.ts';
-import { siteLayout } from '../rebuild/release-store.ts';
+import { startPortal, type Portal } from '../rebuild/serving/portal.ts';
+import { siteLayout } from '../rebuild/releases/release-store.ts';
 import { siteBuildCommand, siteBuildService } from '../rebuild/worker-config.ts';
 import { startWorker, type Worker } from '../rebuild/worker.ts';
 

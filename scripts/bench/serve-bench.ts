@@ -22,10 +22,10 @@ import { startNginx } from './nginx-beside.ts';
 import { startSyntheticCms } from './synthetic-cms.ts';
 import { runWrk, type WrkResult } from './wrk.ts';
 import { freePort } from '../lib/free-port.ts';
-import { precompress } from '../rebuild/precompress.ts';
-import { activate, newBuildId, prepareBuildDir, siteLayout } from '../rebuild/release-store.ts';
-import { runSiteBuild } from '../rebuild/run-site-build.ts';
-import { swapSymlink } from '../rebuild/swap-symlink.ts';
+import { precompress } from '../rebuild/releases/precompress.ts';
+import { activate, newBuildId, prepareBuildDir, siteLayout } from '../rebuild/releases/release-store.ts';
+import { runSiteBuild } from '../rebuild/scheduling/run-site-build.ts';
+import { swapSymlink } from '../rebuild/releases/swap-symlink.ts';
 import { siteBuildCommand } from '../rebuild/worker-config.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');

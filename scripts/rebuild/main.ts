@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadConfig, ROOT } from '../env/config.ts';
-import { startPortal } from './portal.ts';
+import { startPortal } from './serving/portal.ts';
 import { loadWorkerEnv, workerOptionsFrom } from './worker-config.ts';
 import { startWorker } from './worker.ts';
 import { exitWithUsageOnHelp } from '../lib/help-flag.ts';

@@ -1,17 +1,17 @@
 import { readdir, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { SiteChange } from './affects-site.ts';
-import { BuildScheduler, type BuildRun } from './build-scheduler.ts';
-import { precompress } from './precompress.ts';
-import { activate, builtAt, ensureLayout, newBuildId, prepareBuildDir, prune, readReleases, siteLayout } from './release-store.ts';
-import { countChangedFiles, readReleaseRecord, writeReleaseRecord, type ReleaseRecord } from './release-record.ts';
-import { runSiteBuild } from './run-site-build.ts';
-import { SiteBuildError } from './site-build-error.ts';
-import { changedDocuments, SiteBuildService } from './site-build-service.ts';
-import { describeSkippedEntries, readSkippedReport, skippedReportFile } from './skipped-report.ts';
-import { missingFromBuild } from './verify-build.ts';
-import { createWorkerServer } from './worker-server.ts';
+import type { SiteChange } from './intake/affects-site.ts';
+import { BuildScheduler, type BuildRun } from './scheduling/build-scheduler.ts';
+import { precompress } from './releases/precompress.ts';
+import { activate, builtAt, ensureLayout, newBuildId, prepareBuildDir, prune, readReleases, siteLayout } from './releases/release-store.ts';
+import { countChangedFiles, readReleaseRecord, writeReleaseRecord, type ReleaseRecord } from './releases/release-record.ts';
+import { runSiteBuild } from './scheduling/run-site-build.ts';
+import { SiteBuildError } from './scheduling/site-build-error.ts';
+import { changedDocuments, SiteBuildService } from './scheduling/site-build-service.ts';
+import { describeSkippedEntries, readSkippedReport, skippedReportFile } from './scheduling/skipped-report.ts';
+import { missingFromBuild } from './scheduling/verify-build.ts';
+import { createWorkerServer } from './intake/worker-server.ts';
 
 export interface WorkerOptions {
   dataDir: string;

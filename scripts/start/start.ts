@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { loadConfig, ROOT, type Config } from '../env/config.ts';
 import { startCms, type CmsProcess } from '../lib/cms-process.ts';
-import { startPortal, type Portal } from '../rebuild/portal.ts';
+import { startPortal, type Portal } from '../rebuild/serving/portal.ts';
 import { loadWorkerEnv, workerOptionsFrom, type WorkerEnv } from '../rebuild/worker-config.ts';
 import { startWorker, type Worker } from '../rebuild/worker.ts';
 import { startCrosspost } from '../crosspost/start-runner.ts';

@@ -7,9 +7,9 @@ import { createWebhookChannel } from '../../scripts/crosspost/channels/webhook/i
 import { LedgerClient } from '../../scripts/crosspost/ledger-client.ts';
 import { drain, type RunnerDeps } from '../../scripts/crosspost/runner.ts';
 import { startSyntheticCms } from '../../scripts/bench/synthetic-cms.ts';
-import { affectsSite } from '../../scripts/rebuild/affects-site.ts';
+import { affectsSite } from '../../scripts/rebuild/intake/affects-site.ts';
 import { fetchSharedPosts } from '../../site/src/loaders/shared-posts.ts';
-import { parseWebhookPayload } from '../../scripts/rebuild/webhook-payload.ts';
+import { parseWebhookPayload } from '../../scripts/rebuild/intake/webhook-payload.ts';
 import { AdminApi, connect, publicGet } from '../helpers/admin-api.ts';
 import { bootCms, type TestCms } from '../helpers/cms.ts';
 import { articleFields } from '../fixtures/entries.ts';

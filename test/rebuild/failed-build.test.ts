@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPortal, type Portal } from '../../scripts/rebuild/portal.ts';
-import { siteLayout } from '../../scripts/rebuild/release-store.ts';
+import { startPortal, type Portal } from '../../scripts/rebuild/serving/portal.ts';
+import { siteLayout } from '../../scripts/rebuild/releases/release-store.ts';
 import { startWorker, type Worker } from '../../scripts/rebuild/worker.ts';
 import { fakeBuildCommand, fakeBuildRuns } from './helpers/fake-build.ts';
 import { waitFor } from './helpers/wait.ts';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentKinds, uidOf } from '@thanh-thuy/content-types';
 import { ROOT } from '../../scripts/env/config.ts';
 import { freePort } from '../../scripts/lib/free-port.ts';
-import { siteLayout } from '../../scripts/rebuild/release-store.ts';
+import { siteLayout } from '../../scripts/rebuild/releases/release-store.ts';
 import { siteBuildCommand, siteBuildService } from '../../scripts/rebuild/worker-config.ts';
 import { startWorker, type Worker } from '../../scripts/rebuild/worker.ts';
 import { articleFields, factCheckFields, modelPracticeFields, serviceGuideFields } from '../fixtures/entries.ts';

@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/env/config.ts';
 import { freePort } from '../../scripts/lib/free-port.ts';
-import { startPortal, type Portal } from '../../scripts/rebuild/portal.ts';
+import { startPortal, type Portal } from '../../scripts/rebuild/serving/portal.ts';
 import { siteBuildCommand, siteBuildService } from '../../scripts/rebuild/worker-config.ts';
 import { startWorker, type Worker } from '../../scripts/rebuild/worker.ts';
 import { articleFields } from '../fixtures/entries.ts';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BuildScheduler, type BuildRun } from '../../scripts/rebuild/build-scheduler.ts';
-import { SiteBuildError } from '../../scripts/rebuild/site-build-error.ts';
+import { BuildScheduler, type BuildRun } from '../../scripts/rebuild/scheduling/build-scheduler.ts';
+import { SiteBuildError } from '../../scripts/rebuild/scheduling/site-build-error.ts';
 
 // The scheduler is all timers (debounce, build length, backoff): these tests run it on
 // vitest's fake clock, so what they check is its logic, not how busy the machine is.

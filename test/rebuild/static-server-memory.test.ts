@@ -7,8 +7,8 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPortal, type Portal } from '../../scripts/rebuild/portal.ts';
-import { activate, siteLayout } from '../../scripts/rebuild/release-store.ts';
+import { startPortal, type Portal } from '../../scripts/rebuild/serving/portal.ts';
+import { activate, siteLayout } from '../../scripts/rebuild/releases/release-store.ts';
 import { waitFor } from './helpers/wait.ts';
 
 const run = promisify(execFile);

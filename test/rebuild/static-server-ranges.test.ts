@@ -4,9 +4,9 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPortal, type Portal } from '../../scripts/rebuild/portal.ts';
-import { precompress } from '../../scripts/rebuild/precompress.ts';
-import { activate, siteLayout } from '../../scripts/rebuild/release-store.ts';
+import { startPortal, type Portal } from '../../scripts/rebuild/serving/portal.ts';
+import { precompress } from '../../scripts/rebuild/releases/precompress.ts';
+import { activate, siteLayout } from '../../scripts/rebuild/releases/release-store.ts';
 import { writeFixtureBuild } from './helpers/fixture-build.ts';
 
 interface Answer {

@@ -4,8 +4,8 @@ import { request, type IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPortal, type Portal } from '../../scripts/rebuild/portal.ts';
-import { activate, siteLayout } from '../../scripts/rebuild/release-store.ts';
+import { startPortal, type Portal } from '../../scripts/rebuild/serving/portal.ts';
+import { activate, siteLayout } from '../../scripts/rebuild/releases/release-store.ts';
 
 const sha1 = (data: string | Buffer) => createHash('sha1').update(data).digest('base64url');
 const sha256 = (data: string) => createHash('sha256').update(data, 'utf8').digest('base64');

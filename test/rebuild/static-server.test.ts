@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPortal, type Portal } from '../../scripts/rebuild/portal.ts';
-import { precompress } from '../../scripts/rebuild/precompress.ts';
-import { activate, siteLayout } from '../../scripts/rebuild/release-store.ts';
+import { startPortal, type Portal } from '../../scripts/rebuild/serving/portal.ts';
+import { precompress } from '../../scripts/rebuild/releases/precompress.ts';
+import { activate, siteLayout } from '../../scripts/rebuild/releases/release-store.ts';
 import { writeFixtureBuild } from './helpers/fixture-build.ts';
 
 /** A raw GET that sends the path exactly as given (fetch would normalise "..") */

@@ -1,4 +1,4 @@
-import type { SiteChange } from './affects-site.ts';
+import type { SiteChange } from '../intake/affects-site.ts';
 import { SiteBuildError } from './site-build-error.ts';
 
 export type BuildReason = 'startup' | 'change' | 'retry';

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { siteLayout } from './release-store.ts';
+import { siteLayout } from '../releases/release-store.ts';
 import { createStaticServer, type StaticServerOptions } from './static-server.ts';
 
 export interface Portal {

@@ -2,7 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { contentKinds, uidOf } from '@thanh-thuy/content-types';
 import { z } from 'zod';
-import type { SiteChange } from './affects-site.ts';
+import type { SiteChange } from '../intake/affects-site.ts';
 import { SiteBuildError } from './site-build-error.ts';
 
 // What site/scripts/build-service.mjs answers for a build that went through.

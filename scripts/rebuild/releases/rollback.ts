@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { loadConfig } from '../env/config.ts';
+import { loadConfig } from '../../env/config.ts';
 import { rollback, siteLayout } from './release-store.ts';
-import { exitWithUsageOnHelp } from '../lib/help-flag.ts';
+import { exitWithUsageOnHelp } from '../../lib/help-flag.ts';
 
 exitWithUsageOnHelp(`
 Cách dùng: npm run rollback [-- --dry-run] [--data-dir THƯ_MỤC]

@@ -3,8 +3,8 @@ import type { Stats } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import { inlineScriptHashes } from './inline-script-hashes.ts';
 import { contentTypeOf, isText } from './mime-types.ts';
-import { getsCompressedCopies } from './precompress.ts';
-import { compressionCount } from './release-events.ts';
+import { getsCompressedCopies } from '../releases/precompress.ts';
+import { compressionCount } from '../releases/release-events.ts';
 import { cacheControlFor, contentSecurityPolicy, fileHeaders, headerBlock, type HeaderBlock } from './response-headers.ts';
 
 export type Encoding = 'br' | 'gzip';

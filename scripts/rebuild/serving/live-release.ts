@@ -1,6 +1,6 @@
 import { readlinkSync, realpathSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { onReleaseEvent } from './release-events.ts';
+import { onReleaseEvent } from '../releases/release-events.ts';
 
 /** The release the server answers from, and how the server keeps what it learns about it. */
 export interface Release {
