@@ -16,6 +16,7 @@ function piece(slug: string, publishedAt: string, channels = [radio], extra: Par
     title: `Tin ${slug}`,
     summary: 'UBND xã thông báo lịch tiếp dân.',
     publishedAt,
+    republishedAt: null,
     updatedAt: publishedAt,
     themes: [],
     taskGroups: [],
