@@ -18,3 +18,5 @@ export * from './internal/crosspost-job';
 export * from './internal/shared-post';
 export * from './internal/crosspost-outcome';
 export * from './social-caption';
+export * from './report/report-period';
+export * from './report/report-data';
