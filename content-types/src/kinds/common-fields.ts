@@ -83,5 +83,13 @@ export function tailFields(): Fields {
       label: 'Ghi chú đính chính',
       hint: 'Khi sửa một bài đã đăng, ghi rõ đã sửa gì; ghi chú hiện công khai dưới bài.',
     },
+    // Strapi 5 sets publishedAt anew on every publish, so a corrected piece would jump to the
+    // top of the lists dated today; the CMS records this once, at the first publish, and the
+    // portal, feeds and report date and order pieces by it.
+    firstPublishedAt: {
+      type: 'datetime',
+      label: 'Ngày đăng lần đầu',
+      hint: 'Hệ thống tự ghi khi bài được đăng lần đầu và giữ nguyên khi đăng lại bản sửa; không sửa được bằng tay.',
+    },
   };
 }
