@@ -1,7 +1,7 @@
 import { components } from './components';
 import type { Fields } from './fields';
 import { uidOf } from './fields';
-import { internalTypes } from './internal/crosspost-job';
+import { internalTypes } from './internal';
 import { allTypes, typeBySingular } from './kinds';
 
 export interface FieldLabel {

@@ -27,6 +27,15 @@ if (!which.success) {
 }
 const selected = which.data.length > 0 ? which.data : (['site', 'publish', 'crosspost', 'serve', 'backup'] as const);
 const tsx = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url));
+// The CMS benches start Strapi with `strapi start`, which runs the compiled server in cms/dist:
+// on a fresh clone nothing has compiled it yet, so compile it as `npm test` does.
+if (selected.some((name) => name === 'publish' || name === 'crosspost' || name === 'backup')) {
+  const compiled = spawnSync(process.execPath, [tsx, 'scripts/test/prepare.ts'], { stdio: 'inherit' });
+  if (compiled.status !== 0) {
+    console.error('Could not compile the CMS for the benchmarks (exit ' + compiled.status + ').');
+    process.exit(1);
+  }
+}
 for (const name of selected) {
   console.log(`\n=== ${name} benchmark: ${benches[name].join(' ')}`);
   const result = spawnSync(process.execPath, [tsx, ...benches[name]], { stdio: 'inherit' });
