@@ -10,6 +10,7 @@ import { ensureSiteToken } from './bootstrap/site-token';
 import { guardEveryContentApiRoute } from './content-api/guard-every-route';
 import { registerCrosspostQueue } from './crosspost/enqueue';
 import { registerPanelRoutes } from './crosspost/panel-routes';
+import { backfillFirstPublishedAt, registerFirstPublication, registerReadOnlyFields } from './documents/first-published-at';
 import { registerContentValidation } from './documents/validate-content';
 import { registerUnusedMediaCondition } from './media/unused-media-condition';
 import { guardRoutes } from './routes/guard-routes';
@@ -17,7 +18,10 @@ import { seedDemoIfEmpty } from './seed/demo';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    // Before validation: an editor's value for a field the CMS writes is dropped, not judged.
+    registerReadOnlyFields(strapi);
     registerContentValidation(strapi);
+    registerFirstPublication(strapi);
     guardEveryContentApiRoute(strapi);
     guardRoutes(strapi);
     registerPanelRoutes(strapi);
@@ -27,6 +31,7 @@ export default {
   // permissions, and the portal's token at every start.
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await seedTaxonomy(strapi);
+    await backfillFirstPublishedAt(strapi);
     await withdrawPublicAccess(strapi);
     // Before the roles: Strapi drops a permission's unknown conditions when it saves them.
     await registerUnusedMediaCondition(strapi);

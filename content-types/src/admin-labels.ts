@@ -9,6 +9,8 @@ export interface FieldLabel {
   description: string;
   /** For a relation: the target's field shown in the picker. */
   mainField?: string;
+  /** False for a field the CMS writes itself (`readOnly`): the edit view shows it greyed out. */
+  editable?: false;
 }
 
 function labelsOf(fields: Fields): Record<string, FieldLabel> {
@@ -19,6 +21,7 @@ function labelsOf(fields: Fields): Record<string, FieldLabel> {
         label: f.label,
         description: f.hint ?? '',
         ...(f.type === 'relation' ? { mainField: mainFieldOf(typeBySingular(f.target).fields) } : {}),
+        ...(f.readOnly ? { editable: false as const } : {}),
       },
     ]),
   );

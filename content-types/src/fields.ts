@@ -9,6 +9,11 @@ interface FieldBase {
   hint?: string;
   /** Required before publishing (drafts may be incomplete). */
   required?: boolean;
+  /**
+   * Written by the CMS itself, never by an editor: shown read-only in the admin's edit view,
+   * and whatever an editor's request carries for it is ignored (cms/src/documents/).
+   */
+  readOnly?: boolean;
 }
 
 export interface StringField extends FieldBase {
@@ -127,6 +132,9 @@ export interface ContentKindDefinition extends ContentTypeDefinition {
   /** Theme keys a piece of this kind must carry (from taxonomy.contentKinds). */
   requiredThemes: readonly string[];
 }
+
+/** Names of the fields the CMS writes itself (`readOnly`), in definition order. */
+export const readOnlyFieldsOf = (fields: Fields): string[] => Object.entries(fields).filter(([, f]) => f.readOnly).map(([name]) => name);
 
 export function uidOf(type: { singular: string }): string {
   return `api::${type.singular}.${type.singular}`;

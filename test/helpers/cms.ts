@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { GENERATED_SECRETS } from '../../scripts/env/ensure-env.ts';
 import { CMS_DIR, startCms, type CmsProcess } from '../../scripts/lib/cms-process.ts';
+import { databaseTargetFrom, type DatabaseTarget } from '../../scripts/lib/database-target.ts';
 import { freePort } from '../../scripts/lib/free-port.ts';
 
 export type Database = 'sqlite' | 'postgres';
@@ -16,9 +17,13 @@ export interface TestCms {
   /** The generated secrets the CMS was started with (CROSSPOST_RUNNER_SECRET, …). */
   secrets: Record<string, string>;
   admin: { email: string; password: string };
+  /** The CMS's own database, for a test that must set up rows the admin cannot write. */
+  databaseTarget: DatabaseTarget;
   /** JWT of the super admin, fetched once (admin logins are rate-limited). */
   adminToken: () => Promise<string>;
   output: () => string;
+  /** Stops the CMS and starts it again on the same database and port (its bootstrap runs again). */
+  restart: () => Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -107,9 +112,11 @@ export async function bootCms(options: { database?: Database; seedDemo?: boolean
     dbEnv.DATABASE_FILENAME = join(dir, 'data.db');
   }
   let cms: CmsProcess | undefined;
+  const port = await freePort();
+  let startOptions: Parameters<typeof startCms>[0] | undefined;
   try {
-    cms = await startCms({
-      port: await freePort(),
+    cms = await startCms((startOptions = {
+      port,
       quiet: true,
       env: {
         ...secrets,
@@ -122,7 +129,7 @@ export async function bootCms(options: { database?: Database; seedDemo?: boolean
         ADMIN_PASSWORD: admin.password,
         ...options.env,
       },
-    });
+    }));
     // Proof of the database in use: the CMS created its tables where the test said it would.
     const filename = options.env?.DATABASE_FILENAME ?? dbEnv.DATABASE_FILENAME;
     const tables = pg ? await pg.strapiTables() : sqliteStrapiTables(filename);
@@ -132,10 +139,12 @@ export async function bootCms(options: { database?: Database; seedDemo?: boolean
     await dropDatabase?.();
     throw error;
   }
-  const running = cms;
+  let running = cms;
+  const env = startOptions!.env;
   let token: Promise<string> | undefined;
   return {
     url: running.url,
+    databaseTarget: databaseTargetFrom(env),
     database,
     siteToken: secrets.SITE_API_TOKEN,
     secrets,
@@ -150,7 +159,11 @@ export async function bootCms(options: { database?: Database; seedDemo?: boolean
         if (!body.data?.token) throw new Error(`Admin login failed (${res.status}): ${JSON.stringify(body)}`);
         return body.data.token;
       })),
-    output: running.output,
+    output: () => running.output(),
+    restart: async () => {
+      await running.stop();
+      running = await startCms(startOptions!);
+    },
     stop: async () => {
       await running.stop();
       await dropDatabase?.();

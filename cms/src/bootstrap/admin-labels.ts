@@ -21,10 +21,10 @@ export async function applyAdminLabels(strapi: Core.Strapi): Promise<void> {
     const fieldLabels = labels.get(uid) ?? {};
     let changed = conf.settings.mainField !== mainField;
     conf.settings.mainField = mainField;
-    for (const [field, { label, description, mainField: relationMain }] of Object.entries(fieldLabels)) {
+    for (const [field, { label, description, mainField: relationMain, editable }] of Object.entries(fieldLabels)) {
       const meta = conf.metadatas[field];
       if (!meta) continue;
-      const wanted = { label, description, ...(relationMain ? { mainField: relationMain } : {}) };
+      const wanted = { label, description, ...(editable === false ? { editable } : {}), ...(relationMain ? { mainField: relationMain } : {}) };
       if (Object.entries(wanted).some(([k, v]) => meta.edit[k] !== v) || meta.list.label !== label) changed = true;
       Object.assign(meta.edit, wanted);
       meta.list.label = label;

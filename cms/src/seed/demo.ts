@@ -64,10 +64,11 @@ async function createPiece(strapi: Core.Strapi, piece: DemoPiece, lookups: Recor
   if (piece.draft) return;
   await documents.publish({ documentId: created.documentId } as never);
   // Demo pieces carry the dates they would have had during the campaign; publish stamps "now".
-  // Only the published row: a draft row with a publishedAt would count as published.
+  // Only the published row gets a publishedAt (a draft row with one would count as published);
+  // both rows get the first publication date, so a later publish of the draft keeps it.
   const at = new Date(piece.publishedAt);
-  await strapi.db.query(uid).updateMany({ where: { documentId: created.documentId, publishedAt: { $notNull: true } }, data: { publishedAt: at, createdAt: at, updatedAt: at } });
-  await strapi.db.query(uid).updateMany({ where: { documentId: created.documentId, publishedAt: { $null: true } }, data: { createdAt: at, updatedAt: at } });
+  await strapi.db.query(uid).updateMany({ where: { documentId: created.documentId, publishedAt: { $notNull: true } }, data: { publishedAt: at, firstPublishedAt: at, createdAt: at, updatedAt: at } });
+  await strapi.db.query(uid).updateMany({ where: { documentId: created.documentId, publishedAt: { $null: true } }, data: { firstPublishedAt: at, createdAt: at, updatedAt: at } });
 }
 
 async function isEmpty(strapi: Core.Strapi): Promise<boolean> {

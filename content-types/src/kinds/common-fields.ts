@@ -89,6 +89,7 @@ export function tailFields(): Fields {
     firstPublishedAt: {
       type: 'datetime',
       label: 'Ngày đăng lần đầu',
+      readOnly: true,
       hint: 'Hệ thống tự ghi khi bài được đăng lần đầu và giữ nguyên khi đăng lại bản sửa; không sửa được bằng tay.',
     },
   };
