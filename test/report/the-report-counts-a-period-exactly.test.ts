@@ -1,14 +1,23 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportData } from '@thanh-thuy/content-types';
 import { publicGet } from '../helpers/admin-api.ts';
 import { bootCms, type Database, type TestCms } from '../helpers/cms.ts';
-import { parseCsv, runReportCli } from './report-helpers.ts';
+import { docxStructure, findSoffice, htmlTables, parseCsv, runReportCli } from './report-helpers.ts';
 import { seedReportFixture, type SeededPiece } from './seed-report-fixture.ts';
 
 const SITE_URL = 'https://thanhthuy.example.gov.vn';
+const PARTS = [
+  'I. KẾT QUẢ TUYÊN TRUYỀN THEO NỘI DUNG CỦA KẾ HOẠCH',
+  'II. KẾT QUẢ THEO HÌNH THỨC, KÊNH TUYÊN TRUYỀN',
+  'III. KẾT QUẢ THEO ĐƠN VỊ VÀ KHU DÂN CƯ',
+  'IV. CÔNG TÁC RÀ QUÉT, XỬ LÝ THÔNG TIN SAI SỰ THẬT, XẤU ĐỘC',
+  'V. ĐIỂN HÌNH TIÊN TIẾN, MÔ HÌNH HAY',
+  'VI. SỐ LIỆU TỔNG HỢP',
+];
 
 // The fixture's October 2025, counted by hand (test/fixtures/report/october-2025.json): seven
 // pieces first published in the month, A3 at 23:30 on 31 October among them; A4 at 00:30 on
@@ -34,6 +43,11 @@ async function report(cms: TestCms, query: string): Promise<ReportData> {
 describe.each<Database>(['sqlite', 'postgres'])('the periodic report on %s', (database) => {
   let cms: TestCms;
   let pieces: Map<string, SeededPiece>;
+  const out = mkdtempSync(join(tmpdir(), 'tt-report-out-'));
+  const octoberDir = join(out, 'bao-cao-2025-10-01-den-2025-10-31');
+  let cli: ReturnType<typeof runReportCli> | undefined;
+  /** `npm run report -- --month 2025-10 --out …`, run once for the tests that read its files. */
+  const october = () => (cli ??= runReportCli(['--month', '2025-10', '--out', out], { CMS_URL: cms.url, REPORT_API_TOKEN: cms.secrets.REPORT_API_TOKEN }));
 
   beforeAll(async () => {
     cms = await bootCms({ database, env: { SITE_URL } });
@@ -41,6 +55,7 @@ describe.each<Database>(['sqlite', 'postgres'])('the periodic report on %s', (da
   }, 240_000);
   afterAll(async () => {
     await cms?.stop();
+    rmSync(out, { recursive: true, force: true });
   });
 
   it('counts October by first publication in Viet Nam time, published pieces only', async () => {
@@ -152,11 +167,10 @@ describe.each<Database>(['sqlite', 'postgres'])('the periodic report on %s', (da
   });
 
   it.runIf(database === 'sqlite')('npm run report writes the .docx, the HTML and CSV files with the same numbers', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'tt-report-out-'));
-    try {
-      const run = runReportCli(['--month', '2025-10', '--out', out], { CMS_URL: cms.url, REPORT_API_TOKEN: cms.secrets.REPORT_API_TOKEN });
+    {
+      const run = october();
       expect(run.status, run.stderr).toBe(0);
-      const dir = join(out, 'bao-cao-2025-10-01-den-2025-10-31');
+      const dir = octoberDir;
       expect(readdirSync(out)).toEqual(['bao-cao-2025-10-01-den-2025-10-31']);
       expect(readdirSync(dir).sort()).toEqual(['bao-cao.docx', 'bao-cao.html', 'so-lieu']);
       const csv = (name: string) => parseCsv(readFileSync(join(dir, 'so-lieu', `${name}.csv`), 'utf8'));
@@ -203,8 +217,49 @@ describe.each<Database>(['sqlite', 'postgres'])('the periodic report on %s', (da
       expect(html).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
       expect(html).toContain('Kết quả công tác tuyên truyền');
       expect(html).toContain('@page { size: A4; margin: 20mm 15mm 20mm 30mm; }');
-    } finally {
-      rmSync(out, { recursive: true, force: true });
+      expect(htmlTables(html, 'noi-dung')).toEqual(csv('noi-dung'));
     }
   }, 120_000);
+
+  it.runIf(database === 'sqlite')('the .docx is an administrative report Word reads with its headings and tables', async () => {
+    expect(october().status, october().stderr).toBe(0);
+    const docx = await docxStructure(join(octoberDir, 'bao-cao.docx'));
+    expect(docx.text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(docx.text).toContain('Độc lập - Tự do - Hạnh phúc');
+    expect(docx.text).toMatch(/Số:\s+\/BC-UBND/);
+    expect(docx.text).toMatch(/Thanh Thủy, ngày \d{2} tháng \d{1,2} năm \d{4}/);
+    expect(docx.text).toContain('BÁO CÁO');
+    expect(docx.text).toContain('Kết quả công tác tuyên truyền thúc đẩy chuyển đổi số');
+    expect(docx.headings1).toEqual(PARTS);
+    expect(docx.headings2).toEqual(['1. Trên Cổng thông tin điện tử và các nền tảng số', '2. Trên hệ thống thông tin cơ sở và tuyên truyền trực tiếp', '1. Theo đơn vị thực hiện', '2. Theo khu dân cư']);
+    const csv = (name: string) => parseCsv(readFileSync(join(octoberDir, 'so-lieu', `${name}.csv`), 'utf8'));
+    for (const name of ['noi-dung', 'kenh-nen-tang-so', 'kenh-co-so', 'don-vi', 'khu-dan-cu', 'ra-quet-tinh-trang', 'ra-quet-nen-tang', 'tong-hop']) {
+      const table = docx.tables.find((t) => t[0].join('|') === csv(name)[0].join('|'));
+      expect(table, name).toBeDefined();
+      // The .docx shows numbers the Vietnamese way (1.234); the CSV keeps them plain.
+      expect(table!.map((row) => row.map((cell) => cell.replace(/(\d)\.(\d{3})/g, '$1$2').replace(/^(\d+),(\d)$/, '$1.$2'))), name).toEqual(csv(name).map((row) => row.map((cell) => cell.replace(/^'/, ''))));
+    }
+    expect(docx.page).toEqual({ width: 11906, height: 16838, top: 1134, bottom: 1134, left: 1701, right: 850 });
+    expect(docx.fonts).toContain('Times New Roman');
+  });
+
+  it.runIf(database === 'sqlite' && findSoffice() !== null)('LibreOffice opens the .docx with its headings and tables', () => {
+    expect(october().status, october().stderr).toBe(0);
+    const converted = mkdtempSync(join(tmpdir(), 'tt-report-lo-'));
+    try {
+      const run = spawnSync(findSoffice()!, ['--headless', '--norestore', '--convert-to', 'html', '--outdir', converted, join(octoberDir, 'bao-cao.docx')], {
+        encoding: 'utf8',
+        timeout: 120_000,
+        env: { ...process.env, HOME: converted },
+      });
+      expect(run.status, run.stderr).toBe(0);
+      const html = readFileSync(join(converted, 'bao-cao.html'), 'utf8');
+      const h1 = [...html.matchAll(/<h1[^>]*>([\s\S]*?)<\/h1>/g)].map((m) => m[1].replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim());
+      expect(h1).toEqual(PARTS);
+      expect((html.match(/<table/g) ?? []).length).toBeGreaterThanOrEqual(14);
+      expect(existsSync(join(converted, 'bao-cao.html'))).toBe(true);
+    } finally {
+      rmSync(converted, { recursive: true, force: true });
+    }
+  }, 150_000);
 });

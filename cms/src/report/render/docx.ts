@@ -14,7 +14,6 @@ import {
   TableRow,
   TextRun,
   WidthType,
-  convertMillimetersToTwip as mm,
   type ParagraphChild,
 } from 'docx';
 import type { ReportData } from '@thanh-thuy/content-types';
@@ -28,6 +27,9 @@ import type { Cell, ReportTable } from './report-tables';
 // and a table of contents see them; tables are Word tables with a repeated header row.
 
 const FONT = 'Times New Roman';
+// Rounded, not floored as docx's convertMillimetersToTwip does: A4 is then Word's own
+// 11906 × 16838 twips, and 20/30/15 mm margins are 1134/1701/850.
+const mm = (millimetres: number) => Math.round((millimetres * 1440) / 25.4);
 const PAGE = { width: mm(210), height: mm(297) };
 const MARGIN = { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) };
 const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
