@@ -175,7 +175,7 @@ describe.each<Database>(['sqlite', 'postgres'])('the periodic report on %s', (da
       expect(readdirSync(dir).sort()).toEqual(['bao-cao.docx', 'bao-cao.html', 'so-lieu']);
       const csv = (name: string) => parseCsv(readFileSync(join(dir, 'so-lieu', `${name}.csv`), 'utf8'));
       expect(csv('noi-dung')).toEqual([
-        ['Mục', 'Nội dung tuyên truyền', 'Tin bài', 'Điển hình tiên tiến, mô hình hay', 'Hướng dẫn dịch vụ công trực tuyến', 'Phản bác thông tin sai sự thật', 'Tổng số', 'Ghi chú'],
+        ['Mục', 'Nội dung tuyên truyền', 'Tin bài', 'Điển hình', 'Hướng dẫn DVC trực tuyến', 'Phản bác', 'Tổng số', 'Ghi chú'],
         ...OCTOBER_THEMES,
       ]);
       expect(csv('kenh-nen-tang-so').slice(1)).toEqual([

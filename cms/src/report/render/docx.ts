@@ -85,16 +85,30 @@ function cellChildren(value: Cell): ParagraphChild[] {
   return [new ExternalHyperlink({ link: value.url, children: [new TextRun({ text: value.text, style: 'Hyperlink', font: FONT, size: pt(12) })] })];
 }
 
-/** Column widths from what the columns hold: numbers narrow, titles and links wide. */
+// About one character of 12 pt Times New Roman, and a cell's left and right padding, in twips.
+const CHAR = 120;
+const PADDING = 230;
+const textOf = (value: Cell) => (value === null ? '' : typeof value === 'number' ? value.toLocaleString('vi-VN') : typeof value === 'string' ? value : value.text);
+const longestWord = (text: string) => Math.max(0, ...text.split(/\s+/).map((word) => word.length));
+
+/**
+ * Column widths from what the columns hold: a column is never narrower than its longest word
+ * (so "Mục" or a date never breaks inside), a number column takes its header on two lines, and
+ * text columns share the rest in proportion to their content.
+ */
 function columnWidths(t: ReportTable): number[] {
-  const weights = t.columns.map((column, i) => {
-    const values = t.rows.map((r) => r[i]).filter((v) => v !== null);
-    if (values.length > 0 && values.every((v) => typeof v === 'number')) return Math.max(5, Math.min(column.length, 12));
-    const longest = Math.max(column.length, ...values.map((v) => (typeof v === 'string' ? v.length : typeof v === 'number' ? 4 : v!.text.length)));
-    return Math.max(8, Math.min(longest, 45));
-  });
-  const total = weights.reduce((a, b) => a + b, 0);
-  return weights.map((w) => Math.floor((TEXT_WIDTH * w) / total));
+  const cells = t.columns.map((column, i) => [column, ...t.rows.map((r) => textOf(r[i])), ...(t.total ? [textOf(t.total[i])] : [])]);
+  const numeric = t.columns.map((_, i) => t.rows.length > 0 && t.rows.every((r) => r[i] === null || typeof r[i] === 'number'));
+  const least = cells.map((texts) => Math.max(4, Math.min(18, Math.max(...texts.map(longestWord)))) * CHAR + PADDING);
+  const widths = cells.map((texts, i) => (numeric[i] ? Math.max(least[i], Math.min(1600, Math.ceil(t.columns[i].length / 2) * CHAR + PADDING)) : 0));
+  const text = cells.map((texts, i) => (numeric[i] ? 0 : Math.min(45, Math.max(...texts.map((x) => x.length)))));
+  for (let i = 0; i < widths.length; i += 1) if (!numeric[i]) widths[i] = least[i];
+  const room = Math.max(0, TEXT_WIDTH - widths.reduce((a, b) => a + b, 0));
+  const wanted = text.map((length, i) => (numeric[i] ? 0 : Math.max(0, length * CHAR + PADDING - least[i])));
+  const share = wanted.reduce((a, b) => a + b, 0);
+  for (let i = 0; i < widths.length; i += 1) if (!numeric[i] && share > 0) widths[i] += Math.floor((room * wanted[i]) / share);
+  const total = widths.reduce((a, b) => a + b, 0);
+  return total > TEXT_WIDTH ? widths.map((w) => Math.floor((w * TEXT_WIDTH) / total)) : widths;
 }
 
 function table(t: ReportTable): Array<Paragraph | Table> {

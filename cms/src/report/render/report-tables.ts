@@ -49,11 +49,14 @@ export function summaryTable(r: ReportData): ReportTable {
   };
 }
 
+/** Column heads for the kinds, short enough for a table of eight columns on A4. */
+const KIND_COLUMNS: Record<string, string> = { article: 'Tin bài', 'model-practice': 'Điển hình', 'service-guide': 'Hướng dẫn DVC trực tuyến', 'fact-check': 'Phản bác' };
+
 export function themesTable(r: ReportData): ReportTable {
   return {
     file: 'noi-dung',
     title: 'Kết quả theo 8 nội dung tuyên truyền của Kế hoạch (mục II)',
-    columns: ['Mục', 'Nội dung tuyên truyền', ...r.kinds.map((k) => k.label), 'Tổng số', 'Ghi chú'],
+    columns: ['Mục', 'Nội dung tuyên truyền', ...r.kinds.map((k) => KIND_COLUMNS[k.key] ?? k.label), 'Tổng số', 'Ghi chú'],
     rows: r.themes.map((t) => [t.section, t.label, ...r.kinds.map((k) => t.byKind[k.key]), t.total, t.gap ? 'Chưa có tin, bài' : '']),
   };
 }
@@ -141,7 +144,7 @@ export function piecesAnnexTable(r: ReportData): ReportTable {
   return {
     file: 'phu-luc-tin-bai',
     title: 'Danh mục tin, bài đã đăng trong kỳ',
-    columns: ['STT', 'Ngày đăng', 'Loại', 'Tiêu đề', 'Nội dung (mục II)', 'Đơn vị', 'Liên kết'],
+    columns: ['STT', 'Ngày đăng', 'Loại', 'Tiêu đề', 'Mục II', 'Đơn vị', 'Liên kết'],
     rows: r.pieces.map((p, i) => [i + 1, dayVi(p.day), p.kindLabel, p.title, p.themes.join(', '), p.unit, { text: p.url, url: p.url }]),
   };
 }
