@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportData } from '@thanh-thuy/content-types';
 import { publicGet } from '../helpers/admin-api.ts';
+import { runSiteBuild } from '../helpers/site-build.ts';
 import { bootCms, type Database, type TestCms } from '../helpers/cms.ts';
+import { FIXTURE } from './seed-report-fixture.ts';
 import { docxStructure, findSoffice, htmlTables, parseCsv, runReportCli } from './report-helpers.ts';
 import { seedReportFixture, type SeededPiece } from './seed-report-fixture.ts';
 
@@ -262,4 +264,37 @@ describe.each<Database>(['sqlite', 'postgres'])('the periodic report on %s', (da
       rmSync(converted, { recursive: true, force: true });
     }
   }, 150_000);
+
+  it.runIf(database === 'sqlite')('the portal\'s /ke-hoach/ shows the coverage of the plan\'s period from the same query, and nothing internal', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'tt-report-site-'));
+    try {
+      const site = join(work, 'site');
+      const build = await runSiteBuild({ CMS_URL: cms.url, SITE_API_TOKEN: cms.siteToken, SITE_URL, SITE_OUT_DIR: site, SITE_CACHE_DIR: join(work, 'cache') });
+      expect(build.code, build.stderr).toBe(0);
+      const page = readFileSync(join(site, 'ke-hoach', 'index.html'), 'utf8');
+      const campaign = await report(cms, 'kind=campaign&from=2025-08-28&to=2025-12-31');
+      const rows = (name: string) => {
+        const table = new RegExp(`<table[^>]*data-coverage="${name}"[^>]*>([\\s\\S]*?)</table>`).exec(page)?.[1] ?? '';
+        return [...table.matchAll(/<tbody>([\s\S]*?)<\/tbody>/g)].flatMap((b) =>
+          [...b[1].matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((r) => [...r[1].matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((c) => c[1].replace(/<[^>]+>/g, '').trim())),
+        );
+      };
+      // 28/8 to 31/12/2025: A5 of 30 September, A4 of November and F3 of December come in.
+      expect(rows('themes').map((r) => r[2])).toEqual(['2', '1', '1', '1', '1', '1', '1', '3']);
+      expect(rows('themes')).toEqual(campaign.themes.map((t) => [t.section, t.label, String(t.total)]));
+      const channels = Object.fromEntries(rows('channels').map(([label, result]) => [label, result]));
+      const label = (key: string) => campaign.channels.find((c) => c.key === key)!.label;
+      expect(channels[label('cong-thong-tin')]).toBe('10 tin, bài');
+      expect(channels[label('facebook')]).toBe('4 tin, bài đăng lại');
+      expect(channels[label('zalo')]).toBe('1 tin, bài đăng lại');
+      expect(channels[label('truyen-thanh')]).toBe('2 hoạt động');
+      expect(channels[label('hoi-nghi')]).toBe('1 hoạt động, 80 lượt người');
+      expect(Object.keys(channels)).toEqual(campaign.channels.map((c) => c.label));
+      // Sightings and activities never reach the portal, not even as words on a page.
+      const every = spawnSync('grep', ['-rlF', '-e', FIXTURE.sightings[5].content, '-e', FIXTURE.activities[1].description, site], { encoding: 'utf8' });
+      expect(every.stdout).toBe('');
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }, 300_000);
 });
