@@ -49,7 +49,7 @@ function describeParseError(error: Error & { code?: string }): string {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return `Không có tùy chọn ${flag ?? ''}`.trim();
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return /argument missing/.test(error.message) ? `Tùy chọn ${flag ?? ''} cần một giá trị` : `Tùy chọn ${flag ?? ''} không nhận giá trị`;
+      return /<value>|ambiguous/.test(error.message) ? `Tùy chọn ${flag ?? ''} cần một giá trị` : `Tùy chọn ${flag ?? ''} không nhận giá trị`;
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
       return `Không hiểu "${/'([^']*)'/.exec(error.message)?.[1] ?? ''}": mọi giá trị đi sau một tùy chọn (ví dụ --month 2025-10)`;
     default:

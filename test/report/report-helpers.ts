@@ -1,21 +1,36 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../../scripts/env/config.ts';
 
-/** Runs `npm run report`'s script as a person would, with its own env file; returns what they see. */
-export function runReportCli(args: string[], env: Record<string, string>): { status: number | null; stdout: string; stderr: string } {
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `npm run report`'s script as a person would, with its own env file; resolves with what they see. */
+export function runReportCli(args: string[], env: Record<string, string>): Promise<CliRun> {
   const dir = mkdtempSync(join(tmpdir(), 'tt-report-env-'));
   const envFile = join(dir, '.env');
   writeFileSync(envFile, Object.entries(env).map(([k, v]) => `${k}=${v}`).join('\n') + '\n', { mode: 0o600 });
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'report', 'main.ts'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 120_000,
-    env: { ...process.env, ENV_FILE: envFile, CMS_URL: env.CMS_URL ?? '' },
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'report', 'main.ts'), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ENV_FILE: envFile, CMS_URL: env.CMS_URL ?? '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += c));
+    child.stderr.on('data', (c) => (stderr += c));
+    child.on('error', reject);
+    child.on('close', (status) => {
+      rmSync(dir, { recursive: true, force: true });
+      resolve({ status, stdout, stderr });
+    });
   });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
 /** RFC 4180 CSV as a spreadsheet reads it (after the byte order mark). */

@@ -8,7 +8,7 @@ import { publicGet } from '../helpers/admin-api.ts';
 import { runSiteBuild } from '../helpers/site-build.ts';
 import { bootCms, type Database, type TestCms } from '../helpers/cms.ts';
 import { FIXTURE } from './seed-report-fixture.ts';
-import { docxStructure, findSoffice, htmlTables, parseCsv, runReportCli } from './report-helpers.ts';
+import { docxStructure, findSoffice, htmlTables, parseCsv, runReportCli, type CliRun } from './report-helpers.ts';
 import { seedReportFixture, type SeededPiece } from './seed-report-fixture.ts';
 
 const SITE_URL = 'https://thanhthuy.example.gov.vn';
@@ -47,7 +47,7 @@ describe.each<Database>(['sqlite', 'postgres'])('the periodic report on %s', (da
   let pieces: Map<string, SeededPiece>;
   const out = mkdtempSync(join(tmpdir(), 'tt-report-out-'));
   const octoberDir = join(out, 'bao-cao-2025-10-01-den-2025-10-31');
-  let cli: ReturnType<typeof runReportCli> | undefined;
+  let cli: Promise<CliRun> | undefined;
   /** `npm run report -- --month 2025-10 --out …`, run once for the tests that read its files. */
   const october = () => (cli ??= runReportCli(['--month', '2025-10', '--out', out], { CMS_URL: cms.url, REPORT_API_TOKEN: cms.secrets.REPORT_API_TOKEN }));
 
@@ -170,7 +170,7 @@ describe.each<Database>(['sqlite', 'postgres'])('the periodic report on %s', (da
 
   it.runIf(database === 'sqlite')('npm run report writes the .docx, the HTML and CSV files with the same numbers', async () => {
     {
-      const run = october();
+      const run = await october();
       expect(run.status, run.stderr).toBe(0);
       const dir = octoberDir;
       expect(readdirSync(out)).toEqual(['bao-cao-2025-10-01-den-2025-10-31']);
@@ -224,7 +224,8 @@ describe.each<Database>(['sqlite', 'postgres'])('the periodic report on %s', (da
   }, 120_000);
 
   it.runIf(database === 'sqlite')('the .docx is an administrative report Word reads with its headings and tables', async () => {
-    expect(october().status, october().stderr).toBe(0);
+    const run = await october();
+    expect(run.status, run.stderr).toBe(0);
     const docx = await docxStructure(join(octoberDir, 'bao-cao.docx'));
     expect(docx.text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(docx.text).toContain('Độc lập - Tự do - Hạnh phúc');
@@ -245,8 +246,9 @@ describe.each<Database>(['sqlite', 'postgres'])('the periodic report on %s', (da
     expect(docx.fonts).toContain('Times New Roman');
   });
 
-  it.runIf(database === 'sqlite' && findSoffice() !== null)('LibreOffice opens the .docx with its headings and tables', () => {
-    expect(october().status, october().stderr).toBe(0);
+  it.runIf(database === 'sqlite' && findSoffice() !== null)('LibreOffice opens the .docx with its headings and tables', async () => {
+    const cliRun = await october();
+    expect(cliRun.status, cliRun.stderr).toBe(0);
     const converted = mkdtempSync(join(tmpdir(), 'tt-report-lo-'));
     try {
       const run = spawnSync(findSoffice()!, ['--headless', '--norestore', '--convert-to', 'html', '--outdir', converted, join(octoberDir, 'bao-cao.docx')], {
