@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { applyAdminLabels } from './bootstrap/admin-labels';
 import { ensureEditorRoles } from './bootstrap/editor-roles';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
+import { ensureMonitoringRoles } from './bootstrap/monitoring-roles';
 import { ensureRebuildWebhook } from './bootstrap/rebuild-webhook';
 import { withdrawPublicAccess } from './bootstrap/public-permissions';
 import { seedTaxonomy } from './bootstrap/seed-taxonomy';
@@ -12,15 +13,23 @@ import { registerCrosspostQueue } from './crosspost/enqueue';
 import { registerPanelRoutes } from './crosspost/panel-routes';
 import { registerContentValidation } from './documents/validate-content';
 import { registerUnusedMediaCondition } from './media/unused-media-condition';
+import { registerMonitoringRoutes } from './monitoring/monitoring-routes';
+import { registerPassedToPoliceCondition } from './monitoring/passed-to-police-condition';
+import { registerRebuttedOnPublish } from './monitoring/rebutted-on-publish';
+import { registerSightingHistory } from './monitoring/sighting-history';
 import { guardRoutes } from './routes/guard-routes';
 import { seedDemoIfEmpty } from './seed/demo';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    // First, so the state it defaults and the step it appends are validated like typed values.
+    registerSightingHistory(strapi);
     registerContentValidation(strapi);
     guardEveryContentApiRoute(strapi);
     guardRoutes(strapi);
     registerPanelRoutes(strapi);
+    registerRebuttedOnPublish(strapi);
+    registerMonitoringRoutes(strapi);
   },
 
   // Every step is idempotent: the CMS converges on the plan's taxonomy, its roles and
@@ -30,7 +39,9 @@ export default {
     await withdrawPublicAccess(strapi);
     // Before the roles: Strapi drops a permission's unknown conditions when it saves them.
     await registerUnusedMediaCondition(strapi);
+    await registerPassedToPoliceCondition(strapi);
     await ensureEditorRoles(strapi);
+    await ensureMonitoringRoles(strapi);
     await retireStrapiDefaultRoles(strapi);
     await ensureSiteToken(strapi, process.env.SITE_API_TOKEN);
     await ensureFirstAdmin(strapi, process.env.ADMIN_EMAIL, process.env.ADMIN_PASSWORD);
