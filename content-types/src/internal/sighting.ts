@@ -46,7 +46,8 @@ export const sighting: ContentTypeDefinition = {
       maxLength: 200,
       hint: 'Tên trang, nhóm, tài khoản hoặc tờ báo đăng thông tin.',
     },
-    url: { type: 'string', label: 'Liên kết', format: 'url', maxLength: 1000 },
+    // As long as a fact-check's claimUrl may be: the link is carried over to the rebuttal.
+    url: { type: 'string', label: 'Liên kết', format: 'url', maxLength: 500 },
     content: {
       type: 'text',
       label: 'Nội dung thông tin',
