@@ -18,6 +18,7 @@ import { registerMonitoringRoutes } from './monitoring/monitoring-routes';
 import { registerPassedToPoliceCondition } from './monitoring/passed-to-police-condition';
 import { registerRebuttedOnPublish } from './monitoring/rebutted-on-publish';
 import { registerSightingHistory } from './monitoring/sighting-history';
+import { registerReportAdminRoutes } from './report/admin-routes';
 import { guardRoutes } from './routes/guard-routes';
 import { seedDemoIfEmpty } from './seed/demo';
 
@@ -35,6 +36,7 @@ export default {
     registerPanelRoutes(strapi);
     registerRebuttedOnPublish(strapi);
     registerMonitoringRoutes(strapi);
+    registerReportAdminRoutes(strapi);
   },
 
   // Every step is idempotent: the CMS converges on the plan's taxonomy, its roles and

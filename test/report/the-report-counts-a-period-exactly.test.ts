@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportData } from '@thanh-thuy/content-types';
-import { publicGet } from '../helpers/admin-api.ts';
+import { AdminApi, publicGet } from '../helpers/admin-api.ts';
+import { userWithRole } from '../helpers/admin-users.ts';
 import { runSiteBuild } from '../helpers/site-build.ts';
 import { bootCms, type Database, type TestCms } from '../helpers/cms.ts';
 import { FIXTURE } from './seed-report-fixture.ts';
@@ -299,4 +300,39 @@ describe.each<Database>(['sqlite', 'postgres'])('the periodic report on %s', (da
       rmSync(work, { recursive: true, force: true });
     }
   }, 300_000);
+
+  it.runIf(database === 'sqlite')('an editor downloads the same report from the admin; Công an xã may not', async () => {
+    const superAdmin = new AdminApi(cms, cms.adminToken);
+    const editor = await userWithRole(cms, superAdmin, 'Biên tập viên', 'bien-tap-bao-cao@thanhthuy.test');
+    const police = await userWithRole(cms, superAdmin, 'Công an xã', 'cong-an-bao-cao@thanhthuy.test');
+    const download = async (api: AdminApi, path: string) => {
+      const res = await fetch(`${cms.url}${path}`, { headers: { authorization: `Bearer ${await (api as unknown as { token: () => Promise<string> }).token()}` } });
+      return { status: res.status, type: res.headers.get('content-type'), disposition: res.headers.get('content-disposition'), bytes: Buffer.from(await res.arrayBuffer()) };
+    };
+    const docx = await download(editor, '/report-download/docx?month=2025-10');
+    expect(docx.status, docx.bytes.toString()).toBe(200);
+    expect(docx.type).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(docx.disposition).toBe('attachment; filename="bao-cao-2025-10-01-den-2025-10-31.docx"');
+    const work = mkdtempSync(join(tmpdir(), 'tt-report-admin-'));
+    try {
+      writeFileSync(join(work, 'bao-cao.docx'), docx.bytes);
+      const structure = await docxStructure(join(work, 'bao-cao.docx'));
+      expect(structure.headings1).toEqual(PARTS);
+      const run = await october();
+      expect(run.status, run.stderr).toBe(0);
+      const fromCli = await docxStructure(join(octoberDir, 'bao-cao.docx'));
+      expect(structure.tables).toEqual(fromCli.tables);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+    const html = await download(editor, '/report-download/html?quarter=2025-Q4');
+    expect(html.status).toBe(200);
+    expect(html.bytes.toString()).toContain('quý IV năm 2025');
+    const bad = await download(editor, '/report-download/docx?month=2025-13');
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.bytes.toString()).error.message).toMatch(/^Tháng "2025-13" không hợp lệ/);
+    const refused = await download(police, '/report-download/docx?month=2025-10');
+    expect(refused.status).toBe(403);
+    expect(JSON.parse(refused.bytes.toString()).error.message).toMatch(/không được xem báo cáo định kỳ/);
+  }, 120_000);
 });

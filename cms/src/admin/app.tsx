@@ -1,3 +1,4 @@
+import { ChartPie } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { CrosspostPanel } from './crosspost/crosspost-panel';
 import { vietnamese } from './vietnamese';
@@ -12,6 +13,16 @@ export default {
     translations: { vi: vietnamese },
     tutorials: false,
     notifications: { releases: false },
+  },
+  register(app: StrapiApp) {
+    // The periodic report to the province (issue 9), downloadable without a terminal.
+    app.addMenuLink({
+      to: 'bao-cao',
+      icon: ChartPie,
+      intlLabel: { id: 'thanh-thuy.report.menu', defaultMessage: 'Báo cáo định kỳ' },
+      permissions: [{ action: 'plugin::content-manager.explorer.read', subject: 'api::sighting.sighting' }],
+      Component: () => import('./report/report-page'),
+    });
   },
   bootstrap(app: StrapiApp) {
     // Where each piece went (Facebook, Zalo, …), on its edit page (issue 7).
