@@ -20,7 +20,10 @@ export default {
       to: 'bao-cao',
       icon: ChartPie,
       intlLabel: { id: 'thanh-thuy.report.menu', defaultMessage: 'Báo cáo định kỳ' },
-      permissions: [{ action: 'plugin::content-manager.explorer.read', subject: 'api::sighting.sighting' }],
+      // Reading pieces is what the office's roles have and Công an xã and residential-area heads
+      // lack (a conditional read of sightings would let Công an xã see the entry); the download
+      // route itself checks pieces and sightings (cms/src/report/admin-routes.ts).
+      permissions: [{ action: 'plugin::content-manager.explorer.read', subject: 'api::article.article' }],
       Component: () => import('./report/report-page'),
     });
   },
