@@ -8,7 +8,7 @@ import {
   type ReportData,
   type ReportPeriod,
 } from '@thanh-thuy/content-types';
-import { outreachActivities, activityChannels, type PeriodActivity } from './outreach-activities';
+import { activityChannels, outreachActivities, type PeriodActivity } from './outreach-activities';
 import { kindLabel, publishedPieces, type PeriodPiece } from './published-pieces';
 import { monitoringOf, periodSightings } from './sightings';
 import { socialPosts, type PeriodPost } from './social-posts';
@@ -96,12 +96,11 @@ export interface ReportOptions {
 
 export async function computeReport(strapi: Core.Strapi, period: ReportPeriod, options: ReportOptions): Promise<ReportData> {
   const { start, end } = periodBounds(period);
-  const [pieces, posts, activities, sightings] = [
-    await publishedPieces(strapi, start, end, options.portalUrl),
-    await socialPosts(strapi, start, end, options.portalUrl),
-    await outreachActivities(strapi, start, end, period),
-    await periodSightings(strapi, start, end),
-  ];
+  // One query after another: SQLite serves one connection, and the report is not on a hot path.
+  const pieces = await publishedPieces(strapi, start, end, options.portalUrl);
+  const posts = await socialPosts(strapi, start, end, options.portalUrl);
+  const activities = await outreachActivities(strapi, period);
+  const sightings = await periodSightings(strapi, start, end);
   const totals = byKind(pieces);
   return {
     period,

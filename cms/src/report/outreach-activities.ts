@@ -29,7 +29,7 @@ export function activityChannels(): Array<{ key: string; value: OutreachChannel;
 }
 
 /** The activities done on the days of the period (their date is a calendar day, no time). */
-export async function outreachActivities(strapi: Core.Strapi, _start: Date, _end: Date, period: ReportPeriod): Promise<PeriodActivity[]> {
+export async function outreachActivities(strapi: Core.Strapi, period: ReportPeriod): Promise<PeriodActivity[]> {
   const rows = (await strapi.db.query('api::outreach-activity.outreach-activity' as never).findMany({
     where: { date: { $gte: period.from, $lte: period.to } },
     select: ['date', 'channel', 'description', 'times', 'minutes', 'peopleReached'],
