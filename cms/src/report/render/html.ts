@@ -55,7 +55,7 @@ a { color: #000; word-break: break-all; }
 export function renderHtml(r: ReportData): string {
   const d = reportDocument(r);
   const header = `<table class="head"><tr>
-<td class="issuer">${escape(d.issuer.upper)}<strong>${escape(d.issuer.lower)}</strong><span class="rule"></span>${escape(d.number)}</td>
+<td class="issuer">${escape(d.issuer.upper)}<strong>${escape(d.issuer.lower)}</strong><span class="rule"></span>${escape(d.number).replace(/ {2,}/g, (gap) => '&nbsp;'.repeat(gap.length))}</td>
 <td><strong>${escape(d.motto.country)}</strong><strong>${escape(d.motto.motto)}</strong><span class="rule"></span><span class="date">${escape(d.dateLine)}</span></td>
 </tr></table>`;
   const sign = `<table class="sign"><tr>
