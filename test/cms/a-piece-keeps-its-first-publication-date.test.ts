@@ -161,5 +161,7 @@ describe.each<Database>(['sqlite', 'postgres'])('the first publication date on %
     const meta = res.body.data.contentType.metadatas.firstPublishedAt.edit;
     expect(meta).toMatchObject({ label: 'Ngày đăng lần đầu', editable: false });
     expect(meta.description).toMatch(/tự ghi/);
+    const layout = res.body.data.contentType.layouts.edit as Array<Array<{ name: string }>>;
+    expect(layout.flat().map((f) => f.name)).toContain('firstPublishedAt');
   });
 });

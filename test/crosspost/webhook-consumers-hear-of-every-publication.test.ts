@@ -31,7 +31,7 @@ describe('webhook consumers hear of every publication, edit and withdrawal', () 
 
   const settle = () => settleWith(deps);
   const eventsOf = (documentId: string) =>
-    receiver.accepted.map((a) => a.event as { type: string; data: { documentId: string; url: string; title: string } }).filter((e) => e.data.documentId === documentId);
+    receiver.accepted.map((a) => a.event as { type: string; data: { documentId: string; url: string; title: string; publishedAt: string } }).filter((e) => e.data.documentId === documentId);
 
   it('sends piece.published, piece.updated and piece.withdrawn, signed, once each despite a failing receiver', async () => {
     receiver.failNext(1, { status: 500, afterRecording: true });
@@ -44,6 +44,9 @@ describe('webhook consumers hear of every publication, edit and withdrawal', () 
     await settle();
     expect(eventsOf(id).map((e) => e.type)).toEqual(['piece.published', 'piece.updated', 'piece.withdrawn']);
     expect(eventsOf(id)[0]!.data.url).toBe(`${SITE_URL}/tin-tuc/${slug}/`);
+    // The update is dated by its timestamp; the piece keeps its first publication date.
+    const [published, updated] = eventsOf(id);
+    expect(updated!.data.publishedAt).toBe(published!.data.publishedAt);
     // The receiver was sent the first event twice (it failed after recording), with one id.
     const firstId = receiver.accepted.find((a) => (a.event as { data: { documentId: string } }).data.documentId === id)!.id;
     expect(receiver.requests.filter((r) => r.id === firstId).length).toBe(2);

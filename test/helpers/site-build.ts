@@ -19,6 +19,7 @@ import { drain, type RunnerDeps } from '../../scripts/crosspost/runner.ts';
 import { startFacebookGraph } from '../crosspost/stand-ins/facebook-graph.ts';
 import { AdminApi, connect } from './admin-api.ts';
 import { bootCms, type TestCms } from './cms.ts';
+import { openDatabase } from '../../scripts/lib/database-client.ts';
 import { mp4Bytes } from '../fixtures/video.ts';
 import { pastedGuide } from '../site/fixtures/pasted-values.ts';
 import { xssFactCheck, xssMarkdown } from '../site/fixtures/xss-payloads.ts';
@@ -32,7 +33,10 @@ export interface PublishedPiece {
   documentId: string;
   slug: string;
   title: string;
+  /** The date the portal shows and orders by: the first publication (firstPublishedAt). */
   publishedAt: string;
+  /** The latest publish, later than publishedAt for a corrected piece. */
+  lastPublishedAt: string;
 }
 
 export interface SiteBuild {
@@ -50,6 +54,8 @@ export interface SiteBuild {
    * links, and the video and Facebook caption it carries for the platforms only.
    */
   shared: { piece: PublishedPiece; links: Array<{ channel: string; url: string }>; videoUrl: string; facebookCaption: string };
+  /** An article first published on 29/08/2025 whose correction was published during the setup. */
+  corrected: { piece: PublishedPiece; note: string };
   buildMs: number;
 }
 
@@ -122,6 +128,39 @@ async function addFixtures(api: AdminApi): Promise<{ xssSlug: string; xssFactChe
   return { xssSlug: xss.slug, xssFactCheckId: factCheck.documentId, pastedId: pasted.documentId };
 }
 
+export const FIRST_PUBLISHED = '2025-08-29T03:00:00.000Z'; // 10:00 on Friday 29/08/2025 in Thanh Thủy
+const CORRECTION_NOTE = 'Sửa số khu dân cư tham gia từ 8 thành 9 cho đúng danh sách của xã.';
+
+/**
+ * An article as an install that existed before firstPublishedAt would hold it: published on
+ * 29/08/2025 (its publishedAt moved there in the database, no first publication recorded),
+ * then corrected today through the admin: a note added and the correction published.
+ */
+async function correctOldArticle(cms: TestCms, api: AdminApi): Promise<{ documentId: string; note: string }> {
+  const id = (singular: string, key: string) => api.ids(singular, [key]).then(connect);
+  const fields = {
+    title: 'Chín khu dân cư ra quân hướng dẫn cài đặt VNeID',
+    summary: 'Tổ công nghệ số cộng đồng ở các khu dân cư đến từng hộ hướng dẫn cài đặt và kích hoạt tài khoản định danh điện tử.',
+    body: 'Các tổ công nghệ số cộng đồng của 9 khu dân cư đồng loạt ra quân.',
+    themes: await id('theme', 'tien-do-nhiem-vu'),
+    unit: await id('unit', 'phong-vhxh'),
+  };
+  const piece = await createAndPublish(api, ARTICLE, fields);
+  const db = await openDatabase(cms.databaseTarget);
+  try {
+    // SQLite keeps datetimes as epoch milliseconds (bootCms runs on SQLite here).
+    await db.query('UPDATE articles SET published_at = ? WHERE document_id = ? AND published_at IS NOT NULL', [Date.parse(FIRST_PUBLISHED), piece.documentId]);
+    await db.query('UPDATE articles SET first_published_at = NULL WHERE document_id = ?', [piece.documentId]);
+  } finally {
+    await db.close();
+  }
+  const edited = await api.update(ARTICLE, piece.documentId, { ...fields, corrections: [{ date: new Date().toISOString(), note: CORRECTION_NOTE }] });
+  if (edited.status !== 200) throw new Error(`Could not correct the old article: ${edited.status} ${JSON.stringify(edited.body)}`);
+  const published = await api.publish(ARTICLE, piece.documentId);
+  if (published.status !== 200) throw new Error(`Could not publish the correction: ${published.status} ${JSON.stringify(published.body)}`);
+  return { documentId: piece.documentId, note: CORRECTION_NOTE };
+}
+
 const FACEBOOK_CAPTION = 'Bà con theo dõi trang của xã để nhận tin sớm nhất.';
 
 /**
@@ -189,8 +228,10 @@ async function publishedPieces(url: string, token: string): Promise<PublishedPie
   const pieces = new Map<string, PublishedPiece>();
   for (const [kind, plural] of kinds) {
     const res = await fetch(`${url}/api/${plural}?pagination[pageSize]=100`, { headers: { authorization: `Bearer ${token}` } });
-    const body = (await res.json()) as { data: Array<{ documentId: string; slug: string; title: string; publishedAt: string }> };
-    for (const e of body.data) pieces.set(e.documentId, { kind, plural, documentId: e.documentId, slug: e.slug, title: e.title, publishedAt: e.publishedAt });
+    const body = (await res.json()) as { data: Array<{ documentId: string; slug: string; title: string; publishedAt: string; firstPublishedAt: string | null }> };
+    for (const e of body.data) {
+      pieces.set(e.documentId, { kind, plural, documentId: e.documentId, slug: e.slug, title: e.title, publishedAt: e.firstPublishedAt ?? e.publishedAt, lastPublishedAt: e.publishedAt });
+    }
   }
   return [...pieces.values()];
 }
@@ -202,6 +243,7 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
     const api = new AdminApi(cms, cms.adminToken);
     const fixtures = await addFixtures(api);
     const shared = await shareArticle(cms, api);
+    const corrected = await correctOldArticle(cms, api);
     const pieces = await publishedPieces(cms.url, cms.siteToken);
     const byId = (documentId: string) => pieces.find((p) => p.documentId === documentId)!;
     // What the portal's build will read for the pasted guide, straight from the CMS's API.
@@ -217,7 +259,7 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
       SITE_CACHE_DIR: join(work, 'cache'),
     });
     if (result.code !== 0) throw new Error(`The site build for the tests failed:\n${result.stderr}\n${result.stdout.slice(-3000)}`);
-    project.provide('siteBuild', { outDir, siteUrl: SITE_URL, pieces, xssSlug: fixtures.xssSlug, xssFactCheck: byId(fixtures.xssFactCheckId), pasted, shared: { piece: byId(shared.documentId), links: shared.links, videoUrl: shared.videoUrl, facebookCaption: shared.facebookCaption }, buildMs: result.ms });
+    project.provide('siteBuild', { outDir, siteUrl: SITE_URL, pieces, xssSlug: fixtures.xssSlug, xssFactCheck: byId(fixtures.xssFactCheckId), pasted, shared: { piece: byId(shared.documentId), links: shared.links, videoUrl: shared.videoUrl, facebookCaption: shared.facebookCaption }, corrected: { piece: byId(corrected.documentId), note: corrected.note }, buildMs: result.ms });
   } finally {
     await cms.stop();
   }

@@ -76,7 +76,7 @@ describe('piece pages', () => {
   it('a corrected piece shows "Cập nhật" with its change note', () => {
     const corrected = build.pieces
       .map((p) => readBuilt(build.outDir, `/${{ article: 'tin-tuc', 'model-practice': 'dien-hinh', 'service-guide': 'dich-vu-cong', 'fact-check': 'kiem-chung' }[p.kind]}/${p.slug}/`))
-      .filter((html) => html.includes('id="cap-nhat"'));
+      .filter((html) => html.includes('id="cap-nhat"') && html.includes('Sửa tỷ lệ hồ sơ'));
     expect(corrected.length).toBeGreaterThan(0);
     expect(corrected[0]).toContain('Sửa tỷ lệ hồ sơ thủ tục hành chính nộp trực tuyến từ 86% thành 68%');
     expect(corrected[0]).toMatch(/Cập nhật Thứ \S+, 16\/10\/2025/);

@@ -28,7 +28,13 @@ export interface PieceData {
   slug: string;
   title: string;
   summary: string;
+  /**
+   * When the piece was first published (the CMS's firstPublishedAt): the date it shows and is
+   * ordered by everywhere. A correction published later never moves it.
+   */
   publishedAt: string;
+  /** When a later publish (a correction) went public, or null when there was none. */
+  republishedAt: string | null;
   updatedAt: string;
   themes: TermRef[];
   taskGroups: TermRef[];

@@ -1,4 +1,5 @@
 import { taxonomy, VERDICTS } from '@thanh-thuy/content-types';
+import { lastUpdateOf } from './last-update';
 import type { GuideStep } from './piece-types';
 import type { Piece } from './pieces';
 
@@ -14,7 +15,9 @@ interface Context {
 }
 
 const organization = (ctx: Context) => ({ '@type': 'GovernmentOrganization', name: taxonomy.commune.authority, url: ctx.siteUrl });
-const lastUpdate = (piece: Piece) => piece.corrections.map((c) => c.date).sort().at(-1) ?? piece.updatedAt;
+// datePublished is the first publication, which a correction never moves; dateModified the
+// latest correction that went public (the first publication when there was none).
+const lastUpdate = (piece: Piece) => lastUpdateOf(piece)?.at ?? piece.publishedAt;
 
 function base(piece: Piece, ctx: Context): Json {
   return {

@@ -14,7 +14,7 @@ type Entry = Record<string, unknown> & { id?: number; documentId?: string };
 
 /** What a previous load kept, so an unchanged entry is neither validated nor rendered again. */
 export interface LoadCache {
-  /** The published rows of each kind as the CMS sent them, in its order (newest first). */
+  /** The published rows of each kind as the CMS sent them, newest first publication first (cmsOrder). */
   rows: Map<string, Entry[]> | null;
   entries: Map<string, { digest: string; piece: PieceData }>;
   commune: { digest: string; data: CommuneData } | null;
@@ -48,6 +48,7 @@ function rowDigest(row: Entry): string {
   if (!digest) rowDigests.set(row, (digest = digestOf(JSON.stringify(row))));
   return digest;
 }
+// publishedAt of a piece is its first publication date (to-piece.ts): a correction keeps its place.
 const newestFirst = (a: PieceData, b: PieceData) => (a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : 0);
 
 /**
@@ -132,9 +133,13 @@ function readCommune(row: Record<string, unknown> | null, cms: CmsConnection, pr
   return { data: next.commune.data, skipped: [] };
 }
 
-// Strapi's order of a list (fetchAllEntries): publishedAt descending, then id descending.
+// The order of a kind's rows: first publication descending, then id descending. Applied to a
+// full fetch too, not left to the database: PostgreSQL and SQLite place a missing
+// firstPublishedAt (a CMS not yet backfilled) at opposite ends, and an incremental load must
+// order rows exactly as a full one does.
+const firstPublished = (row: Entry) => String(row.firstPublishedAt ?? row.publishedAt);
 const cmsOrder = (a: Entry, b: Entry) =>
-  String(a.publishedAt) < String(b.publishedAt) ? 1 : String(a.publishedAt) > String(b.publishedAt) ? -1 : Number(b.id) - Number(a.id);
+  firstPublished(a) < firstPublished(b) ? 1 : firstPublished(a) > firstPublished(b) ? -1 : Number(b.id) - Number(a.id);
 
 /**
  * The rows of each kind: all of them from the CMS, or, when only some published documents
@@ -144,7 +149,7 @@ const cmsOrder = (a: Entry, b: Entry) =>
 async function fetchRows(cms: CmsConnection, previous: LoadCache, changes: ChangedDocument[] | null): Promise<Map<string, Entry[]>> {
   if (!changes || !previous.rows) {
     const lists = await Promise.all(contentKinds.map((kind) => fetchAllEntries(cms, kind)));
-    return new Map(contentKinds.map((kind, i) => [kind.key, lists[i] as Entry[]]));
+    return new Map(contentKinds.map((kind, i) => [kind.key, (lists[i] as Entry[]).sort(cmsOrder)]));
   }
   const rows = new Map([...previous.rows].map(([key, list]) => [key, [...list]]));
   const fetched = await Promise.all(

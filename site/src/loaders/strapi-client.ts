@@ -39,7 +39,8 @@ const queryOf = (type: ContentTypeDefinition) => populateQuery(populateFor(type.
 export async function fetchAllEntries(cms: CmsConnection, type: ContentTypeDefinition): Promise<Record<string, unknown>[]> {
   const populate = queryOf(type);
   const page = async (n: number) => {
-    const path = `/api/${type.plural}?${populate}&sort[0]=publishedAt:desc&sort[1]=id:desc&pagination[page]=${n}&pagination[pageSize]=${PAGE_SIZE}`;
+    // A total order, so that pages neither skip nor repeat a row; the loader orders the rows itself.
+    const path = `/api/${type.plural}?${populate}&sort[0]=firstPublishedAt:desc&sort[1]=id:desc&pagination[page]=${n}&pagination[pageSize]=${PAGE_SIZE}`;
     const parsed = apiListEnvelopeSchema.safeParse(await getJson(cms, path));
     if (!parsed.success) throw new CmsRequestError(`CMS response is not a Strapi list: GET ${cms.url}/api/${type.plural}`, path);
     return parsed.data;

@@ -2,6 +2,7 @@ import type { ContentKindDefinition } from '@thanh-thuy/content-types';
 import type { Correction, PieceData, SiteImage, TermRef } from '../lib/piece-types';
 import { foldedDWords } from '../lib/fold-search-words';
 import { htmlToText, renderMarkdown } from '../render/markdown';
+import { publicationDates } from './publication-dates';
 
 type Entry = Record<string, any>;
 
@@ -26,7 +27,7 @@ export function toSiteImage(media: Entry | null | undefined, alt: string | null 
   return { src: versionedSrc(media, mediaBase), width: media.width, height: media.height, alt: (alt || media.alternativeText || '').trim() };
 }
 
-const COMMON = new Set(['title', 'slug', 'summary', 'themes', 'taskGroups', 'audiences', 'channels', 'unit', 'cover', 'coverAlt', 'corrections']);
+const COMMON = new Set(['title', 'slug', 'summary', 'themes', 'taskGroups', 'audiences', 'channels', 'unit', 'cover', 'coverAlt', 'corrections', 'firstPublishedAt']);
 // What only the cross-post runner uses. The portal does not show the video: every build would
 // fetch each referenced upload from the CMS again (site/scripts/copy-cms-uploads.mjs), tens of
 // MB a clip, and the platforms' own players are where people watch it.
@@ -62,7 +63,7 @@ export function toPiece(kind: ContentKindDefinition, entry: Entry, mediaBase: st
     slug: entry.slug,
     title: entry.title,
     summary: entry.summary,
-    publishedAt: entry.publishedAt,
+    ...publicationDates(entry as { publishedAt: string; firstPublishedAt?: string | null }),
     updatedAt: entry.updatedAt,
     themes: terms(entry.themes),
     taskGroups: terms(entry.taskGroups),

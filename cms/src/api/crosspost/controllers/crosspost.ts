@@ -54,7 +54,9 @@ async function pieceOf(strapi: Core.Strapi, job: LedgerRow) {
     cover: piece.cover ?? null,
     video: piece.video ?? null,
     captions: captionsOf(piece.socialCaptions),
-    publishedAt: piece.publishedAt,
+    // When the piece was first published: a republished correction keeps it (the CMS stamps
+    // publishedAt anew on every publish), so a consumer dates the piece as the portal does.
+    publishedAt: piece.firstPublishedAt ?? piece.publishedAt,
   };
 }
 
