@@ -37,6 +37,19 @@ const handlers = (strapi: Core.Strapi) => ({
     ctx.body = { data: { factCheck: { uid: FACT_CHECK_UID, ...draft } } };
   },
 
+  /** What the edit page's panel shows: the rebuttal if there is one, else whether one may be made. */
+  async rebuttal(ctx: Ctx) {
+    const params = sightingParams.safeParse(ctx.params);
+    if (!params.success) return refuse(ctx, 404, monitoringRefusals.unknownSighting);
+    const { documentId } = params.data;
+    const ability = ctx.state.userAbility;
+    if (!(await mayOnPiece(strapi, ability, SIGHTING_UID, documentId, 'read'))) return refuse(ctx, 403, monitoringRefusals.mayNotRead);
+    const found = await sightingForRebuttal(strapi, documentId);
+    if (!found) return refuse(ctx, 404, monitoringRefusals.unknownSighting);
+    const may = createsFactChecks(strapi, ability) && (await mayOnPiece(strapi, ability, SIGHTING_UID, documentId, 'update'));
+    ctx.body = { data: { factCheck: found.factCheck ? { uid: FACT_CHECK_UID, documentId: found.factCheck.documentId, title: found.factCheck.title } : null, may } };
+  },
+
   /** The editors' queue: open sightings, most harmful and oldest first. */
   async open(ctx: Ctx) {
     const queue = await openSightingsFor(strapi, ctx.state.userAbility);
@@ -60,6 +73,7 @@ export function registerMonitoringRoutes(strapi: Core.Strapi): void {
     type: 'admin',
     prefix: MONITORING_PREFIX,
     routes: [
+      { method: 'GET', path: '/sightings/:documentId/rebuttal', handler: h.rebuttal, config: signedIn },
       { method: 'POST', path: '/sightings/:documentId/rebuttal', handler: h.rebut, config: signedIn },
       { method: 'GET', path: '/open-sightings', handler: h.open, config: signedIn },
     ],
