@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { applyAdminLabels } from './bootstrap/admin-labels';
 import { ensureEditorRoles } from './bootstrap/editor-roles';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
+import { ensureMonitoringRoles } from './bootstrap/monitoring-roles';
 import { ensureRebuildWebhook } from './bootstrap/rebuild-webhook';
 import { withdrawPublicAccess } from './bootstrap/public-permissions';
 import { seedTaxonomy } from './bootstrap/seed-taxonomy';
@@ -13,6 +14,11 @@ import { registerPanelRoutes } from './crosspost/panel-routes';
 import { backfillFirstPublishedAt, registerFirstPublication, registerReadOnlyFields } from './documents/first-published-at';
 import { registerContentValidation } from './documents/validate-content';
 import { registerUnusedMediaCondition } from './media/unused-media-condition';
+import { registerMonitoringRoutes } from './monitoring/monitoring-routes';
+import { registerPassedToPoliceCondition } from './monitoring/passed-to-police-condition';
+import { registerRebuttedOnPublish } from './monitoring/rebutted-on-publish';
+import { registerSightingHistory } from './monitoring/sighting-history';
+import { registerReportAdminRoutes } from './report/admin-routes';
 import { guardRoutes } from './routes/guard-routes';
 import { seedDemoIfEmpty } from './seed/demo';
 
@@ -20,11 +26,17 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     // Before validation: an editor's value for a field the CMS writes is dropped, not judged.
     registerReadOnlyFields(strapi);
+    // Then the sighting's history, so the state it defaults and the step it appends (after any
+    // editor's value was dropped) are validated like typed values.
+    registerSightingHistory(strapi);
     registerContentValidation(strapi);
     registerFirstPublication(strapi);
     guardEveryContentApiRoute(strapi);
     guardRoutes(strapi);
     registerPanelRoutes(strapi);
+    registerRebuttedOnPublish(strapi);
+    registerMonitoringRoutes(strapi);
+    registerReportAdminRoutes(strapi);
   },
 
   // Every step is idempotent: the CMS converges on the plan's taxonomy, its roles and
@@ -35,7 +47,9 @@ export default {
     await withdrawPublicAccess(strapi);
     // Before the roles: Strapi drops a permission's unknown conditions when it saves them.
     await registerUnusedMediaCondition(strapi);
+    await registerPassedToPoliceCondition(strapi);
     await ensureEditorRoles(strapi);
+    await ensureMonitoringRoles(strapi);
     await retireStrapiDefaultRoles(strapi);
     await ensureSiteToken(strapi, process.env.SITE_API_TOKEN);
     await ensureFirstAdmin(strapi, process.env.ADMIN_EMAIL, process.env.ADMIN_PASSWORD);

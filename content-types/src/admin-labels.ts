@@ -1,7 +1,7 @@
 import { components } from './components';
 import type { Fields } from './fields';
 import { uidOf } from './fields';
-import { internalTypes } from './internal/crosspost-job';
+import { internalTypes } from './internal';
 import { allTypes, typeBySingular } from './kinds';
 
 export interface FieldLabel {
@@ -37,7 +37,7 @@ export function adminLabels(): Map<string, Record<string, FieldLabel>> {
 
 /** The field shown as an entry's title in lists and relation pickers. */
 export function mainFieldOf(fields: Fields): string {
-  for (const candidate of ['title', 'label', 'name', 'question', 'indicator', 'text', 'note']) {
+  for (const candidate of ['title', 'label', 'name', 'question', 'indicator', 'text', 'note', 'content', 'description']) {
     if (candidate in fields) return candidate;
   }
   return 'id';

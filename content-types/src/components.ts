@@ -1,4 +1,5 @@
 import type { ComponentDefinition } from './fields';
+import { SIGHTING_STATUSES } from './internal/sighting';
 import { SOCIAL_CAPTION_CHANNEL_NAMES, socialCaptionLimitsByName } from './social-caption';
 
 export const components: readonly ComponentDefinition[] = [
@@ -94,6 +95,18 @@ export const components: readonly ComponentDefinition[] = [
       platform: { type: 'enum', label: 'Nền tảng', required: true, values: ['Facebook', 'Zalo', 'YouTube', 'TikTok'] },
       name: { type: 'string', label: 'Tên tài khoản', required: true, maxLength: 200 },
       url: { type: 'string', label: 'Liên kết', required: true, format: 'url', maxLength: 500 },
+    },
+  },
+  {
+    // One line of a sighting's handling history, appended by the CMS on every status change.
+    uid: 'monitoring.handling-step',
+    displayName: 'Bước xử lý',
+    icon: 'clock',
+    fields: {
+      at: { type: 'datetime', label: 'Thời điểm', required: true },
+      state: { type: 'enum', label: 'Tình trạng', required: true, values: SIGHTING_STATUSES },
+      note: { type: 'text', label: 'Ghi chú', maxLength: 2000 },
+      by: { type: 'string', label: 'Người thực hiện', maxLength: 200 },
     },
   },
 ];

@@ -1,7 +1,7 @@
 import { components } from './components';
 import type { ComponentDefinition, ContentTypeDefinition, Field, Fields } from './fields';
 import { uidOf } from './fields';
-import { internalTypes } from './internal/crosspost-job';
+import { internalTypes } from './internal';
 import { allTypes } from './kinds';
 
 type StrapiAttribute = Record<string, unknown>;

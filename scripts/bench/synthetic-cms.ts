@@ -3,7 +3,7 @@
 // relations, media objects, components, pagination), plus /api/commune, /api/crosspost/shared and a few images.
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { contentKinds, SHARED_POSTS_MAX_PAGE_SIZE, SHARED_POSTS_PAGE_SIZE, taxonomy, toSlug, type ContentKindDefinition } from '@thanh-thuy/content-types';
+import { campaignPeriod, contentKinds, SHARED_POSTS_MAX_PAGE_SIZE, SHARED_POSTS_PAGE_SIZE, taxonomy, toSlug, type ContentKindDefinition, type PlanCoverage } from '@thanh-thuy/content-types';
 import sharp from 'sharp';
 
 type Entry = Record<string, unknown>;
@@ -224,6 +224,13 @@ export async function startSyntheticCms(options: SyntheticCmsOptions): Promise<S
   let requests = 0;
   let entries = new Map<string, Entry[]>();
 
+  const emptyCoverage = (): PlanCoverage => ({
+    period: campaignPeriod(),
+    totals: { pieces: 0 },
+    themes: taxonomy.themes.map((t) => ({ key: t.key, section: t.section, label: t.label, byKind: { article: 0, 'model-practice': 0, 'service-guide': 0, 'fact-check': 0 }, total: 0, gap: true })),
+    channels: [],
+  });
+
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     requests++;
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -243,6 +250,8 @@ export async function startSyntheticCms(options: SyntheticCmsOptions): Promise<S
       const page = Math.max(1, Number(url.searchParams.get('pagination[page]') ?? 1));
       return send(res, 200, { data: [], meta: { pagination: { page, pageSize, pageCount: 0, total: 0 } } });
     }
+    // The plan's coverage (cms/src/report): the synthetic CMS keeps no report data, so every count is 0.
+    if (url.pathname === '/api/report/coverage') return send(res, 200, { data: emptyCoverage() });
     // One entry by documentId, as Strapi's findOne answers it.
     const one = /^\/api\/([^/]+)\/([^/]+)$/.exec(url.pathname);
     if (one) {

@@ -16,6 +16,7 @@ const configSchema = z.object({
   SITE_API_TOKEN: z.string().min(32, 'SITE_API_TOKEN must be at least 32 characters'),
   WEBHOOK_SECRET: z.string().min(16, 'WEBHOOK_SECRET must be at least 16 characters'),
   CROSSPOST_RUNNER_SECRET: z.string().min(16, 'CROSSPOST_RUNNER_SECRET must be at least 16 characters'),
+  REPORT_API_TOKEN: z.string().min(16, 'REPORT_API_TOKEN must be at least 16 characters'),
   /** Where the cross-post runner checks a page is live; default the local portal server. */
   PORTAL_CHECK_URL: z.string().url().optional(),
   DATA_DIR: z.string().default(resolve(ROOT, 'var')),

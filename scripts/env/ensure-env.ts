@@ -15,6 +15,8 @@ export const GENERATED_SECRETS: Record<string, () => string> = {
   SITE_API_TOKEN: () => randomBytes(48).toString('hex'),
   WEBHOOK_SECRET: () => secret(32),
   CROSSPOST_RUNNER_SECRET: () => secret(32),
+  // `npm run report` reads the whole periodic report (sightings, activities) with it.
+  REPORT_API_TOKEN: () => secret(32),
   // Encrypts `npm run backup` archives. Keep a copy away from this machine: without it no
   // backup can be read back.
   BACKUP_ENCRYPTION_KEY: () => secret(32),

@@ -82,7 +82,8 @@ describe('editorial roles', () => {
   it('Strapi’s own “Editor” (publishes without review) and “Author” roles are gone', async () => {
     const roles = await superAdmin.request('GET', '/admin/roles');
     const names = (roles.body.data as Array<{ name: string }>).map((r) => r.name).sort();
-    expect(names).toEqual(['Biên tập viên', 'Lãnh đạo duyệt', 'Super Admin']);
+    // Beside the office's two roles, the two of issue 9 outside it: Công an xã and the residential-area heads.
+    expect(names).toEqual(['Biên tập viên', 'Công an xã', 'Lãnh đạo duyệt', 'Super Admin', 'Trưởng khu dân cư']);
   });
 
   it('a refusal from Strapi reaches the editor in Vietnamese, saying who may do it', async () => {

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allTypes, components, contentKinds, strapiFiles, taxonomy, uidOf } from '@thanh-thuy/content-types';
+import { allTypes, components, contentKinds, outreachActivity, sighting, strapiFiles, taxonomy, uidOf } from '@thanh-thuy/content-types';
 
 const root = resolve(import.meta.dirname, '..', '..');
 
@@ -60,7 +60,8 @@ describe('the content model has one definition', () => {
     const SPECIFIC = new RegExp(`[${VIETNAMESE_ONLY}]`, 'u');
     const PLAIN_WORDS = new Set(['Sapo']);
     const labels = [
-      ...allTypes.flatMap((t) => [t.displayName, ...Object.values(t.fields).map((f) => f.label)]),
+      // The internal monitoring types are read by editors too (the cross-post ledger is machine states).
+      ...[...allTypes, sighting, outreachActivity].flatMap((t) => [t.displayName, ...Object.values(t.fields).map((f) => f.label)]),
       ...components.flatMap((c) => [c.displayName, ...Object.values(c.fields).map((f) => f.label)]),
     ];
     for (const label of labels) {

@@ -56,6 +56,8 @@ export interface SiteBuild {
   shared: { piece: PublishedPiece; links: Array<{ channel: string; url: string }>; videoUrl: string; facebookCaption: string };
   /** An article first published on 29/08/2025 whose correction was published during the setup. */
   corrected: { piece: PublishedPiece; note: string };
+  /** Text only the CMS's internal sighting and activity hold (issue 9): it must appear nowhere in the build. */
+  internalMarker: string;
   buildMs: number;
 }
 
@@ -103,6 +105,9 @@ async function createAndPublish(api: AdminApi, uid: string, data: Record<string,
 /** Articles enough for /tin-tuc/ to need a second page (20 a page). */
 const EXTRA_ARTICLES = 8;
 
+/** A word only internal entries hold; a word so pagefind would find it if it were indexed. */
+export const INTERNAL_MARKER = 'Noibokhongcongkhai7319';
+
 async function addFixtures(api: AdminApi): Promise<{ xssSlug: string; xssFactCheckId: string; pastedId: string }> {
   const id = (singular: string, key: string) => api.ids(singular, [key]).then(connect);
   const unit = await id('unit', 'phong-vhxh');
@@ -114,6 +119,25 @@ async function addFixtures(api: AdminApi): Promise<{ xssSlug: string; xssFactChe
     unit,
   });
   const factCheck = await createAndPublish(api, 'api::fact-check.fact-check', { ...xssFactCheck, themes: await id('theme', 'phan-bac-thong-tin-xau-doc'), unit });
+  // A sighting answered by that fact-check and an activity, both internal: never on the portal.
+  const sighting = await api.create('api::sighting.sighting', {
+    platform: 'Facebook',
+    outlet: `Trang ${INTERNAL_MARKER}`,
+    content: `Tin đồn ${INTERNAL_MARKER} về phí dịch vụ công`,
+    seenAt: '2025-10-01T02:00:00.000Z',
+    harm: 'Cao',
+    themes: await id('theme', 'phan-bac-thong-tin-xau-doc'),
+    factCheck: connect([factCheck.documentId]),
+  });
+  const activity = await api.create('api::outreach-activity.outreach-activity', {
+    date: '2025-10-02',
+    channel: 'Hội nghị',
+    description: `Hội nghị ${INTERNAL_MARKER} tại nhà văn hóa`,
+    peopleReached: 50,
+    themes: await id('theme', 'phan-bac-thong-tin-xau-doc'),
+    unit,
+  });
+  if (sighting.status !== 201 || activity.status !== 201) throw new Error(`Could not create the internal fixtures: ${JSON.stringify([sighting.body, activity.body])}`);
   const pasted = await createAndPublish(api, 'api::service-guide.service-guide', { ...pastedGuide, themes: await id('theme', 'dich-vu-cong-truc-tuyen'), unit });
   const themes = await id('theme', 'tien-do-nhiem-vu');
   for (let n = 1; n <= EXTRA_ARTICLES; n++) {
@@ -259,7 +283,7 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
       SITE_CACHE_DIR: join(work, 'cache'),
     });
     if (result.code !== 0) throw new Error(`The site build for the tests failed:\n${result.stderr}\n${result.stdout.slice(-3000)}`);
-    project.provide('siteBuild', { outDir, siteUrl: SITE_URL, pieces, xssSlug: fixtures.xssSlug, xssFactCheck: byId(fixtures.xssFactCheckId), pasted, shared: { piece: byId(shared.documentId), links: shared.links, videoUrl: shared.videoUrl, facebookCaption: shared.facebookCaption }, corrected: { piece: byId(corrected.documentId), note: corrected.note }, buildMs: result.ms });
+    project.provide('siteBuild', { outDir, siteUrl: SITE_URL, pieces, xssSlug: fixtures.xssSlug, xssFactCheck: byId(fixtures.xssFactCheckId), pasted, shared: { piece: byId(shared.documentId), links: shared.links, videoUrl: shared.videoUrl, facebookCaption: shared.facebookCaption }, corrected: { piece: byId(corrected.documentId), note: corrected.note }, internalMarker: INTERNAL_MARKER, buildMs: result.ms });
   } finally {
     await cms.stop();
   }

@@ -145,6 +145,8 @@ describe('which events change the public site', () => {
     ['adding a residential area', true, entry('entry.create', 'api::residential-area.residential-area', undefined)],
     ['editing the commune details', true, entry('entry.update', 'api::commune.commune', undefined)],
     ['a users-permissions user', false, entry('entry.create', 'plugin::users-permissions.user', undefined)],
+    ['logging an outreach activity (counted on /ke-hoach/)', true, entry('entry.create', 'api::outreach-activity.outreach-activity', undefined)],
+    ['logging a sighting (never on the portal)', false, entry('entry.create', 'api::sighting.sighting', undefined)],
     ['uploading a file', true, { event: 'media.create', createdAt: NOW, media: { id: 3, name: 'anh.jpg' } }],
     ['deleting a file', true, { event: 'media.delete', createdAt: NOW, media: { id: 3 } }],
     ['a release being published', false, { event: 'releases.publish', createdAt: NOW }],

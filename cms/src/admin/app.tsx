@@ -1,5 +1,7 @@
+import { ChartPie, WarningCircle } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { CrosspostPanel } from './crosspost/crosspost-panel';
+import { RebuttalPanel } from './monitoring/rebuttal-panel';
 import { vietnamese } from './vietnamese';
 
 // The commune's staff work in Vietnamese: offer it, and make it the default for a browser
@@ -13,10 +15,35 @@ export default {
     tutorials: false,
     notifications: { releases: false },
   },
+  register(app: StrapiApp) {
+    // The periodic report to the province (issue 9), downloadable without a terminal.
+    app.addMenuLink({
+      to: 'bao-cao',
+      icon: ChartPie,
+      intlLabel: { id: 'thanh-thuy.report.menu', defaultMessage: 'Báo cáo định kỳ' },
+      // Reading pieces is what the office's roles have and Công an xã and residential-area heads
+      // lack (a conditional read of sightings would let Công an xã see the entry); the download
+      // route itself checks pieces and sightings (cms/src/report/admin-routes.ts).
+      permissions: [{ action: 'plugin::content-manager.explorer.read', subject: 'api::article.article' }],
+      Component: () => import('./report/report-page'),
+    });
+    // Editors' queue of open sightings on the homepage (issue 9). A widget, not a saved list
+    // view: a list view sorts by one field and cannot hide settled items, and the harm scale
+    // stored as words would sort alphabetically. Shown to whoever may read sightings.
+    app.widgets.register({
+      id: 'open-sightings',
+      icon: WarningCircle,
+      title: { id: 'thanh-thuy.open-sightings.title', defaultMessage: 'Thông tin cần xử lý' },
+      link: { label: { id: 'thanh-thuy.open-sightings.link', defaultMessage: 'Xem tất cả mục rà quét' }, href: '/content-manager/collection-types/api::sighting.sighting' },
+      component: async () => (await import('./monitoring/open-sightings-widget')).OpenSightingsWidget,
+      permissions: [{ action: 'plugin::content-manager.explorer.read', subject: 'api::sighting.sighting' }],
+    });
+  },
   bootstrap(app: StrapiApp) {
     // Where each piece went (Facebook, Zalo, …), on its edit page (issue 7).
     const contentManager = app.getPlugin('content-manager') as unknown as { apis: { addEditViewSidePanel: (panels: unknown[]) => void } };
-    contentManager.apis.addEditViewSidePanel([CrosspostPanel]);
+    // "Tạo bài phản bác" on a sighting's edit page (issue 9).
+    contentManager.apis.addEditViewSidePanel([CrosspostPanel, RebuttalPanel]);
     if (typeof window !== 'undefined' && !window.localStorage.getItem(LANGUAGE_KEY)) {
       window.localStorage.setItem(LANGUAGE_KEY, 'vi');
     }

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { adminLabels, allTypes, components, mainFieldOf, uidOf } from '@thanh-thuy/content-types';
+import { adminLabels, allTypes, components, mainFieldOf, outreachActivity, sighting, uidOf } from '@thanh-thuy/content-types';
 
 type Metadatas = Record<string, { edit: Record<string, unknown>; list: Record<string, unknown> }>;
 type Configuration = { settings: Record<string, unknown>; metadatas: Metadatas; layouts: Record<string, unknown> };
@@ -13,7 +13,7 @@ export async function applyAdminLabels(strapi: Core.Strapi): Promise<void> {
   const cm = strapi.plugin('content-manager');
   const labels = adminLabels();
   const targets: Array<[ConfigService, unknown, string, string]> = [
-    ...allTypes.map((t) => [cm.service('content-types') as ConfigService, strapi.contentType(uidOf(t) as never), uidOf(t), mainFieldOf(t.fields)] as [ConfigService, unknown, string, string]),
+    ...[...allTypes, sighting, outreachActivity].map((t) => [cm.service('content-types') as ConfigService, strapi.contentType(uidOf(t) as never), uidOf(t), mainFieldOf(t.fields)] as [ConfigService, unknown, string, string]),
     ...components.map((c) => [cm.service('components') as ConfigService, strapi.components[c.uid as never], c.uid, mainFieldOf(c.fields)] as [ConfigService, unknown, string, string]),
   ];
   for (const [service, schema, uid, mainField] of targets) {

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { allTypes, contentKinds, uidOf } from '@thanh-thuy/content-types';
+import { allTypes, contentKinds, outreachActivity, sighting, uidOf } from '@thanh-thuy/content-types';
 import { UNUSED_MEDIA_CONDITION } from '../media/unused-media-condition';
 
 export const EDITOR_ROLE = { code: 'tt-bien-tap-vien', name: 'Biên tập viên', description: 'Viết và sửa bản nháp; không xuất bản.' };
@@ -23,8 +23,13 @@ const kindUids = new Set(contentKinds.map(uidOf));
 const editorWritableExtras = new Set(['api::residential-area.residential-area']);
 const reviewerWritableExtras = new Set(['api::residential-area.residential-area', 'api::commune.commune']);
 
+// The monitoring log and the offline activities are the office's own work: both roles keep
+// them; only a reviewer deletes (a sighting's history is the record of how it was handled).
+const monitoringUids = new Set([uidOf(sighting), uidOf(outreachActivity)]);
+
 function actionsFor(uid: string, role: 'editor' | 'reviewer'): string[] {
   const read = [`${CM}.read`];
+  if (monitoringUids.has(uid)) return role === 'editor' ? [...read, `${CM}.create`, `${CM}.update`] : [...read, `${CM}.create`, `${CM}.update`, `${CM}.delete`];
   if (kindUids.has(uid)) {
     return role === 'editor'
       ? [...read, `${CM}.create`, `${CM}.update`]
@@ -47,7 +52,7 @@ async function ensureRole(strapi: Core.Strapi, spec: typeof EDITOR_ROLE, role: '
 
   const existing = await roles.findOne({ code: spec.code });
   const saved = existing ?? (await roles.create(spec));
-  const ours = new Set(allTypes.map(uidOf));
+  const ours = new Set([...allTypes.map(uidOf), ...monitoringUids]);
   const cmActions = actionProvider.values().filter((a) => a.section === 'contentTypes');
   // Field lists (properties.fields) come from Strapi itself so nested component fields are included.
   const withFields = contentTypes.getPermissionsWithNestedFields(cmActions);

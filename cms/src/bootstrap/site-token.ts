@@ -6,9 +6,12 @@ export const SITE_TOKEN_NAME = 'Cổng thông tin (chỉ đọc)';
 /** The ledger's public face: where published pieces were shared (api/crosspost/routes/shared.ts). */
 export const SHARED_POSTS_ACTION = 'api::crosspost.shared.find';
 
+/** The plan's coverage for /ke-hoach/ (api/report/routes/report.ts): counts, never the report itself. */
+export const PLAN_COVERAGE_ACTION = 'api::report.report.coverage';
+
 /**
- * What the portal build reads: find (and findOne) on the content model's types and where
- * published pieces were shared, nothing else.
+ * What the portal build reads: find (and findOne) on the content model's types, where
+ * published pieces were shared and the plan's coverage, nothing else.
  * A read-only token would also read the media library's file list (names of images uploaded
  * for drafts) and the users-permissions users; the portal needs neither.
  */
@@ -19,6 +22,7 @@ export function siteTokenActions(): string[] {
       return type.kind === 'singleType' ? [`${uid}.find`] : [`${uid}.find`, `${uid}.findOne`];
     }),
     SHARED_POSTS_ACTION,
+    PLAN_COVERAGE_ACTION,
   ];
 }
 

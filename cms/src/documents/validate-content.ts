@@ -3,6 +3,8 @@ import { errors } from '@strapi/utils';
 import {
   allTypes,
   messages,
+  outreachActivity,
+  sighting,
   normalizeEntry,
   populateFor,
   summarizeIssues,
@@ -13,7 +15,8 @@ import {
   type ValidationIssue,
 } from '@thanh-thuy/content-types';
 
-const typesByUid = new Map<string, ContentTypeDefinition>(allTypes.map((t) => [uidOf(t), t]));
+// The internal monitoring types are typed in by staff too; the cross-post ledger is written by code.
+const typesByUid = new Map<string, ContentTypeDefinition>([...allTypes, sighting, outreachActivity].map((t) => [uidOf(t), t]));
 
 type Data = Record<string, unknown>;
 

@@ -2,6 +2,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { kindByKey, uidOf } from '@thanh-thuy/content-types';
 import { demoDecision } from './demo-decision';
 import { drawDemoImage } from './demo-images';
+import { seedDemoMonitoring } from './demo-monitoring';
 import { demoCommune, demoPieces, demoResidentialAreas, type DemoImage, type DemoPiece } from './demo-content';
 
 type Doc = { documentId: string; id: number };
@@ -108,6 +109,8 @@ export async function seedDemoIfEmpty(strapi: Core.Strapi, env: { NODE_ENV?: str
   }
   try {
     for (const piece of demoPieces) await createPiece(strapi, piece, lookups, record);
+    // After the pieces: a sighting names the demo fact-check that answered it.
+    await seedDemoMonitoring(strapi, lookups, record);
   } finally {
     await store(strapi).set({ key: KEY, value: record });
   }

@@ -66,6 +66,3 @@ export const crosspostJob: ContentTypeDefinition = {
     postedAt: { type: 'datetime', label: 'Đăng lúc' },
   },
 };
-
-/** Internal types: generated into the CMS, never routed through its REST API. */
-export const internalTypes: readonly ContentTypeDefinition[] = [crosspostJob];

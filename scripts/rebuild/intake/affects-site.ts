@@ -1,4 +1,4 @@
-import { allTypes, uidOf, type ContentTypeDefinition } from '@thanh-thuy/content-types';
+import { allTypes, outreachActivity, uidOf, type ContentTypeDefinition } from '@thanh-thuy/content-types';
 import type { WebhookEvent } from './webhook-payload.ts';
 
 /** One thing that changed, keyed so that repeated events about it count once. */
@@ -11,6 +11,13 @@ export interface SiteChange {
 export type Decision = { affects: true; change: SiteChange } | { affects: false; reason: string };
 
 const typesByUid = new Map<string, ContentTypeDefinition>(allTypes.map((type) => [uidOf(type), type]));
+
+/**
+ * Internal types the portal never shows, whose changes still move a number on /ke-hoach/ (the
+ * plan's coverage counts activities per channel). Their change key names no piece, so the build
+ * reads the CMS again and re-renders the pages whose digest changed: that one page.
+ */
+const COUNTED_INTERNAL = new Set([uidOf(outreachActivity)]);
 
 /**
  * Decides whether an event changes what visitors see. Publishing from the admin fires
@@ -33,6 +40,7 @@ export function affectsSite(event: WebhookEvent, types: ReadonlyMap<string, Cont
   if (event.kind === 'other') return { affects: false, reason: `event ${event.payload.event} does not change the portal` };
 
   const { event: name, uid, entry } = event.payload;
+  if (COUNTED_INTERNAL.has(uid)) return { affects: true, change: { key: `${uid}:${entry.documentId ?? entry.id ?? 'unknown'}`, event: name } };
   const type = types.get(uid);
   if (!type) return { affects: false, reason: `${uid} is not published on the portal` };
   const change = { key: `${uid}:${entry.documentId ?? entry.id ?? 'single'}`, event: name };

@@ -1,3 +1,4 @@
+import type { PlanCoverage } from '@thanh-thuy/content-types';
 import type { PieceData } from './piece-types';
 
 export interface CommuneData {
@@ -13,10 +14,12 @@ export interface CommuneData {
   socials?: Array<{ platform: string; name: string; url: string }> | null;
 }
 
-/** Everything the pages read: the published pieces (newest first) and the commune's details. */
+/** Everything the pages read: the published pieces (newest first), the commune's details and the plan's coverage. */
 export interface SiteData {
   pieces: PieceData[];
   commune: CommuneData | null;
+  /** Per theme and channel over the plan's period, from the CMS's report query (/ke-hoach/). */
+  coverage: PlanCoverage | null;
 }
 
 // The data of the render in progress. scripts/render-site.mjs renders one page at a time and

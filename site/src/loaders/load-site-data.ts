@@ -4,6 +4,7 @@ import type { PieceData } from '../lib/piece-types';
 import type { CommuneData, SiteData } from '../lib/site-data';
 import { renderMarkdown } from '../render/markdown';
 import { RENDER_VERSION } from '../render/render-version';
+import { fetchPlanCoverage } from './plan-coverage';
 import { fetchSharedPosts, type SharedPosts } from './shared-posts';
 import { describeSkipped, skippedEntry, type SkippedEntry } from './skipped-entries';
 import { fetchAllEntries, fetchEntry, fetchSingle, type CmsConnection } from './strapi-client';
@@ -169,10 +170,12 @@ async function fetchRows(cms: CmsConnection, previous: LoadCache, changes: Chang
 /** Everything the portal shows, read from the CMS's published content. An unreachable CMS throws. */
 export async function loadSiteData(cms: CmsConnection, previous: LoadCache = emptyLoadCache(), changes: ChangedDocument[] | null = null): Promise<LoadedSite> {
   const partial = Boolean(changes && previous.rows);
-  const [shared, communeRow, rows] = await Promise.all([
+  // The coverage is read whole at every load: an activity or a post changes it without any piece changing.
+  const [shared, communeRow, rows, coverage] = await Promise.all([
     fetchSharedPosts(cms),
     partial ? Promise.resolve(previous.communeRow) : fetchSingle(cms, commune),
     fetchRows(cms, previous, changes),
+    fetchPlanCoverage(cms),
   ]);
   const next = emptyLoadCache();
   next.rows = rows;
@@ -183,7 +186,7 @@ export async function loadSiteData(cms: CmsConnection, previous: LoadCache = emp
   const warnings = [...shared.rejected.map((reason) => `left out ${reason}`), ...kinds.flatMap((k) => k.warnings)];
   for (const entry of communeRead.skipped) warnings.push(`left out ${describeSkipped(entry)}`);
   return {
-    data: { pieces: kinds.flatMap((k) => k.pieces).sort(newestFirst), commune: communeRead.data },
+    data: { pieces: kinds.flatMap((k) => k.pieces).sort(newestFirst), commune: communeRead.data, coverage },
     skipped,
     warnings,
     cache: next,

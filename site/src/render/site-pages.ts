@@ -47,7 +47,7 @@ export async function sitePages(data: SiteData = siteData()): Promise<Map<string
   const ofKind = (kind: string, n: number) => pieces.filter((p) => p.kind === kind).slice(0, n);
   const alerts = pieces.filter((p) => p.kind === 'fact-check' && p.fields.verdict !== 'Đúng').slice(0, 3);
   add('/', digestsOf([...alerts, ...ofKind('service-guide', 6), ...ofKind('article', 6), ...ofKind('model-practice', 3)]));
-  add('/ke-hoach/', taxonomy.themes.map((t) => pieces.filter((p) => p.themes.some((x) => x.key === t.key)).length));
+  add('/ke-hoach/', data.coverage);
   for (const listings of [await sectionListings(), await themeListings(), await taskGroupListings()]) {
     for (const [url, { page }] of listingPages(listings)) add(url, [page.current, page.last, digestsOf(page.items)]);
   }

@@ -1,0 +1,25 @@
+import type { Core } from '@strapi/strapi';
+import { campaignPeriod, coverageOf } from '@thanh-thuy/content-types';
+import { computeReport } from '../../../report/compute-report';
+import { portalUrl } from '../../../report/portal-url';
+import { requestPeriod } from '../../../report/request-period';
+
+type Ctx = { query: unknown; status: number; body: unknown };
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** GET /api/report?kind=month&from=2025-10-01&to=2025-10-31: every number of the report. */
+  async find(ctx: Ctx) {
+    const asked = requestPeriod(ctx.query);
+    if ('refusal' in asked) {
+      ctx.status = 400;
+      ctx.body = { data: null, error: { status: 400, name: 'ValidationError', message: asked.refusal, details: {} } };
+      return;
+    }
+    ctx.body = { data: await computeReport(strapi, asked.period, { portalUrl: portalUrl() }) };
+  },
+
+  /** GET /api/report/coverage: the plan's whole period, per theme and channel, for the portal. */
+  async coverage(ctx: Ctx) {
+    ctx.body = { data: coverageOf(await computeReport(strapi, campaignPeriod(), { portalUrl: portalUrl() })) };
+  },
+});

@@ -1,0 +1,49 @@
+import { mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ReportData } from '@thanh-thuy/content-types';
+import { tableToCsv } from '../../cms/src/report/render/csv.ts';
+import { renderDocx } from '../../cms/src/report/render/docx.ts';
+import { renderHtml } from '../../cms/src/report/render/html.ts';
+import { reportTables } from '../../cms/src/report/render/report-tables.ts';
+
+export interface WrittenReport {
+  dir: string;
+  files: string[];
+}
+
+/** The folder a period's report goes to: bao-cao-2025-10-01-den-2025-10-31. */
+export const reportFolderName = (report: Pick<ReportData, 'period'>) => `bao-cao-${report.period.from}-den-${report.period.to}`;
+
+const exists = (path: string) => stat(path).then(() => true, () => false);
+
+/**
+ * Renders the report into a temporary folder beside the final one and renames it into place
+ * only when every file is written, so a failure leaves no partial report (and an earlier report
+ * of the same period stays until the new one is whole).
+ */
+export async function writeReport(report: ReportData, outDir: string): Promise<WrittenReport> {
+  const createdOut = !(await exists(outDir));
+  await mkdir(outDir, { recursive: true });
+  const temp = await mkdtemp(join(outDir, '.bao-cao-dang-viet-'));
+  const final = join(outDir, reportFolderName(report));
+  const files: string[] = [];
+  try {
+    const put = async (name: string, data: string | Buffer) => {
+      await writeFile(join(temp, name), data);
+      files.push(name);
+    };
+    await put('bao-cao.docx', await renderDocx(report));
+    await put('bao-cao.html', renderHtml(report));
+    await mkdir(join(temp, 'so-lieu'));
+    for (const table of reportTables(report)) await put(join('so-lieu', `${table.file}.csv`), tableToCsv(table));
+    const previous = (await exists(final)) ? `${temp}-cu` : null;
+    if (previous) await rename(final, previous);
+    await rename(temp, final);
+    if (previous) await rm(previous, { recursive: true, force: true });
+  } catch (error) {
+    await rm(temp, { recursive: true, force: true });
+    if (createdOut) await rm(outDir, { recursive: true, force: true });
+    throw error;
+  }
+  return { dir: final, files: files.map((f) => join(final, f)) };
+}
