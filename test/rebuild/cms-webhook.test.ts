@@ -58,6 +58,8 @@ describe('the CMS registers its rebuild webhook at every start', () => {
     db.close();
   }
 
+  const MARKER = 'BẢN-NHÁP-CHƯA-ĐĂNG-7f3a';
+
   async function bootAndPublish(path: string, secret: string) {
     const cms = await bootCms({ env: { DATABASE_FILENAME: join(dir, 'data.db'), WEBHOOK_URL: `${hook.url}${path}`, WEBHOOK_SECRET: secret } });
     try {
@@ -72,6 +74,9 @@ describe('the CMS registers its rebuild webhook at every start', () => {
       const documentId = created.body.data.documentId as string;
       expect((await api.publish('api::article.article', documentId)).status).toBe(200);
       await waitFor('the publish webhook', async () => hook.received.some((r) => r.path === path && r.body.event === 'entry.publish' && r.body.entry?.documentId === documentId), 10_000);
+      // An unpublished edit: its text must not travel with the webhook (it may go to an outside build hook).
+      expect((await api.request('PUT', `/content-manager/collection-types/api::article.article/${documentId}`, { title: `Bài thử webhook ${MARKER}` })).status).toBe(200);
+      await waitFor('the draft-edit webhook', async () => hook.received.filter((r) => r.path === path && r.body.event === 'entry.update' && r.body.entry?.documentId === documentId).length > 1, 10_000);
       return { hooks, documentId };
     } finally {
       await cms.stop();
@@ -85,6 +90,15 @@ describe('the CMS registers its rebuild webhook at every start', () => {
     expect(publish).toHaveLength(1);
     expect(publish[0].authorization).toBe('Bearer premier-secret-0123456789');
     expect(publish[0].body.uid).toBe('api::article.article');
+  });
+
+  it('carries which document changed, never its content: a draft’s text stays in the CMS', () => {
+    const sent = hook.received.filter((r) => r.path === '/first' && r.body.event.startsWith('entry.'));
+    expect(sent.length).toBeGreaterThan(2);
+    for (const r of sent) expect(Object.keys(r.body.entry ?? {}).sort()).toEqual(expect.arrayContaining(['documentId']));
+    for (const r of sent) expect(Object.keys(r.body.entry ?? {}).every((k) => ['id', 'documentId', 'locale', 'publishedAt'].includes(k)), JSON.stringify(r.body.entry)).toBe(true);
+    expect(JSON.stringify(hook.received)).not.toContain(MARKER);
+    expect(JSON.stringify(hook.received)).not.toContain('Bài thử webhook');
   });
 
   it('a later start with another address and secret updates the same row, which fires at once too', async () => {

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { SHARED_POST_EVENT, registerSharedPostEvent } from '../crosspost/announce-shared-post';
+import { redactWebhookEntries } from './redact-webhook-entries';
 
 export const REBUILD_WEBHOOK_NAME = 'Dựng lại cổng thông tin';
 
@@ -62,6 +63,7 @@ export function rebuildWebhookUrl(env: NodeJS.ProcessEnv): string {
  */
 export async function ensureRebuildWebhook(strapi: Core.Strapi, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   registerSharedPostEvent(strapi);
+  redactWebhookEntries(strapi);
   if (env.WEBHOOK_URL === 'off') return;
   const secret = env.WEBHOOK_SECRET;
   if (!secret || secret.length < 16) {
