@@ -3,6 +3,7 @@ import { applyAdminLabels } from './bootstrap/admin-labels';
 import { ensureEditorRoles } from './bootstrap/editor-roles';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { ensureMonitoringRoles } from './bootstrap/monitoring-roles';
+import { applyMonitoringViews } from './bootstrap/monitoring-views';
 import { ensureRebuildWebhook } from './bootstrap/rebuild-webhook';
 import { withdrawPublicAccess } from './bootstrap/public-permissions';
 import { seedTaxonomy } from './bootstrap/seed-taxonomy';
@@ -54,6 +55,7 @@ export default {
     await ensureSiteToken(strapi, process.env.SITE_API_TOKEN);
     await ensureFirstAdmin(strapi, process.env.ADMIN_EMAIL, process.env.ADMIN_PASSWORD);
     await applyAdminLabels(strapi);
+    await applyMonitoringViews(strapi);
     await ensureRebuildWebhook(strapi);
     await seedDemoIfEmpty(strapi, process.env);
     // After the demo set: its fictitious pieces are never carried to the commune's pages.

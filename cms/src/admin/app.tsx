@@ -1,6 +1,7 @@
 import { ChartPie, WarningCircle } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { CrosspostPanel } from './crosspost/crosspost-panel';
+import { AnsweredSightingsPanel } from './monitoring/answered-sightings-panel';
 import { RebuttalPanel } from './monitoring/rebuttal-panel';
 import { vietnamese } from './vietnamese';
 
@@ -42,8 +43,8 @@ export default {
   bootstrap(app: StrapiApp) {
     // Where each piece went (Facebook, Zalo, …), on its edit page (issue 7).
     const contentManager = app.getPlugin('content-manager') as unknown as { apis: { addEditViewSidePanel: (panels: unknown[]) => void } };
-    // "Tạo bài phản bác" on a sighting's edit page (issue 9).
-    contentManager.apis.addEditViewSidePanel([CrosspostPanel, RebuttalPanel]);
+    // "Tạo bài phản bác" on a sighting's edit page, and the sightings a fact-check answers on its own (issue 9).
+    contentManager.apis.addEditViewSidePanel([CrosspostPanel, RebuttalPanel, AnsweredSightingsPanel]);
     if (typeof window !== 'undefined' && !window.localStorage.getItem(LANGUAGE_KEY)) {
       window.localStorage.setItem(LANGUAGE_KEY, 'vi');
     }

@@ -50,6 +50,20 @@ const handlers = (strapi: Core.Strapi) => ({
     ctx.body = { data: { factCheck: found.factCheck ? { uid: FACT_CHECK_UID, documentId: found.factCheck.documentId, title: found.factCheck.title } : null, may } };
   },
 
+  /** The link back: the sightings a fact-check answers, for its edit page, to whoever may read sightings. */
+  async answered(ctx: Ctx) {
+    const params = sightingParams.safeParse(ctx.params);
+    if (!params.success) return refuse(ctx, 404, monitoringRefusals.unknownSighting);
+    const checker = (strapi.plugin('content-manager').service('permission-checker') as { create: (o: unknown) => { can: { read: () => boolean }; sanitizedQuery: { read: (q: unknown) => Promise<Record<string, unknown>> } } }).create({
+      userAbility: ctx.state.userAbility,
+      model: SIGHTING_UID,
+    });
+    if (!checker.can.read()) return refuse(ctx, 403, monitoringRefusals.mayNotRead);
+    const query = await checker.sanitizedQuery.read({ filters: { factCheck: { documentId: params.data.documentId } } });
+    const rows = (await strapi.documents(SIGHTING_UID).findMany({ ...query, fields: ['documentId', 'platform', 'outlet', 'content', 'state', 'seenAt'], populate: {}, sort: 'seenAt:asc' } as never)) as unknown[];
+    ctx.body = { data: rows };
+  },
+
   /** The editors' queue: open sightings, most harmful and oldest first. */
   async open(ctx: Ctx) {
     const queue = await openSightingsFor(strapi, ctx.state.userAbility);
@@ -76,6 +90,7 @@ export function registerMonitoringRoutes(strapi: Core.Strapi): void {
       { method: 'GET', path: '/sightings/:documentId/rebuttal', handler: h.rebuttal, config: signedIn },
       { method: 'POST', path: '/sightings/:documentId/rebuttal', handler: h.rebut, config: signedIn },
       { method: 'GET', path: '/open-sightings', handler: h.open, config: signedIn },
+      { method: 'GET', path: '/fact-checks/:documentId/sightings', handler: h.answered, config: signedIn },
     ],
   };
 }

@@ -111,6 +111,10 @@ describe.each<Database>(['sqlite', 'postgres'])('a sighting on %s', (database) =
     const saved = await read(editor, id);
     expect(saved.state).toBe(SIGHTING_STATUS.verifying);
     expect(saved.steps.at(-1)).toMatchObject({ state: 'Đang xác minh', by: 'Cán bộ Biên tập viên' });
+    // The fact-check's edit page links back to the sighting it answers.
+    const back = await editor.request('GET', `/monitoring/fact-checks/${draftId}/sightings`);
+    expect(back.status, JSON.stringify(back.body)).toBe(200);
+    expect(back.body.data.map((s: { documentId: string }) => s.documentId)).toEqual([id]);
 
     // A second click opens nothing new: the sighting already has its rebuttal.
     const again = await editor.request('POST', `/monitoring/sightings/${id}/rebuttal`, {});
@@ -137,6 +141,16 @@ describe.each<Database>(['sqlite', 'postgres'])('a sighting on %s', (database) =
     // A later correction of the rebuttal adds no step.
     expect((await reviewer.publish(FACT_CHECK, draftId)).status).toBe(200);
     expect((await read(editor, id)).steps).toHaveLength(saved.steps.length);
+  });
+
+  it('shows the fields the CMS writes itself read-only in the admin, and lists what was said first', async () => {
+    const res = await editor.request('GET', `/content-manager/content-types/${SIGHTING}/configuration`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const { layouts, metadatas, settings } = res.body.data.contentType;
+    expect(layouts.list).toEqual(['content', 'platform', 'harm', 'state', 'seenAt']);
+    for (const field of ['steps', 'loggedBy', 'passedToPolice']) expect(metadatas[field].edit.editable, field).toBe(false);
+    expect(metadatas.state.edit.label).toBe('Tình trạng xử lý');
+    expect(settings.mainField).toBe('content');
   });
 
   it('lists the open sightings most harmful first, then longest waiting', async () => {

@@ -56,7 +56,7 @@ describe('an editor works the sighting queue in the admin', () => {
     expect(links).toEqual([sightings[1].content, sightings[0].content]);
   });
 
-  it('“Tạo bài phản bác” opens a draft fact-check carrying the claim, and the sighting then links to it', async () => {
+  it('“Tạo bài phản bác” opens a draft fact-check carrying the claim, and each then links to the other', async () => {
     await page.goto(`${cms.url}/admin/content-manager/collection-types/${SIGHTING}/${ids[1]}`);
     const panel = page.getByTestId('rebuttal-panel');
     await panel.waitFor({ timeout: 60_000 });
@@ -64,6 +64,10 @@ describe('an editor works the sighting queue in the admin', () => {
     await page.waitForURL((url) => url.pathname.includes(`/collection-types/${FACT_CHECK}/`), { timeout: 30_000 });
     await expect.poll(() => page.locator('textarea[name="claim"]').inputValue(), { timeout: 30_000 }).toBe(sightings[1].content);
     expect(await page.locator('input[name="claimUrl"]').inputValue()).toBe(sightings[1].url);
+    // The fact-check links back to the sighting it answers.
+    const answered = page.getByTestId('answered-sightings');
+    await answered.waitFor({ timeout: 30_000 });
+    expect(await answered.getByRole('link', { name: sightings[1].content }).isVisible()).toBe(true);
 
     await page.goto(`${cms.url}/admin/content-manager/collection-types/${SIGHTING}/${ids[1]}`);
     await panel.waitFor({ timeout: 60_000 });
