@@ -99,8 +99,11 @@ export function registerContentValidation(strapi: Core.Strapi): void {
       ]);
       if (issues.length > 0) refuse(messages.refusedToSave(summarizeIssues(issues)), issues);
       // A single type or a type without Draft & Publish is public as soon as it is saved.
+      // An update is checked as complete for the fields it sends: emptying a required field of
+      // an entry that is already public is refused, not only leaving it out when creating.
       if (!type.draftAndPublish && context.action !== 'clone') {
-        const full = validateEntry(type, data, context.action === 'create' ? 'publish' : 'draft');
+        const complete = validateEntry(type, data, 'publish');
+        const full = context.action === 'create' ? complete : complete.filter((issue) => issue.path[0] in data);
         if (full.length > 0) refuse(messages.refusedToSave(summarizeIssues(full)), full);
       }
       // create/update with status "published" publishes inside the repository, past this

@@ -136,6 +136,18 @@ describe.each<Database>(['sqlite', 'postgres'])('roles for monitoring and activi
       expect(res.body.error.message).toContain(message);
     });
 
+    it('an edit that empties a required field or adds a picture without its description', async () => {
+      const created = await editor.create(ACTIVITY, activityOf('Sẽ bị sửa sai'));
+      const id = created.body.data.documentId;
+      const emptied = await editor.update(ACTIVITY, id, { description: '  ' });
+      expect(emptied.status).toBe(400);
+      expect(emptied.body.error.message).toContain('«Nội dung hoạt động» là bắt buộc.');
+      const uploaded = await multipart(editor, '/upload', { files: await png('#16a085') });
+      const pictured = await editor.update(ACTIVITY, id, { photo: uploaded.body[0].id, photoAlt: '' });
+      expect(pictured.status).toBe(400);
+      expect(pictured.body.error.message).toContain('«Mô tả ảnh» là bắt buộc khi có ảnh hoạt động');
+    });
+
     it('a screenshot without its description', async () => {
       const uploaded = await multipart(editor, '/upload', { files: await png('#c0392b') });
       expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(201);
