@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadSiteEnv } from '../src/env.mjs';
-import { updateSearchIndex } from './search-index.mjs';
+import { feedSearchIndex, updateSearchIndex } from './search-index.mjs';
 import { openRenderer, renderRelease, serverBundle, SITE_DIR } from './render-site.mjs';
 
 /**
@@ -60,9 +60,24 @@ export async function buildSite(rawEnv = process.env, options = {}) {
   for (const warning of loaded.warnings) log(`[content] ${warning}`);
   reportSkipped(loaded.skipped, env.SITE_SKIPPED_REPORT);
   const dataLoaded = Date.now();
-  const release = await renderRelease({ renderer, version: bundle.version, bundleDir: bundle.dir, data: loaded.data, outDir, previousDir, spareDir, spareFromPages: rawEnv.SITE_REUSE_SPARE_FROM ? Number(rawEnv.SITE_REUSE_SPARE_FROM) : undefined, siteUrl: env.SITE_URL, cmsUrl: env.CMS_URL, cacheDir, log });
+  // A full render feeds the search index page by page while it renders (pagefind works in its
+  // own process, on the other core); an incremental one re-indexes the shards it touched after.
+  let feed = null;
+  const onFullRender = async (urls) => {
+    feed = await feedSearchIndex({ outDir, urls, search: renderer.search });
+    return feed?.take ?? null;
+  };
+  let release;
+  try {
+    release = await renderRelease({ renderer, version: bundle.version, bundleDir: bundle.dir, data: loaded.data, outDir, previousDir, spareDir, spareFromPages: rawEnv.SITE_REUSE_SPARE_FROM ? Number(rawEnv.SITE_REUSE_SPARE_FROM) : undefined, siteUrl: env.SITE_URL, cmsUrl: env.CMS_URL, cacheDir, log, onFullRender });
+  } catch (error) {
+    await feed?.abort();
+    throw error;
+  }
   const rendered = Date.now();
-  const search = await updateSearchIndex({ outDir, urls: release.urls, previousDir: release.incremental ? previousDir : null, changed: release.rendered, removed: release.removed, sinceLive: release.sinceLive, search: renderer.search });
+  const search = feed
+    ? await feed.finish()
+    : await updateSearchIndex({ outDir, urls: release.urls, previousDir: release.incremental ? previousDir : null, changed: release.rendered, removed: release.removed, sinceLive: release.sinceLive, search: renderer.search, keepOpen: Boolean(options.state) });
   const done = Date.now();
   const timings = {
     bundleMs: bundled - started,

@@ -198,9 +198,10 @@ async function writePage(outDir, file, text) {
  * Renders `urls` into `outDir`: each page by the bundle, its images generated, its uploads
  * copied. Returns each written page's assets (generated images, uploads) by URL.
  */
-async function renderPages({ renderer, data, urls, outDir, siteUrl, cmsUrl, cacheDir, log }) {
+async function renderPages({ renderer, data, urls, outDir, siteUrl, cmsUrl, cacheDir, log, onPage = null }) {
   const images = collectStaticImages();
-  const queue = [...urls];
+  // In URL order: the search index takes each shard's pages in that order (search-index.mjs).
+  const queue = [...urls].sort();
   const failures = [];
   async function next() {
     for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
@@ -210,7 +211,10 @@ async function renderPages({ renderer, data, urls, outDir, siteUrl, cmsUrl, cach
         failures.push(`${url} answered ${res.status}`);
         continue;
       }
-      await writePage(outDir, fileOf(url), await res.text());
+      const text = await res.text();
+      await writePage(outDir, fileOf(url), text);
+      // The search index may ask rendering to wait while it catches up.
+      await onPage?.(url, text);
     }
   }
   await Promise.all(Array.from({ length: RENDER_CONCURRENCY }, next));
@@ -274,9 +278,10 @@ function usableRelease(cacheDir, dir, version) {
  * otherwise renders every page. The new release starts as hard links to `previousDir`, or,
  * cheaper on a large portal, as `spareDir` itself: an older release no one serves any more
  * (neither live nor kept for rollback), renamed and brought up to date from its own record.
+ * `onFullRender(urls)` may return a callback that a full render calls with each page it writes.
  * @returns {Promise<{ incremental: boolean; why: string; pages: number; urls: string[]; rendered: string[]; removed: string[]; assetsRemoved: number; reused: boolean; phases: Record<string, number> }>}
  */
-export async function renderRelease({ renderer, version, bundleDir, data, outDir, previousDir, spareDir = null, spareFromPages = SPARE_FROM_PAGES, siteUrl, cmsUrl, cacheDir, log }) {
+export async function renderRelease({ renderer, version, bundleDir, data, outDir, previousDir, spareDir = null, spareFromPages = SPARE_FROM_PAGES, siteUrl, cmsUrl, cacheDir, log, onFullRender = null }) {
   const phases = {};
   let mark = Date.now();
   const phase = (name) => {
@@ -313,9 +318,11 @@ export async function renderRelease({ renderer, version, bundleDir, data, outDir
     await copyTree(join(bundleDir, 'client'), outDir);
     urls = [...pages.keys()];
   }
+  // A full render hands every page to `onFullRender(urls)`'s callback as it is written (the search index).
+  const onPage = incremental ? null : await onFullRender?.(urls);
   phase('copyMs');
   for (const url of removed) await removeFile(outDir, fileOf(url));
-  Object.assign(assets, await renderPages({ renderer, data, urls, outDir, siteUrl, cmsUrl, cacheDir, log }));
+  Object.assign(assets, await renderPages({ renderer, data, urls, outDir, siteUrl, cmsUrl, cacheDir, log, onPage }));
   phase('renderMs');
   // Images and uploads no page uses any more leave the release (a full render never has them).
   let assetsRemoved = 0;
