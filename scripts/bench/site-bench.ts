@@ -112,7 +112,7 @@ function report(label: string, count: number, pages: number, run: Awaited<Return
   console.log(`  server bundle    ${s(t.bundleMs)}   ${t.bundleBuilt ? '(astro build: the site code changed)' : '(cached)'}`);
   console.log(`  CMS data         ${s(t.loadMs)}   ${per(t.loadMs, count)} per piece (fetch, validate, Markdown)`);
   console.log(`  rendering        ${s(t.renderMs)}   ${t.renderedPages} of ${t.pages} pages${t.incremental ? ' (incremental)' : ''}, ${per(t.renderMs, Math.max(1, t.renderedPages))} per page (incl. images)`);
-  console.log(`  pagefind         ${s(t.pagefindMs)}   ${per(t.pagefindMs, t.indexedPages)} per indexed page`);
+  console.log(`  search index     ${s(t.pagefindMs)}   after rendering (pagefind indexes beside it), ${t.indexedPages} pages`);
   console.log(`  JSON ${JSON.stringify({ label, count, htmlPages: pages, wallMs: run.wallMs, peakRssMb: Math.round(run.peakRss / 2 ** 20), ...t })}`);
 }
 

@@ -210,12 +210,20 @@ function pageWriter(outDir, fresh) {
  * its references rewritten before it is written, its images generated once all are rendered.
  * Returns each written page's assets (generated images, uploads) by URL.
  */
-async function renderPages({ renderer, data, urls, outDir, fresh, siteUrl, cmsUrl, cacheDir, log, onPage = null }) {
+async function renderPages({ renderer, data, urls, outDir, fresh, siteUrl, cmsUrl, cacheDir, log, onPage = null, indexed = () => false, onIndexedWritten = null }) {
   const images = collectStaticImages();
   const uploads = uploadCopier(outDir, { cmsUrl, siteUrl });
   const writePage = pageWriter(outDir, fresh);
-  // In URL order: the search index takes each shard's pages in that order (search-index.mjs).
-  const queue = [...urls].sort();
+  // Pages the search index reads first, then the others, each in URL order (the search index
+  // takes each shard's pages in that order, search-index.mjs). Once the indexed pages are
+  // written, `onIndexedWritten` lets the index start while the listings render.
+  const sorted = [...urls].sort();
+  const queue = [...sorted.filter(indexed), ...sorted.filter((url) => !indexed(url))];
+  let indexedLeft = queue.filter(indexed).length;
+  const indexedDone = () => {
+    if (indexedLeft === 0) onIndexedWritten?.();
+  };
+  indexedDone();
   const failures = [];
   const assets = {};
   const wanted = new Set();
@@ -225,6 +233,8 @@ async function renderPages({ renderer, data, urls, outDir, fresh, siteUrl, cmsUr
       const expected = url === '/404.html' ? 404 : 200;
       if (res.status !== expected) {
         failures.push(`${url} answered ${res.status}`);
+        // The index would read a stale page: it never starts, the build fails below.
+        if (indexed(url)) indexedLeft = -1;
         continue;
       }
       const file = fileOf(url);
@@ -235,6 +245,10 @@ async function renderPages({ renderer, data, urls, outDir, fresh, siteUrl, cmsUr
       for (const asset of found) if (asset.startsWith('_astro/')) wanted.add(`/${asset}`);
       // The search index may ask rendering to wait while it catches up.
       await onPage?.(url, text);
+      if (indexed(url)) {
+        indexedLeft--;
+        indexedDone();
+      }
     }
   }
   await Promise.all(Array.from({ length: RENDER_CONCURRENCY }, next));
@@ -290,10 +304,13 @@ function usableRelease(cacheDir, dir, version) {
  * otherwise renders every page. The new release starts as hard links to `previousDir`, or,
  * cheaper on a large portal, as `spareDir` itself: an older release no one serves any more
  * (neither live nor kept for rollback), renamed and brought up to date from its own record.
- * `onFullRender(urls)` may return a callback that a full render calls with each page it writes.
+ * `search` lets the search index work beside rendering: `indexed(url)` names the pages it
+ * reads (rendered first); a full render passes each page it writes to the callback
+ * `search.full(urls)` returns; an incremental one calls `search.incremental(plan)` once the
+ * pages the index reads are written, with what changed since the live release.
  * @returns {Promise<{ incremental: boolean; why: string; pages: number; urls: string[]; rendered: string[]; removed: string[]; assetsRemoved: number; reused: boolean; phases: Record<string, number> }>}
  */
-export async function renderRelease({ renderer, version, bundleDir, data, outDir, previousDir, spareDir = null, spareFromPages = SPARE_FROM_PAGES, siteUrl, cmsUrl, cacheDir, log, onFullRender = null }) {
+export async function renderRelease({ renderer, version, bundleDir, data, outDir, previousDir, spareDir = null, spareFromPages = SPARE_FROM_PAGES, siteUrl, cmsUrl, cacheDir, log, search = null }) {
   const phases = {};
   let mark = Date.now();
   const phase = (name) => {
@@ -330,11 +347,12 @@ export async function renderRelease({ renderer, version, bundleDir, data, outDir
     await copyTree(join(bundleDir, 'client'), outDir);
     urls = [...pages.keys()];
   }
-  // A full render hands every page to `onFullRender(urls)`'s callback as it is written (the search index).
-  const onPage = incremental ? null : await onFullRender?.(urls);
+  const onPage = incremental ? null : await search?.full(urls);
+  const plan = { urls: [...pages.keys()], rendered: urls, removed, sinceLive: spare ? sinceLive : null };
+  const onIndexedWritten = incremental && search ? () => search.incremental(plan) : null;
   phase('copyMs');
   for (const url of removed) await removeFile(outDir, fileOf(url));
-  Object.assign(assets, await renderPages({ renderer, data, urls, outDir, fresh: !incremental, siteUrl, cmsUrl, cacheDir, log, onPage }));
+  Object.assign(assets, await renderPages({ renderer, data, urls, outDir, fresh: !incremental, siteUrl, cmsUrl, cacheDir, log, onPage, indexed: search?.indexed, onIndexedWritten }));
   phase('renderMs');
   // Images and uploads no page uses any more leave the release (a full render never has them).
   let assetsRemoved = 0;

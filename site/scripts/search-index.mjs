@@ -8,6 +8,9 @@ import { fileOf } from './render-site.mjs';
 
 const CONTENT_PAGE = /^\/(tin-tuc|dien-hinh|dich-vu-cong|kiem-chung)\/[^/]+\/$/;
 
+/** Whether the search index holds a page (content pages only). */
+export const isIndexed = (url) => CONTENT_PAGE.test(url);
+
 export class SearchIndexError extends Error {
   name = 'SearchIndexError';
 }
