@@ -91,7 +91,8 @@ function countHtml(dir: string): number {
 async function timedBuild(env: Record<string, string>): Promise<{ timings: Timings; wallMs: number; peakRss: number }> {
   const timingsFile = join(env.SITE_OUT_DIR, '..', `timings-${Date.now()}.json`);
   const started = Date.now();
-  const child = spawn(process.execPath, [BUILD_SCRIPT], { env: { ...process.env, ...env, SITE_BUILD_TIMINGS: timingsFile }, stdio: ['ignore', 'ignore', 'pipe'] });
+  // With the V8 flag the worker's build service runs with (scheduling/site-build-service.ts).
+  const child = spawn(process.execPath, ['--max-semi-space-size=64', BUILD_SCRIPT], { env: { ...process.env, ...env, SITE_BUILD_TIMINGS: timingsFile }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (c) => (stderr += c));
   let peakRss = 0;
