@@ -1,12 +1,14 @@
 // Builds the portal for N synthetic pieces and prints wall time, peak memory and the cost of
 // each phase: content sync, page generation and the search index.
-//   npx tsx scripts/bench/site-bench.ts --count 1000 --count 10000 [--warm]
+// With --bare, also a bare `astro build` of the same pages, and the ratio of the two.
+//   npx tsx scripts/bench/site-bench.ts --count 1000 --count 10000 [--warm] [--bare]
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { bareAstroBuild } from './bare-astro-build.ts';
 import { startSyntheticCms } from './synthetic-cms.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -15,6 +17,7 @@ const BUILD_SCRIPT = join(ROOT, 'site/scripts/build.mjs');
 const flagsSchema = z.object({
   count: z.array(z.coerce.number().int().min(1).max(50_000)).min(1),
   warm: z.boolean(),
+  bare: z.boolean(),
   images: z.coerce.number().int().min(0).max(200),
 });
 
@@ -24,13 +27,14 @@ function parseFlags(argv: string[]) {
     options: {
       count: { type: 'string', short: 'n', multiple: true, default: ['1000'] },
       warm: { type: 'boolean', default: false },
+      bare: { type: 'boolean', default: false },
       images: { type: 'string', default: '12' },
     },
   });
   const parsed = flagsSchema.safeParse({ ...values, count: (values.count ?? []).flatMap((c) => c.split(',')) });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`Invalid flag --${issue.path[0]}: ${issue.message} (usage: --count 1000 --count 10000 [--warm] [--images 12])`);
+    throw new Error(`Invalid flag --${issue.path[0]}: ${issue.message} (usage: --count 1000 --count 10000 [--warm] [--bare] [--images 12])`);
   }
   return parsed.data;
 }
@@ -87,7 +91,8 @@ function countHtml(dir: string): number {
 async function timedBuild(env: Record<string, string>): Promise<{ timings: Timings; wallMs: number; peakRss: number }> {
   const timingsFile = join(env.SITE_OUT_DIR, '..', `timings-${Date.now()}.json`);
   const started = Date.now();
-  const child = spawn(process.execPath, [BUILD_SCRIPT], { env: { ...process.env, ...env, SITE_BUILD_TIMINGS: timingsFile }, stdio: ['ignore', 'ignore', 'pipe'] });
+  // With the V8 flag the worker's build service runs with (scheduling/site-build-service.ts).
+  const child = spawn(process.execPath, ['--max-semi-space-size=64', BUILD_SCRIPT], { env: { ...process.env, ...env, SITE_BUILD_TIMINGS: timingsFile }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (c) => (stderr += c));
   let peakRss = 0;
@@ -108,7 +113,7 @@ function report(label: string, count: number, pages: number, run: Awaited<Return
   console.log(`  server bundle    ${s(t.bundleMs)}   ${t.bundleBuilt ? '(astro build: the site code changed)' : '(cached)'}`);
   console.log(`  CMS data         ${s(t.loadMs)}   ${per(t.loadMs, count)} per piece (fetch, validate, Markdown)`);
   console.log(`  rendering        ${s(t.renderMs)}   ${t.renderedPages} of ${t.pages} pages${t.incremental ? ' (incremental)' : ''}, ${per(t.renderMs, Math.max(1, t.renderedPages))} per page (incl. images)`);
-  console.log(`  pagefind         ${s(t.pagefindMs)}   ${per(t.pagefindMs, t.indexedPages)} per indexed page`);
+  console.log(`  search index     ${s(t.pagefindMs)}   after rendering (pagefind indexes beside it), ${t.indexedPages} pages`);
   console.log(`  JSON ${JSON.stringify({ label, count, htmlPages: pages, wallMs: run.wallMs, peakRssMb: Math.round(run.peakRss / 2 ** 20), ...t })}`);
 }
 
@@ -121,6 +126,12 @@ async function main() {
       const env = { CMS_URL: cms.url, SITE_API_TOKEN: cms.token, SITE_URL: 'http://localhost:4321', SITE_CACHE_DIR: join(work, 'cache') };
       const cold = await timedBuild({ ...env, SITE_OUT_DIR: join(work, 'cold') });
       report('cold build (empty cache)', count, countHtml(join(work, 'cold')), cold);
+      if (flags.bare) {
+        const bare = await bareAstroBuild(join(work, 'cold'));
+        console.log(`  bare astro build ${s(bare.wallMs)}   peak RSS ${bare.peakRssMb ?? '?'} MB, ${bare.pages} pages of the same HTML (static output, no data, templates, images or search)`);
+        console.log(`  ratio            ${(cold.wallMs / bare.wallMs).toFixed(2)} × the bare astro build (targets at 10,000 pieces: ≤ 25 s wall, ≤ 1.5 GB peak)`);
+        console.log(`  JSON ${JSON.stringify({ label: 'bare astro build', count, htmlPages: bare.pages, wallMs: bare.wallMs, peakRssMb: bare.peakRssMb, ratio: Number((cold.wallMs / bare.wallMs).toFixed(2)) })}`);
+      }
       if (flags.warm) {
         const first = cms.entries.get('articles')![0];
         first.title = `${first.title} (sửa)`;

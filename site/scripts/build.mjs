@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadSiteEnv } from '../src/env.mjs';
-import { updateSearchIndex } from './search-index.mjs';
+import { feedSearchIndex, isIndexed, updateSearchIndex } from './search-index.mjs';
 import { openRenderer, renderRelease, serverBundle, SITE_DIR } from './render-site.mjs';
 
 /**
@@ -60,9 +60,33 @@ export async function buildSite(rawEnv = process.env, options = {}) {
   for (const warning of loaded.warnings) log(`[content] ${warning}`);
   reportSkipped(loaded.skipped, env.SITE_SKIPPED_REPORT);
   const dataLoaded = Date.now();
-  const release = await renderRelease({ renderer, version: bundle.version, bundleDir: bundle.dir, data: loaded.data, outDir, previousDir, spareDir, spareFromPages: rawEnv.SITE_REUSE_SPARE_FROM ? Number(rawEnv.SITE_REUSE_SPARE_FROM) : undefined, siteUrl: env.SITE_URL, cmsUrl: env.CMS_URL, cacheDir, log });
+  // The search index works beside rendering: a full render feeds it page by page (pagefind
+  // indexes in its own process, on the other core); an incremental one re-indexes the shards it
+  // touched while the listings render (search-index.mjs).
+  let feed = null;
+  let indexing = null;
+  const keepOpen = Boolean(options.state);
+  const search = {
+    indexed: isIndexed,
+    full: async (urls) => {
+      feed = await feedSearchIndex({ outDir, urls, search: renderer.search });
+      return feed?.take ?? null;
+    },
+    incremental: (plan) => {
+      indexing = updateSearchIndex({ outDir, urls: plan.urls, previousDir, changed: plan.rendered, removed: plan.removed, sinceLive: plan.sinceLive, search: renderer.search, keepOpen });
+      indexing.catch(() => {}); // awaited below; a failure must not go unhandled meanwhile
+    },
+  };
+  let release;
+  try {
+    release = await renderRelease({ renderer, version: bundle.version, bundleDir: bundle.dir, data: loaded.data, outDir, previousDir, spareDir, spareFromPages: rawEnv.SITE_REUSE_SPARE_FROM ? Number(rawEnv.SITE_REUSE_SPARE_FROM) : undefined, siteUrl: env.SITE_URL, cmsUrl: env.CMS_URL, cacheDir, log, search });
+  } catch (error) {
+    await feed?.abort();
+    await indexing?.catch(() => {});
+    throw error;
+  }
   const rendered = Date.now();
-  const search = await updateSearchIndex({ outDir, urls: release.urls, previousDir: release.incremental ? previousDir : null, changed: release.rendered, removed: release.removed, sinceLive: release.sinceLive, search: renderer.search });
+  const searched = feed ? await feed.finish() : indexing ? await indexing : await updateSearchIndex({ outDir, urls: release.urls, search: renderer.search, keepOpen });
   const done = Date.now();
   const timings = {
     bundleMs: bundled - started,
@@ -72,9 +96,9 @@ export async function buildSite(rawEnv = process.env, options = {}) {
     render: release.phases,
     pagefindMs: done - rendered,
     totalMs: done - started,
-    indexedPages: search.pages,
-    searchShards: search.shards,
-    shardsIndexed: search.indexed.length,
+    indexedPages: searched.pages,
+    searchShards: searched.shards,
+    shardsIndexed: searched.indexed.length,
     pages: release.pages,
     renderedPages: release.rendered.length,
     incremental: release.incremental,
@@ -84,7 +108,7 @@ export async function buildSite(rawEnv = process.env, options = {}) {
   if (rawEnv.SITE_BUILD_TIMINGS) writeFileSync(rawEnv.SITE_BUILD_TIMINGS, JSON.stringify(timings));
   const left = loaded.skipped.length ? `; ${loaded.skipped.length} invalid entr${loaded.skipped.length > 1 ? 'ies' : 'y'} left out` : '';
   const how = release.incremental ? `incremental: ${release.rendered.length} of ${release.pages} pages rendered, ${release.removed.length} removed` : `full build (${release.why}): ${release.pages} pages`;
-  log(`Site built in ${outDir}: ${how}, ${search.pages} pages searchable (${search.indexed.length} of ${search.shards} index shard${search.shards > 1 ? 's' : ''} rebuilt), ${(timings.totalMs / 1000).toFixed(1)} s${left}`);
+  log(`Site built in ${outDir}: ${how}, ${searched.pages} pages searchable (${searched.indexed.length} of ${searched.shards} index shard${searched.shards > 1 ? 's' : ''} rebuilt), ${(timings.totalMs / 1000).toFixed(1)} s${left}`);
   return { outDir, timings, skipped: loaded.skipped, release };
 }
 

@@ -66,56 +66,83 @@ export function replaceFile(file, data) {
 }
 
 /**
- * Copies the uploads the built pages and feeds reference from the CMS under content-addressed
- * names and rewrites the references. `files` limits the work to the pages an incremental
- * render wrote (default: every page and feed of `outDir`).
+ * Copies, as pages are rendered, the uploads each one references from the CMS under
+ * content-addressed names, and rewrites its references (each upload is fetched once per
+ * build). `rewrite(file, text)` gives the text to write; `result()` what was copied.
  * @param {string} outDir
  * @param {{ cmsUrl: string; siteUrl: string }} options
- * @param {string[]} [files] absolute paths of .html and .xml files in outDir
- * @returns {Promise<{ copied: number; missing: string[]; refused: string[] }>}
  */
-export async function copyCmsUploads(outDir, { cmsUrl, siteUrl }, files = filesIn(outDir, ['.html', '.xml'])) {
+export function uploadCopier(outDir, { cmsUrl, siteUrl }) {
   // Pages reference /uploads/… in attributes; feeds carry absolute URLs (the site's origin),
   // sometimes inside escaped HTML (&quot;). An image hosted elsewhere is left alone.
   const reference = new RegExp(`(["']|${escapeRegExp(siteUrl)})/uploads/([^"'?#&<>\\s)]+)`, 'g');
-  const refs = new Set();
-  const texts = new Map(files.map((file) => [file, readFileSync(file, 'utf8')]));
-  for (const [file, text] of texts) {
-    const pattern = file.endsWith('.html') ? UPLOAD_REF : reference;
-    for (const match of text.matchAll(pattern)) refs.add(match[file.endsWith('.html') ? 1 : 2]);
-  }
-
-  /** @type {Map<string, string>} reference as found → reference to the portal's copy */
-  const renamed = new Map();
+  /** @type {Map<string, Promise<string | null>>} reference as found → reference to the portal's copy */
+  const copies = new Map();
   const missing = [];
   const refused = [];
-  const queue = [...refs];
-  async function copyNext() {
-    for (let ref = queue.shift(); ref !== undefined; ref = queue.shift()) {
-      const segments = uploadSegments(ref);
-      if (!segments) {
-        refused.push(ref);
-        continue;
-      }
+  let copied = 0;
+  let running = 0;
+  const waiting = [];
+  async function fetchUpload(ref, segments) {
+    if (running >= FETCH_CONCURRENCY) await new Promise((resolve) => waiting.push(resolve));
+    running++;
+    try {
       const res = await fetch(`${cmsUrl}/uploads/${segments.map(encodeURIComponent).join('/')}`);
       if (!res.ok) {
         missing.push(`${ref} (${res.status})`);
-        continue;
+        return null;
       }
       const bytes = Buffer.from(await res.arrayBuffer());
       const target = contentAddressed(segments, bytes);
       mkdirSync(dirname(join(outDir, 'uploads', ...target)), { recursive: true });
       replaceFile(join(outDir, 'uploads', ...target), bytes);
-      renamed.set(ref, target.map(encodeURIComponent).join('/'));
+      copied++;
+      return target.map(encodeURIComponent).join('/');
+    } finally {
+      running--;
+      waiting.shift()?.();
     }
   }
-  await Promise.all(Array.from({ length: FETCH_CONCURRENCY }, copyNext));
+  function copy(ref) {
+    let copy = copies.get(ref);
+    if (!copy) {
+      const segments = uploadSegments(ref);
+      if (!segments) refused.push(ref);
+      copies.set(ref, (copy = segments ? fetchUpload(ref, segments) : Promise.resolve(null)));
+    }
+    return copy;
+  }
+  /** @param {string} file @param {string} text */
+  async function rewrite(file, text) {
+    if (!text.includes('/uploads/')) return text;
+    const html = file.endsWith('.html');
+    const refs = new Set([...text.matchAll(html ? UPLOAD_REF : reference)].map((match) => match[html ? 1 : 2]));
+    const renamed = new Map();
+    for (const ref of refs) {
+      const to = await copy(ref);
+      if (to) renamed.set(ref, to);
+    }
+    return renamed.size ? text.replace(reference, (whole, before, ref) => (renamed.has(ref) ? `${before}/uploads/${renamed.get(ref)}` : whole)) : text;
+  }
+  return { rewrite, result: () => ({ copied, missing, refused }) };
+}
 
-  if (renamed.size > 0) {
-    for (const [file, text] of texts) {
-      const rewritten = text.replace(reference, (whole, before, ref) => (renamed.has(ref) ? `${before}/uploads/${renamed.get(ref)}` : whole));
+/**
+ * Copies the uploads the built pages and feeds reference from the CMS under content-addressed
+ * names and rewrites the references (default: every page and feed of `outDir`).
+ * @param {string} outDir
+ * @param {{ cmsUrl: string; siteUrl: string }} options
+ * @param {string[]} [files] absolute paths of .html and .xml files in outDir
+ * @returns {Promise<{ copied: number; missing: string[]; refused: string[] }>}
+ */
+export async function copyCmsUploads(outDir, options, files = filesIn(outDir, ['.html', '.xml'])) {
+  const copier = uploadCopier(outDir, options);
+  await Promise.all(
+    files.map(async (file) => {
+      const text = readFileSync(file, 'utf8');
+      const rewritten = await copier.rewrite(file, text);
       if (rewritten !== text) replaceFile(file, rewritten);
-    }
-  }
-  return { copied: renamed.size, missing, refused };
+    }),
+  );
+  return copier.result();
 }

@@ -6,11 +6,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
-import { copyFile, link, mkdir, readFile, rm, rmdir } from 'node:fs/promises';
+import { copyFile, link, mkdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { copyCmsUploads, replaceFile } from './copy-cms-uploads.mjs';
+import { replaceFile, uploadCopier } from './copy-cms-uploads.mjs';
 import { generateImages, collectStaticImages } from './static-images.mjs';
 
 export const SITE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -186,47 +186,77 @@ async function removeFile(outDir, file) {
   }
 }
 
-/** Writes a rendered page by temp name and rename, dropping the compressed copies of its old version. */
-async function writePage(outDir, file, text) {
-  const path = join(outDir, file);
-  await mkdir(dirname(path), { recursive: true });
-  for (const ext of ['.br', '.gz']) await rm(path + ext, { force: true });
-  replaceFile(path, text);
+/**
+ * Writes rendered pages by temp name and rename, dropping the compressed copies of their old
+ * versions; in a new, empty release (`fresh`) there are none to drop. Folders made once.
+ */
+function pageWriter(outDir, fresh) {
+  const made = new Set();
+  return async (file, text) => {
+    const path = join(outDir, file);
+    const dir = dirname(path);
+    if (!made.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      made.add(dir);
+    }
+    if (fresh) return writeFile(path, text);
+    for (const ext of ['.br', '.gz']) await rm(path + ext, { force: true });
+    replaceFile(path, text);
+  };
 }
 
 /**
- * Renders `urls` into `outDir`: each page by the bundle, its images generated, its uploads
- * copied. Returns each written page's assets (generated images, uploads) by URL.
+ * Renders `urls` into `outDir`: each page by the bundle, its uploads copied from the CMS and
+ * its references rewritten before it is written, its images generated once all are rendered.
+ * Returns each written page's assets (generated images, uploads) by URL.
  */
-async function renderPages({ renderer, data, urls, outDir, siteUrl, cmsUrl, cacheDir, log }) {
+async function renderPages({ renderer, data, urls, outDir, fresh, siteUrl, cmsUrl, cacheDir, log, onPage = null, indexed = () => false, onIndexedWritten = null }) {
   const images = collectStaticImages();
-  const queue = [...urls];
+  const uploads = uploadCopier(outDir, { cmsUrl, siteUrl });
+  const writePage = pageWriter(outDir, fresh);
+  // Pages the search index reads first, then the others, each in URL order (the search index
+  // takes each shard's pages in that order, search-index.mjs). Once the indexed pages are
+  // written, `onIndexedWritten` lets the index start while the listings render.
+  const sorted = [...urls].sort();
+  const queue = [...sorted.filter(indexed), ...sorted.filter((url) => !indexed(url))];
+  let indexedLeft = queue.filter(indexed).length;
+  const indexedDone = () => {
+    if (indexedLeft === 0) onIndexedWritten?.();
+  };
+  indexedDone();
   const failures = [];
+  const assets = {};
+  const wanted = new Set();
   async function next() {
     for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
       const res = await renderer.render(data, new URL(requestPathOf(url), siteUrl));
       const expected = url === '/404.html' ? 404 : 200;
       if (res.status !== expected) {
         failures.push(`${url} answered ${res.status}`);
+        // The index would read a stale page: it never starts, the build fails below.
+        if (indexed(url)) indexedLeft = -1;
         continue;
       }
-      await writePage(outDir, fileOf(url), await res.text());
+      const file = fileOf(url);
+      const text = await uploads.rewrite(file, await res.text());
+      await writePage(file, text);
+      const found = [...new Set([...text.matchAll(PAGE_ASSET)].map((m) => decodeURI(m[0].slice(1))))].sort();
+      assets[url] = found;
+      for (const asset of found) if (asset.startsWith('_astro/')) wanted.add(`/${asset}`);
+      // The search index may ask rendering to wait while it catches up.
+      await onPage?.(url, text);
+      if (indexed(url)) {
+        indexedLeft--;
+        indexedDone();
+      }
     }
   }
   await Promise.all(Array.from({ length: RENDER_CONCURRENCY }, next));
   if (failures.length) throw new RenderError(`${failures.length} page(s) did not render: ${failures.slice(0, 3).join(', ')}`);
-  const files = urls.map((url) => join(outDir, fileOf(url)));
-  const uploads = await copyCmsUploads(outDir, { cmsUrl, siteUrl }, files);
+  const { missing, refused } = uploads.result();
   // A body image deleted from the media library shows as a broken image, not a failed build.
-  if (uploads.missing.length) log(`Site build: ${uploads.missing.length} image(s) in Markdown bodies are missing from the CMS: ${uploads.missing.join(', ')}`);
-  if (uploads.refused.length) log(`Site build: ${uploads.refused.length} image address(es) in Markdown bodies are not upload names and were not fetched: ${uploads.refused.join(', ')}`);
-  const assets = {};
-  const wanted = new Set();
-  for (const url of urls) {
-    const found = [...new Set([...readFileSync(join(outDir, fileOf(url)), 'utf8').matchAll(PAGE_ASSET)].map((m) => decodeURI(m[0].slice(1))))].sort();
-    assets[url] = found;
-    for (const asset of found) if (asset.startsWith('_astro/')) wanted.add(`/${asset}`);
-  }
+  if (missing.length) log(`Site build: ${missing.length} image(s) in Markdown bodies are missing from the CMS: ${missing.join(', ')}`);
+  if (refused.length) log(`Site build: ${refused.length} image address(es) in Markdown bodies are not upload names and were not fetched: ${refused.join(', ')}`);
   await generateImages(images.take(), wanted, outDir, join(cacheDir, 'assets'));
   return assets;
 }
@@ -274,9 +304,13 @@ function usableRelease(cacheDir, dir, version) {
  * otherwise renders every page. The new release starts as hard links to `previousDir`, or,
  * cheaper on a large portal, as `spareDir` itself: an older release no one serves any more
  * (neither live nor kept for rollback), renamed and brought up to date from its own record.
+ * `search` lets the search index work beside rendering: `indexed(url)` names the pages it
+ * reads (rendered first); a full render passes each page it writes to the callback
+ * `search.full(urls)` returns; an incremental one calls `search.incremental(plan)` once the
+ * pages the index reads are written, with what changed since the live release.
  * @returns {Promise<{ incremental: boolean; why: string; pages: number; urls: string[]; rendered: string[]; removed: string[]; assetsRemoved: number; reused: boolean; phases: Record<string, number> }>}
  */
-export async function renderRelease({ renderer, version, bundleDir, data, outDir, previousDir, spareDir = null, spareFromPages = SPARE_FROM_PAGES, siteUrl, cmsUrl, cacheDir, log }) {
+export async function renderRelease({ renderer, version, bundleDir, data, outDir, previousDir, spareDir = null, spareFromPages = SPARE_FROM_PAGES, siteUrl, cmsUrl, cacheDir, log, search = null }) {
   const phases = {};
   let mark = Date.now();
   const phase = (name) => {
@@ -313,9 +347,12 @@ export async function renderRelease({ renderer, version, bundleDir, data, outDir
     await copyTree(join(bundleDir, 'client'), outDir);
     urls = [...pages.keys()];
   }
+  const onPage = incremental ? null : await search?.full(urls);
+  const plan = { urls: [...pages.keys()], rendered: urls, removed, sinceLive: spare ? sinceLive : null };
+  const onIndexedWritten = incremental && search ? () => search.incremental(plan) : null;
   phase('copyMs');
   for (const url of removed) await removeFile(outDir, fileOf(url));
-  Object.assign(assets, await renderPages({ renderer, data, urls, outDir, siteUrl, cmsUrl, cacheDir, log }));
+  Object.assign(assets, await renderPages({ renderer, data, urls, outDir, fresh: !incremental, siteUrl, cmsUrl, cacheDir, log, onPage, indexed: search?.indexed, onIndexedWritten }));
   phase('renderMs');
   // Images and uploads no page uses any more leave the release (a full render never has them).
   let assetsRemoved = 0;

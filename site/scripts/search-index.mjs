@@ -8,6 +8,9 @@ import { fileOf } from './render-site.mjs';
 
 const CONTENT_PAGE = /^\/(tin-tuc|dien-hinh|dich-vu-cong|kiem-chung)\/[^/]+\/$/;
 
+/** Whether the search index holds a page (content pages only). */
+export const isIndexed = (url) => CONTENT_PAGE.test(url);
+
 export class SearchIndexError extends Error {
   name = 'SearchIndexError';
 }
@@ -51,6 +54,101 @@ async function indexShard(pagefind, outDir, urls, target) {
   }
 }
 
+// Pages taken in but not yet added by pagefind, beyond which rendering waits (memory).
+const FEED_BACKLOG = 256;
+
+/**
+ * The search index of a full build, fed while the pages render: each content page's HTML goes
+ * to its shard's index as soon as it is rendered (no second read from disk), and pagefind's
+ * backend, a process of its own, indexes on the other core meanwhile. Each shard still takes
+ * its pages in URL order, so it is the same index `updateSearchIndex` makes from the files.
+ * `take(url, html)` returns a promise when the backlog is full (wait for it before rendering
+ * more); `finish()` writes every shard into `outDir`.
+ */
+export async function feedSearchIndex({ outDir, urls, search }) {
+  const content = urls.filter((url) => CONTENT_PAGE.test(url)).sort();
+  const shards = search.searchShards(content.length);
+  if (content.length === 0) return null;
+  const pagefind = await import('pagefind');
+  const members = Array.from({ length: shards }, () => []);
+  for (const url of content) members[search.shardOf(url, shards)].push(url);
+  const state = members.map(() => ({ next: 0, waiting: new Map(), chain: Promise.resolve(), index: null }));
+  let backlog = 0;
+  let failure = null;
+  let drained = [];
+  const fail = (error) => {
+    failure ??= error;
+  };
+  async function add(k, url, content) {
+    const shard = state[k];
+    shard.index ??= pagefind.createIndex({ forceLanguage: 'vi', maxFragments: 2000 }).then(({ index, errors }) => {
+      if (!index) throw new SearchIndexError(`pagefind could not start: ${errors.join('; ')}`);
+      return index;
+    });
+    const added = await (await shard.index).addHTMLFile({ url, content });
+    if (added.errors.length) throw new SearchIndexError(`pagefind failed to index ${url}: ${added.errors[0]}`);
+  }
+  function take(url, html) {
+    if (!CONTENT_PAGE.test(url)) return undefined;
+    const k = search.shardOf(url, shards);
+    const shard = state[k];
+    shard.waiting.set(url, html);
+    // In URL order: a page waits until the pages before it in its shard have come.
+    for (let u = members[k][shard.next]; u !== undefined && shard.waiting.has(u); u = members[k][shard.next]) {
+      const text = shard.waiting.get(u);
+      shard.waiting.delete(u);
+      shard.next++;
+      backlog++;
+      shard.chain = shard.chain
+        .then(() => (failure ? undefined : add(k, u, text)))
+        .catch(fail)
+        .finally(() => {
+          backlog--;
+          if (backlog < FEED_BACKLOG / 2) for (const resolve of drained.splice(0)) resolve();
+        });
+    }
+    return backlog >= FEED_BACKLOG ? new Promise((resolve) => drained.push(resolve)) : undefined;
+  }
+  async function finish() {
+    await Promise.all(state.map((s) => s.chain));
+    const missing = state.findIndex((s, k) => s.next !== members[k].length);
+    if (!failure && missing >= 0) failure = new SearchIndexError(`the search index did not get every page of shard ${missing} (${members[missing][state[missing].next]} never came)`);
+    try {
+      if (failure) throw failure;
+      // Two shards at a time, as in updateSearchIndex.
+      let next = 0;
+      await Promise.all(
+        [0, 1].map(async () => {
+          for (let k = next++; k < shards; k = next++) {
+            // A shard no page fell into (rare: the cut is by hash) is indexed as an empty portal is.
+            if (!state[k].index) await indexShard(pagefind, outDir, [], join(outDir, search.shardPath(k)));
+            else await writeShard(await state[k].index, join(outDir, search.shardPath(k)));
+          }
+        }),
+      );
+    } finally {
+      await pagefind.close();
+    }
+    return { pages: content.length, shards, indexed: members.map((_, k) => k), linked: [] };
+  }
+  return { take, finish, abort: () => pagefind.close() };
+}
+
+/** Writes an index beside `target` and renames it into place. */
+async function writeShard(index, target) {
+  mkdirSync(dirname(target), { recursive: true });
+  const temp = mkdtempSync(join(dirname(target), '.pagefind-'));
+  try {
+    const written = await index.writeFiles({ outputPath: temp });
+    if (written.errors.length) throw new SearchIndexError(`pagefind failed to write its index: ${written.errors[0]}`);
+    await index.deleteIndex();
+    if (existsSync(target)) rmSync(target, { recursive: true });
+    renameSync(temp, target);
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
+
 /** Hard links of a shard of `from` in place of the same shard of `outDir` (by temp name and rename). */
 function linkShard(from, outDir, path) {
   const target = join(outDir, path);
@@ -67,10 +165,11 @@ function linkShard(from, outDir, path) {
  * release it was made from (incremental), `changed` and `removed` the URLs rendered and removed.
  * When the release started as an older spare, `sinceLive` lists the URLs that differ from the
  * live release: a shard that changed since the spare but not since the live release is linked
- * from the live release instead of being indexed again.
+ * from the live release instead of being indexed again. `keepOpen` leaves pagefind's backend
+ * process running for the next call (a long-lived build process).
  * @returns {Promise<{ pages: number; shards: number; indexed: number[]; linked: number[] }>}
  */
-export async function updateSearchIndex({ outDir, urls, previousDir = null, changed = [], removed = [], sinceLive = null, search }) {
+export async function updateSearchIndex({ outDir, urls, previousDir = null, changed = [], removed = [], sinceLive = null, search, keepOpen = false }) {
   const content = urls.filter((url) => CONTENT_PAGE.test(url)).sort();
   const shards = search.searchShards(content.length);
   const members = Array.from({ length: shards }, () => []);
@@ -93,10 +192,21 @@ export async function updateSearchIndex({ outDir, urls, previousDir = null, chan
   if (shards === 1) rmSync(join(outDir, 'pagefind-shards'), { recursive: true, force: true });
   if (stale.length) {
     const pagefind = await import('pagefind');
+    let failed = true;
     try {
-      for (const k of stale) await indexShard(pagefind, outDir, members[k], join(outDir, search.shardPath(k)));
+      // Two shards at a time: pagefind's backend indexes each on its own thread (2 cores).
+      const queue = [...stale];
+      await Promise.all(
+        [0, 1].map(async () => {
+          for (let k = queue.shift(); k !== undefined; k = queue.shift()) await indexShard(pagefind, outDir, members[k], join(outDir, search.shardPath(k)));
+        }),
+      );
+      failed = false;
     } finally {
-      await pagefind.close();
+      // The build service keeps pagefind's backend running between publishes: starting it
+      // costs a few hundred milliseconds a publish. After a failure it is closed, so the next
+      // build starts a fresh one (pagefind never restarts a backend that died).
+      if (failed || !keepOpen) await pagefind.close();
     }
   }
   return { pages: content.length, shards, indexed: stale, linked };

@@ -7,7 +7,7 @@ import { RENDER_VERSION } from '../render/render-version';
 import { fetchPlanCoverage } from './plan-coverage';
 import { fetchSharedPosts, type SharedPosts } from './shared-posts';
 import { describeSkipped, skippedEntry, type SkippedEntry } from './skipped-entries';
-import { fetchAllEntries, fetchEntry, fetchSingle, type CmsConnection } from './strapi-client';
+import { fetchAllEntries, fetchEntries, fetchEntry, fetchSingle, type CmsConnection } from './strapi-client';
 import { toPiece } from './to-piece';
 
 type Entry = Record<string, unknown> & { id?: number; documentId?: string };
@@ -152,13 +152,24 @@ async function fetchRows(cms: CmsConnection, previous: LoadCache, changes: Chang
     return new Map(contentKinds.map((kind, i) => [kind.key, (lists[i] as Entry[]).sort(cmsOrder)]));
   }
   const rows = new Map([...previous.rows].map(([key, list]) => [key, [...list]]));
-  const fetched = await Promise.all(
-    changes.map(async (change) => {
-      const kind = contentKinds.find((k) => k.key === change.kind);
-      if (!kind) throw new Error(`No content kind "${change.kind}" (change of ${change.documentId})`);
-      return { change, row: (await fetchEntry(cms, kind, change.documentId)) as Entry | null };
+  const byKind = new Map<ContentKindDefinition, string[]>();
+  for (const change of changes) {
+    const kind = contentKinds.find((k) => k.key === change.kind);
+    if (!kind) throw new Error(`No content kind "${change.kind}" (change of ${change.documentId})`);
+    byKind.set(kind, [...(byKind.get(kind) ?? []), change.documentId]);
+  }
+  // One document of a kind is read by itself; several (a burst of publishes) in one list request.
+  const found = new Map<string, Entry | null>();
+  await Promise.all(
+    [...byKind].map(async ([kind, ids]) => {
+      if (ids.length === 1) found.set(`${kind.key}:${ids[0]}`, (await fetchEntry(cms, kind, ids[0])) as Entry | null);
+      else {
+        const rowsById = await fetchEntries(cms, kind, ids);
+        for (const id of ids) found.set(`${kind.key}:${id}`, (rowsById.get(id) as Entry | undefined) ?? null);
+      }
     }),
   );
+  const fetched = changes.map((change) => ({ change, row: found.get(`${change.kind}:${change.documentId}`) ?? null }));
   for (const { change, row } of fetched) {
     const list = (rows.get(change.kind) ?? []).filter((r) => String(r.documentId) !== change.documentId);
     if (row) list.push(row);

@@ -68,3 +68,27 @@ export async function fetchEntry(cms: CmsConnection, type: ContentTypeDefinition
   if (!parsed.success) throw new CmsRequestError(`CMS response is not a Strapi entry: GET ${cms.url}${path.split('?')[0]}`, path);
   return parsed.data.data;
 }
+
+/**
+ * The published entries of a collection type among `documentIds`, by documentId (absent when
+ * the CMS publishes no such entry): one list request for up to 50 documents, where fetching
+ * each would cost the CMS a request apiece while a burst of publishes keeps it busy.
+ */
+export async function fetchEntries(cms: CmsConnection, type: ContentTypeDefinition, documentIds: string[]): Promise<Map<string, Record<string, unknown>>> {
+  const populate = queryOf(type);
+  const found = new Map<string, Record<string, unknown>>();
+  for (let i = 0; i < documentIds.length; i += 50) {
+    const ids = documentIds.slice(i, i + 50);
+    const filter = ids.map((id, n) => `filters[documentId][$in][${n}]=${encodeURIComponent(id)}`).join('&');
+    const path = `/api/${type.plural}?${populate}&${filter}&pagination[page]=1&pagination[pageSize]=${PAGE_SIZE}`;
+    const parsed = apiListEnvelopeSchema.safeParse(await getJson(cms, path));
+    if (!parsed.success) throw new CmsRequestError(`CMS response is not a Strapi list: GET ${cms.url}/api/${type.plural}`, path);
+    for (const row of parsed.data.data) {
+      const id = String(row.documentId);
+      const seen = found.get(id);
+      // Two published rows of one document: the newer (highest id) wins, as in a full load.
+      if (!seen || Number(row.id) > Number(seen.id)) found.set(id, row);
+    }
+  }
+  return found;
+}
