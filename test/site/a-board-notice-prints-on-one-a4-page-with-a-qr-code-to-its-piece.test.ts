@@ -1,8 +1,8 @@
 import jsQRModule from 'jsqr';
-import { chromium, type Browser } from 'playwright-core';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { CHROMIUM, readBuilt, serveSite } from '../helpers/site-build.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { chromiumOnBuild } from './chromium-on-build.ts';
+import { readBuilt } from '../helpers/site-build.ts';
 
 const build = inject('siteBuild');
 // jsqr is CommonJS with a `default` export: TypeScript and vitest disagree on which one the import is.
@@ -13,16 +13,7 @@ const pdfPages = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type\s*\/Page(
 
 // Plan III.1: public notice boards and the one-stop office get a printed A4 notice of each piece.
 describe('the board notice of a piece', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveSite>>;
-  beforeAll(async () => {
-    server = await serveSite(build.outDir);
-    browser = await chromium.launch(CHROMIUM);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = chromiumOnBuild(build.outDir);
 
   it('is linked from every piece’s page', () => {
     for (const piece of build.pieces) expect(readBuilt(build.outDir, pathOf(piece)), piece.slug).toContain(`href="${pathOf(piece)}ban-in/"`);
@@ -31,8 +22,8 @@ describe('the board notice of a piece', () => {
   it('prints on exactly one A4 page, with a QR code that decodes to the piece’s URL, for every piece', { timeout: 300_000 }, async () => {
     const kinds = new Set<string>();
     for (const piece of build.pieces) {
-      const page = await browser.newPage();
-      await page.goto(`${server.url}${pathOf(piece)}ban-in/`);
+      const page = await site.browser().newPage();
+      await page.goto(`${site.url()}${pathOf(piece)}ban-in/`);
       await page.emulateMedia({ media: 'print' });
       const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
       expect(pdfPages(pdf), `${piece.slug}: pages printed`).toBe(1);

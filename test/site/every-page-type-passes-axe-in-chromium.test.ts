@@ -1,8 +1,7 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { CHROMIUM, serveSite } from '../helpers/site-build.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { chromiumOnBuild } from './chromium-on-build.ts';
 
 const build = inject('siteBuild');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -26,22 +25,12 @@ const pageTypes: Array<[string, () => string]> = [
 ];
 
 describe('accessibility', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveSite>>;
-
-  beforeAll(async () => {
-    server = await serveSite(build.outDir);
-    browser = await chromium.launch(CHROMIUM);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = chromiumOnBuild(build.outDir);
 
   it.each(pageTypes)('axe-core finds no WCAG 2.1 A/AA violation on the %s page, on a phone and a desktop', async (_name, path) => {
     for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 900 }]) {
-      const page = await browser.newPage({ viewport });
-      await page.goto(`${server.url}${path()}`);
+      const page = await site.browser().newPage({ viewport });
+      await page.goto(`${site.url()}${path()}`);
       if (path().startsWith('/tim-kiem/')) await page.waitForSelector('.pagefind-ui__result-link');
       await page.addScriptTag({ content: axeSource });
       const violations = await page.evaluate(async () => {
@@ -54,8 +43,8 @@ describe('accessibility', () => {
   });
 
   it('the first Tab reaches the skip link, which moves focus to the main content', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/tin-tuc/${first('article')}/`);
+    const page = await site.browser().newPage();
+    await page.goto(`${site.url()}/tin-tuc/${first('article')}/`);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Bỏ qua, đến nội dung chính');
     await page.keyboard.press('Enter');
@@ -64,8 +53,8 @@ describe('accessibility', () => {
   });
 
   it('every link of the header navigation is reachable with the keyboard', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/`);
+    const page = await site.browser().newPage();
+    await page.goto(`${site.url()}/`);
     const reached = new Set<string>();
     for (let i = 0; i < 12; i++) {
       await page.keyboard.press('Tab');
@@ -76,9 +65,9 @@ describe('accessibility', () => {
   });
 
   it('content pages work without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser().newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/dich-vu-cong/${first('service-guide')}/`);
+    await page.goto(`${site.url()}/dich-vu-cong/${first('service-guide')}/`);
     expect(await page.locator('ol.steps li').count()).toBeGreaterThan(0);
     expect(await page.getByRole('link', { name: /Nộp hồ sơ trực tuyến/ }).first().isVisible()).toBe(true);
     await context.close();

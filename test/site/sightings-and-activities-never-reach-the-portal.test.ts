@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { CHROMIUM, ROOT, serveSite } from '../helpers/site-build.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { chromiumOnBuild } from './chromium-on-build.ts';
+import { ROOT } from '../helpers/site-build.ts';
 import { listFiles } from './dist-helpers.ts';
 
 const build = inject('siteBuild');
@@ -43,22 +43,13 @@ describe('sightings and activities never reach the portal', () => {
   });
 
   describe('search in Chromium', () => {
-    let browser: Browser;
-    let server: Awaited<ReturnType<typeof serveSite>>;
-    beforeAll(async () => {
-      server = await serveSite(build.outDir);
-      browser = await chromium.launch(CHROMIUM);
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-    });
+    const site = chromiumOnBuild(build.outDir);
 
     // Pagefind answers a word it does not know with near matches, so the check is on what the
     // hits hold, not on their number.
     it('no hit for a word only the internal entries hold carries their text', async () => {
-      const page = await browser.newPage();
-      await page.goto(`${server.url}/tim-kiem/`);
+      const page = await site.browser().newPage();
+      await page.goto(`${site.url()}/tim-kiem/`);
       const hits = (await page.evaluate(`(async () => {
         const pagefind = await import('/pagefind/pagefind.js');
         const { results } = await pagefind.search(${JSON.stringify(build.internalMarker)});
