@@ -28,30 +28,20 @@ function shardsOnDisk(dir, shardPath) {
  * hard links to the live one is replaced, never written into.
  */
 async function indexShard(pagefind, outDir, urls, target) {
-  mkdirSync(dirname(target), { recursive: true });
-  const temp = mkdtempSync(join(dirname(target), '.pagefind-'));
-  try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi', maxFragments: 2000 });
-    if (!index) throw new SearchIndexError(`pagefind could not start: ${errors.join('; ')}`);
-    for (const url of urls) {
-      const added = await index.addHTMLFile({ url, content: readFileSync(join(outDir, fileOf(url)), 'utf8') });
-      if (added.errors.length) throw new SearchIndexError(`pagefind failed to index ${url}: ${added.errors[0]}`);
-    }
-    // With nothing published yet (a new commune, or after demo:remove) pagefind writes no
-    // language index and fails ("No language indexes found"): index the home page instead,
-    // so the search page works and finds nothing else.
-    if (urls.length === 0) {
-      const home = await index.addCustomRecord({ url: '/', content: 'Trang chủ cổng thông tin điện tử xã', language: 'vi', meta: { title: 'Trang chủ' } });
-      if (home.errors.length) throw new SearchIndexError(`pagefind could not index the empty portal: ${home.errors[0]}`);
-    }
-    const written = await index.writeFiles({ outputPath: temp });
-    if (written.errors.length) throw new SearchIndexError(`pagefind failed to write its index: ${written.errors[0]}`);
-    await index.deleteIndex();
-    if (existsSync(target)) rmSync(target, { recursive: true });
-    renameSync(temp, target);
-  } finally {
-    rmSync(temp, { recursive: true, force: true });
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi', maxFragments: 2000 });
+  if (!index) throw new SearchIndexError(`pagefind could not start: ${errors.join('; ')}`);
+  for (const url of urls) {
+    const added = await index.addHTMLFile({ url, content: readFileSync(join(outDir, fileOf(url)), 'utf8') });
+    if (added.errors.length) throw new SearchIndexError(`pagefind failed to index ${url}: ${added.errors[0]}`);
   }
+  // With nothing published yet (a new commune, or after demo:remove) pagefind writes no
+  // language index and fails ("No language indexes found"): index the home page instead,
+  // so the search page works and finds nothing else.
+  if (urls.length === 0) {
+    const home = await index.addCustomRecord({ url: '/', content: 'Trang chủ cổng thông tin điện tử xã', language: 'vi', meta: { title: 'Trang chủ' } });
+    if (home.errors.length) throw new SearchIndexError(`pagefind could not index the empty portal: ${home.errors[0]}`);
+  }
+  await writeShard(index, target);
 }
 
 // Pages taken in but not yet added by pagefind, beyond which rendering waits (memory).
