@@ -1,7 +1,7 @@
 // How long a text takes to read aloud. Written Vietnamese separates syllables with spaces, so a
 // syllable is a space-separated token holding a letter or a digit (after readAloud, numbers are
-// already words). The pace is a setting: 180 syllables a minute is the slow end of news reading
-// on national radio (roughly 200–250), chosen because commune loudspeakers stand outdoors, where
+// already words). The pace is a setting: 180 syllables a minute is a deliberately slow, steady
+// pace (chosen, not measured against recordings), because commune loudspeakers stand outdoors, where
 // the echo between speakers blurs fast speech, and many of those listening are elderly.
 
 export const DEFAULT_SYLLABLES_PER_MINUTE = 180;
