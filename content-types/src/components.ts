@@ -1,4 +1,5 @@
 import type { ComponentDefinition } from './fields';
+import { REVIEW_STATES } from './internal/editorial-review';
 import { SIGHTING_STATUSES } from './internal/sighting';
 import { SOCIAL_CAPTION_CHANNEL_NAMES, socialCaptionLimitsByName } from './social-caption';
 
@@ -107,6 +108,19 @@ export const components: readonly ComponentDefinition[] = [
       state: { type: 'enum', label: 'Tình trạng', required: true, values: SIGHTING_STATUSES },
       note: { type: 'text', label: 'Ghi chú', maxLength: 2000 },
       by: { type: 'string', label: 'Người thực hiện', maxLength: 200 },
+    },
+  },
+  {
+    // One line of a piece's review history, appended by the CMS on every transition.
+    uid: 'review.step',
+    displayName: 'Bước duyệt',
+    icon: 'clock',
+    fields: {
+      at: { type: 'datetime', label: 'Thời điểm', required: true },
+      state: { type: 'enum', label: 'Trạng thái', required: true, values: REVIEW_STATES },
+      note: { type: 'text', label: 'Ý kiến', maxLength: 2000 },
+      by: { type: 'string', label: 'Người thực hiện', maxLength: 200 },
+      byId: { type: 'integer', label: 'Mã người thực hiện', min: 0 },
     },
   },
 ];
