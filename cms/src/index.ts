@@ -20,6 +20,8 @@ import { registerPassedToPoliceCondition } from './monitoring/passed-to-police-c
 import { registerRebuttedOnPublish } from './monitoring/rebutted-on-publish';
 import { registerSightingHistory } from './monitoring/sighting-history';
 import { registerReportAdminRoutes } from './report/admin-routes';
+import { registerReviewGuard } from './review/publish-guard';
+import { registerReviewRoutes } from './review/review-routes';
 import { guardRoutes } from './routes/guard-routes';
 import { seedDemoIfEmpty } from './seed/demo';
 
@@ -32,6 +34,9 @@ export default {
     registerSightingHistory(strapi);
     registerContentValidation(strapi);
     registerFirstPublication(strapi);
+    // Issue 10's review: a publish waits for another person's approval of the draft as it stands.
+    registerReviewGuard(strapi);
+    registerReviewRoutes(strapi);
     guardEveryContentApiRoute(strapi);
     guardRoutes(strapi);
     registerPanelRoutes(strapi);

@@ -32,6 +32,9 @@ describe.each<Database>(['sqlite', 'postgres'])('editors and the images the port
   }
 
   async function published(uid: string, documentId: string): Promise<void> {
+    // Issue 10: a reviewer publishes what an editor sent and another person approved.
+    expect((await editor.review(uid, documentId, 'submit')).status).toBe(200);
+    expect((await reviewer.review(uid, documentId, 'approve')).status).toBe(200);
     const res = await reviewer.publish(uid, documentId);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
   }

@@ -21,6 +21,12 @@ describe('editorial roles', () => {
     relations = { themes: connect(await superAdmin.ids('theme', ['kiem-tra-don-doc'])), unit: connect(await superAdmin.ids('unit', ['phong-vhxh'])) };
   });
 
+  // Issue 10: the editor sends the draft for review and the reviewer approves it before publishing.
+  async function approved(id: string): Promise<void> {
+    expect((await editor.review(ARTICLE, id, 'submit')).status).toBe(200);
+    expect((await reviewer.review(ARTICLE, id, 'approve')).status).toBe(200);
+  }
+
   afterAll(async () => {
     await cms?.stop();
   });
@@ -40,9 +46,10 @@ describe('editorial roles', () => {
     expect((await editor.remove(ARTICLE, created.body.data.documentId)).status).toBe(403);
   });
 
-  it('a reviewer (Lãnh đạo duyệt) publishes an editor’s draft and it goes public', async () => {
+  it('a reviewer (Lãnh đạo duyệt) publishes an editor’s draft once approved, and it goes public', async () => {
     const created = await editor.create(ARTICLE, { ...articleFields, title: 'Bài chờ lãnh đạo duyệt', ...relations });
     const id = created.body.data.documentId;
+    await approved(id);
     const publish = await reviewer.publish(ARTICLE, id);
     expect(publish.status, JSON.stringify(publish.body)).toBe(200);
     const res = await publicGet(cms, `/api/articles/${id}`, cms.siteToken);
@@ -53,6 +60,7 @@ describe('editorial roles', () => {
   it('a reviewer unpublishes and deletes a published piece; an editor can do neither', async () => {
     const created = await editor.create(ARTICLE, { ...articleFields, title: 'Bài sẽ được gỡ rồi xóa', ...relations });
     const id = created.body.data.documentId;
+    await approved(id);
     expect((await reviewer.publish(ARTICLE, id)).status).toBe(200);
     expect((await editor.unpublish(ARTICLE, id)).status).toBe(403);
     expect((await publicGet(cms, `/api/articles/${id}`, cms.siteToken)).status).toBe(200);

@@ -76,6 +76,8 @@ describe('the edit page shows where a piece went, and who may act on it', () => 
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     pieceId = created.body.data.documentId;
+    expect((await superAdmin.review(ARTICLE, pieceId, 'submit')).status).toBe(200);
+    expect((await reviewer.review(ARTICLE, pieceId, 'approve')).status).toBe(200);
     expect((await reviewer.publish(ARTICLE, pieceId)).status).toBe(200);
     expect(await drain(runner(facebookWith('EAAWrongToken')))).toBe(3);
   });

@@ -42,6 +42,15 @@ export class AdminApi {
     return this.request('POST', `/content-manager/collection-types/${uid}/${documentId}/actions/unpublish`, {});
   }
 
+  /** The review workflow (issue 10): send for review, approve, ask for changes. */
+  review(uid: string, documentId: string, action: 'submit' | 'approve' | 'request-changes', note?: string) {
+    return this.request('POST', `/review/${uid}/${documentId}/${action}`, note === undefined ? {} : { note });
+  }
+
+  reviewOf(uid: string, documentId: string) {
+    return this.request('GET', `/review/${uid}/${documentId}`);
+  }
+
   remove(uid: string, documentId: string) {
     return this.request('DELETE', `/content-manager/collection-types/${uid}/${documentId}`);
   }

@@ -1,8 +1,9 @@
-import { ChartPie, WarningCircle } from '@strapi/icons';
+import { ChartPie, CheckCircle, WarningCircle } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { CrosspostPanel } from './crosspost/crosspost-panel';
 import { AnsweredSightingsPanel } from './monitoring/answered-sightings-panel';
 import { RebuttalPanel } from './monitoring/rebuttal-panel';
+import { ReviewPanel } from './review/review-panel';
 import { vietnamese } from './vietnamese';
 
 // The commune's staff work in Vietnamese: offer it, and make it the default for a browser
@@ -39,12 +40,21 @@ export default {
       component: async () => (await import('./monitoring/open-sightings-widget')).OpenSightingsWidget,
       permissions: [{ action: 'plugin::content-manager.explorer.read', subject: 'api::sighting.sighting' }],
     });
+    // Approvers' queue of pieces sent for review, the longest waiting first (issue 10). Shown to
+    // whoever may publish; the route itself lists only what the person may publish.
+    app.widgets.register({
+      id: 'review-queue',
+      icon: CheckCircle,
+      title: { id: 'thanh-thuy.review-queue.title', defaultMessage: 'Bài chờ duyệt' },
+      component: async () => (await import('./review/review-queue-widget')).ReviewQueueWidget,
+      permissions: [{ action: 'plugin::content-manager.explorer.publish', subject: 'api::article.article' }],
+    });
   },
   bootstrap(app: StrapiApp) {
-    // Where each piece went (Facebook, Zalo, …), on its edit page (issue 7).
+    // The review workflow (issue 10) and where each piece went (Facebook, Zalo, …; issue 7), on its edit page.
     const contentManager = app.getPlugin('content-manager') as unknown as { apis: { addEditViewSidePanel: (panels: unknown[]) => void } };
     // "Tạo bài phản bác" on a sighting's edit page, and the sightings a fact-check answers on its own (issue 9).
-    contentManager.apis.addEditViewSidePanel([CrosspostPanel, RebuttalPanel, AnsweredSightingsPanel]);
+    contentManager.apis.addEditViewSidePanel([ReviewPanel, CrosspostPanel, RebuttalPanel, AnsweredSightingsPanel]);
     if (typeof window !== 'undefined' && !window.localStorage.getItem(LANGUAGE_KEY)) {
       window.localStorage.setItem(LANGUAGE_KEY, 'vi');
     }

@@ -12,6 +12,8 @@ export interface ReviewRecord {
   submittedById: number | null;
   submittedBy: string | null;
   submittedAt: string | null;
+  approvedById: number | null;
+  approvedDigest: string | null;
 }
 
 /** The review record of a piece, or null when nobody has sent it for review yet (Đang viết). */

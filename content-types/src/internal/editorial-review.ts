@@ -30,6 +30,9 @@ export const editorialReview: ContentTypeDefinition = {
     submittedBy: { type: 'string', label: 'Người gửi duyệt', maxLength: 200 },
     /** When the piece entered Chờ duyệt: the approver's queue is ordered by it, oldest first. */
     submittedAt: { type: 'datetime', label: 'Gửi duyệt lúc' },
+    /** Admin user id of the approver, and a digest of the draft they approved: an edit changes the digest. */
+    approvedById: { type: 'integer', label: 'Mã người duyệt', min: 0 },
+    approvedDigest: { type: 'string', label: 'Dấu vân bản đã duyệt', maxLength: 100 },
     steps: {
       type: 'component',
       component: 'review.step',

@@ -133,6 +133,8 @@ describe.each<Database>(['sqlite', 'postgres'])('a sighting on %s', (database) =
     // An editor may not publish; the sighting waits for the reviewer.
     expect((await editor.publish(FACT_CHECK, draftId)).status).toBe(403);
     expect((await read(editor, id)).state).toBe(SIGHTING_STATUS.verifying);
+    expect((await editor.review(FACT_CHECK, draftId, 'submit')).status).toBe(200);
+    expect((await reviewer.review(FACT_CHECK, draftId, 'approve')).status).toBe(200);
     const published = await reviewer.publish(FACT_CHECK, draftId);
     expect(published.status, JSON.stringify(published.body)).toBe(200);
     const saved = await read(editor, id);

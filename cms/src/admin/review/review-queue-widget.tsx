@@ -1,0 +1,38 @@
+import * as React from 'react';
+import { Flex, Typography } from '@strapi/design-system';
+import { isFetchError, useFetchClient } from '@strapi/strapi/admin';
+import { Link } from 'react-router-dom';
+import type { QueuedPiece } from '../../review/review-queue';
+
+const when = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' });
+
+/** The homepage's "Bài chờ duyệt": pieces an approver may decide, the longest waiting first (the CMS orders them). */
+export function ReviewQueueWidget() {
+  const { get } = useFetchClient();
+  const [state, setState] = React.useState<QueuedPiece[] | { error: string } | null>(null);
+
+  React.useEffect(() => {
+    get<{ data: QueuedPiece[] }>('/review/queue')
+      .then(({ data }) => setState(data.data))
+      .catch((error) =>
+        setState({ error: isFetchError(error) && error.response?.data?.error?.message ? String(error.response.data.error.message) : 'Không tải được danh sách.' }),
+      );
+  }, [get]);
+
+  if (!state) return null;
+  if ('error' in state) return <Typography textColor="danger600">{state.error}</Typography>;
+  if (state.length === 0) return <Typography textColor="neutral600">Không có bài nào đang chờ duyệt.</Typography>;
+  return (
+    <Flex direction="column" alignItems="stretch" gap={3} data-testid="review-queue">
+      {state.map((item) => (
+        <Flex key={item.documentId} direction="column" alignItems="flex-start" gap={1}>
+          <Link to={`/content-manager/collection-types/${item.uid}/${item.documentId}`}>{item.title || '(chưa có tiêu đề)'}</Link>
+          <Typography variant="pi" textColor="neutral600">
+            {item.kind} · {item.submittedBy ?? 'không rõ người gửi'}
+            {item.submittedAt ? ` · gửi ${when.format(new Date(item.submittedAt))}` : ''}
+          </Typography>
+        </Flex>
+      ))}
+    </Flex>
+  );
+}

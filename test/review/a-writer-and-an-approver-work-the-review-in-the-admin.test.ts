@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { AdminApi, connect, publicGet } from '../helpers/admin-api.ts';
+import { userWithRole } from '../helpers/admin-users.ts';
+import { ensureAdminBuilt } from '../helpers/built-admin.ts';
+import { bootCms, type TestCms } from '../helpers/cms.ts';
+import { articleFields } from '../fixtures/entries.ts';
+import { launchChromium } from '../rebuild/helpers/browser.ts';
+
+const ARTICLE = 'api::article.article';
+const PASSWORD = 'Bientap2025x';
+const WRITER = 'viet.admin@thanhthuy.test';
+const APPROVER = 'duyet.admin@thanhthuy.test';
+
+// The built admin panel in real Chromium: a writer (Biên tập viên) and an approver (Lãnh đạo
+// duyệt), each signed in in their own browser context, work one piece through review.
+describe('a writer and an approver work the review in the admin', () => {
+  let cms: TestCms;
+  let browser: Browser;
+  let writer: Page;
+  let approver: Page;
+  let pieceId: string;
+  const title = 'Xã hướng dẫn cài đặt VNeID mức 2';
+
+  async function signIn(email: string): Promise<Page> {
+    const page = await (await browser.newContext({ locale: 'vi-VN' })).newPage();
+    await page.goto(`${cms.url}/admin/auth/login`);
+    await page.locator('input[name="email"]').fill(email);
+    await page.locator('input[name="password"]').fill(PASSWORD);
+    await page.locator('button[type="submit"]').click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/admin/auth'), { timeout: 60_000 });
+    return page;
+  }
+
+  const editPage = () => `${cms.url}/admin/content-manager/collection-types/${ARTICLE}/${pieceId}`;
+  async function panelOf(page: Page) {
+    await page.goto(editPage());
+    const panel = page.getByTestId('review-panel');
+    await panel.waitFor({ timeout: 60_000 });
+    return panel;
+  }
+
+  beforeAll(async () => {
+    ensureAdminBuilt();
+    cms = await bootCms({ env: { SERVE_ADMIN: 'true' } });
+    const superAdmin = new AdminApi(cms, cms.adminToken);
+    const writerApi = await userWithRole(cms, superAdmin, 'Biên tập viên', WRITER);
+    await userWithRole(cms, superAdmin, 'Lãnh đạo duyệt', APPROVER);
+    const relations = { themes: connect(await superAdmin.ids('theme', ['kiem-tra-don-doc'])), unit: connect(await superAdmin.ids('unit', ['phong-vhxh'])) };
+    const created = await writerApi.create(ARTICLE, { ...articleFields, title, ...relations });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    pieceId = created.body.data.documentId;
+    browser = await launchChromium();
+    writer = await signIn(WRITER);
+    approver = await signIn(APPROVER);
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await cms?.stop();
+  });
+
+  it('the writer sends the draft with “Gửi duyệt” and the panel shows Chờ duyệt', async () => {
+    const panel = await panelOf(writer);
+    expect(await panel.getByText('Đang viết', { exact: true }).isVisible()).toBe(true);
+    await panel.getByRole('textbox', { name: 'Ý kiến kèm theo' }).fill('Nhờ lãnh đạo xem giúp.');
+    await panel.getByRole('button', { name: 'Gửi duyệt' }).click();
+    await panel.getByText('Chờ duyệt', { exact: true }).first().waitFor({ timeout: 30_000 });
+    expect(await panel.getByRole('button', { name: 'Gửi duyệt' }).count()).toBe(0);
+    expect(await panel.getByRole('button', { name: 'Duyệt' }).count()).toBe(0);
+  });
+
+  it('the approver finds it in “Bài chờ duyệt” on the homepage and sends it back with a comment', async () => {
+    await approver.goto(`${cms.url}/admin`);
+    const queue = approver.getByTestId('review-queue');
+    await queue.waitFor({ timeout: 60_000 });
+    await queue.getByRole('link', { name: title }).click();
+    await approver.waitForURL((url) => url.pathname.endsWith(`/${pieceId}`), { timeout: 30_000 });
+    const panel = approver.getByTestId('review-panel');
+    await panel.waitFor({ timeout: 60_000 });
+    // Strapi's own publish button is refused, in Vietnamese, while the piece waits for review.
+    await approver.getByRole('button', { name: 'Xuất bản', exact: true }).click();
+    await approver.getByText('chưa được duyệt', { exact: false }).first().waitFor({ timeout: 30_000 });
+    const sendBack = panel.getByRole('button', { name: 'Yêu cầu sửa' });
+    // A request for changes needs a comment: the button waits for one.
+    expect(await sendBack.isDisabled()).toBe(true);
+    await panel.getByRole('textbox', { name: 'Ý kiến kèm theo' }).fill('Cần ghi rõ giờ làm việc của bộ phận một cửa.');
+    await sendBack.click();
+    await panel.getByText('Yêu cầu sửa', { exact: true }).first().waitFor({ timeout: 30_000 });
+  });
+
+  it('the writer reads the approver’s comment on the piece and the history of each step', async () => {
+    const panel = await panelOf(writer);
+    const request = panel.getByTestId('review-request');
+    await request.waitFor({ timeout: 30_000 });
+    expect(await request.textContent()).toContain('Cần ghi rõ giờ làm việc của bộ phận một cửa.');
+    const history = (await panel.textContent()) ?? '';
+    expect(history).toContain('Lịch sử duyệt');
+    expect(history).toContain('Nhờ lãnh đạo xem giúp.');
+    expect(history).toContain('Cán bộ Lãnh đạo duyệt');
+    await panel.getByRole('button', { name: 'Gửi duyệt' }).click();
+    await panel.getByText('Chờ duyệt', { exact: true }).first().waitFor({ timeout: 30_000 });
+  });
+
+  it('the approver approves it in the panel, then publishes it with Strapi’s own button', async () => {
+    const panel = await panelOf(approver);
+    await panel.getByRole('button', { name: 'Duyệt' }).click();
+    await panel.getByText('Đã duyệt', { exact: true }).first().waitFor({ timeout: 30_000 });
+    // The button saves the whole form, then publishes: an unchanged form keeps the approval.
+    await approver.getByRole('button', { name: 'Xuất bản', exact: true }).click();
+    await expect.poll(async () => (await publicGet(cms, `/api/articles/${pieceId}`, cms.siteToken)).status, { timeout: 30_000 }).toBe(200);
+    const history = (await panelOf(approver)).getByText('Đã xuất bản', { exact: false });
+    expect(await history.count()).toBeGreaterThan(0);
+  });
+});
