@@ -22,6 +22,8 @@ import { registerSightingHistory } from './monitoring/sighting-history';
 import { registerReportAdminRoutes } from './report/admin-routes';
 import { registerReviewGuard } from './review/publish-guard';
 import { registerReviewRoutes } from './review/review-routes';
+import { registerScheduleRoutes } from './scheduling/schedule-routes';
+import { startScheduler, stopScheduler } from './scheduling/scheduler';
 import { guardRoutes } from './routes/guard-routes';
 import { seedDemoIfEmpty } from './seed/demo';
 
@@ -37,6 +39,7 @@ export default {
     // Issue 10's review: a publish waits for another person's approval of the draft as it stands.
     registerReviewGuard(strapi);
     registerReviewRoutes(strapi);
+    registerScheduleRoutes(strapi);
     guardEveryContentApiRoute(strapi);
     guardRoutes(strapi);
     registerPanelRoutes(strapi);
@@ -65,5 +68,11 @@ export default {
     await seedDemoIfEmpty(strapi, process.env);
     // After the demo set: its fictitious pieces are never carried to the commune's pages.
     registerCrosspostQueue(strapi);
+    // Last: a publish the scheduler catches up at start goes through everything above.
+    startScheduler(strapi);
+  },
+
+  destroy() {
+    stopScheduler();
   },
 };

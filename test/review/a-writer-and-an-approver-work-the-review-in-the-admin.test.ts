@@ -112,4 +112,24 @@ describe('a writer and an approver work the review in the admin', () => {
     const history = (await panelOf(approver)).getByText('Đã xuất bản', { exact: false });
     expect(await history.count()).toBeGreaterThan(0);
   });
+
+  it('the approver sets an unpublish time in “Hẹn giờ”, in Vietnam’s time, and the homepage lists it', async () => {
+    await approver.goto(editPage());
+    const panel = approver.getByTestId('schedule-panel');
+    await panel.waitFor({ timeout: 60_000 });
+    await panel.getByLabel('Hẹn giờ gỡ (giờ Việt Nam)').fill('2099-01-02T08:00');
+    await panel.getByRole('button', { name: 'Lưu lịch' }).click();
+    await approver.getByText('Đã lưu lịch.').first().waitFor({ timeout: 30_000 });
+    const superAdmin = new AdminApi(cms, cms.adminToken);
+    const stored = (await superAdmin.request('GET', `/schedule/${ARTICLE}/${pieceId}`)).body.data;
+    // 08:00 in Vietnam is 01:00 UTC.
+    expect(stored.unpublishAt).toBe('2099-01-02T01:00:00.000Z');
+    expect(stored.setBy).toContain('Lãnh đạo duyệt');
+
+    await approver.goto(`${cms.url}/admin`);
+    const upcoming = approver.getByTestId('upcoming-schedule');
+    await upcoming.waitFor({ timeout: 60_000 });
+    expect(await upcoming.textContent()).toContain('Gỡ lúc 08:00 02/01/2099');
+    expect(await upcoming.getByRole('link', { name: title }).isVisible()).toBe(true);
+  });
 });

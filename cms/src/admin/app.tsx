@@ -1,9 +1,10 @@
-import { ChartPie, CheckCircle, WarningCircle } from '@strapi/icons';
+import { Calendar, ChartPie, CheckCircle, WarningCircle } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { CrosspostPanel } from './crosspost/crosspost-panel';
 import { AnsweredSightingsPanel } from './monitoring/answered-sightings-panel';
 import { RebuttalPanel } from './monitoring/rebuttal-panel';
 import { ReviewPanel } from './review/review-panel';
+import { SchedulePanel } from './scheduling/schedule-panel';
 import { vietnamese } from './vietnamese';
 
 // The commune's staff work in Vietnamese: offer it, and make it the default for a browser
@@ -49,12 +50,20 @@ export default {
       component: async () => (await import('./review/review-queue-widget')).ReviewQueueWidget,
       permissions: [{ action: 'plugin::content-manager.explorer.publish', subject: 'api::article.article' }],
     });
+    // What the scheduler will publish or unpublish next (issue 10), for whoever reads pieces.
+    app.widgets.register({
+      id: 'upcoming-schedule',
+      icon: Calendar,
+      title: { id: 'thanh-thuy.upcoming-schedule.title', defaultMessage: 'Lịch đăng sắp tới' },
+      component: async () => (await import('./scheduling/upcoming-widget')).UpcomingWidget,
+      permissions: [{ action: 'plugin::content-manager.explorer.read', subject: 'api::article.article' }],
+    });
   },
   bootstrap(app: StrapiApp) {
     // The review workflow (issue 10) and where each piece went (Facebook, Zalo, …; issue 7), on its edit page.
     const contentManager = app.getPlugin('content-manager') as unknown as { apis: { addEditViewSidePanel: (panels: unknown[]) => void } };
     // "Tạo bài phản bác" on a sighting's edit page, and the sightings a fact-check answers on its own (issue 9).
-    contentManager.apis.addEditViewSidePanel([ReviewPanel, CrosspostPanel, RebuttalPanel, AnsweredSightingsPanel]);
+    contentManager.apis.addEditViewSidePanel([ReviewPanel, SchedulePanel, CrosspostPanel, RebuttalPanel, AnsweredSightingsPanel]);
     if (typeof window !== 'undefined' && !window.localStorage.getItem(LANGUAGE_KEY)) {
       window.localStorage.setItem(LANGUAGE_KEY, 'vi');
     }

@@ -2,6 +2,9 @@ import type { ContentTypeDefinition } from '../fields';
 
 // Issue 10's scheduling: one record per piece (pieceUid + pieceId, the documentId) holding the
 // times an approver set, and what the scheduler did at them. Internal: no REST routes.
+// "…DoneAt" marks a time as handled (published, unpublished, or refused with the reason in
+// lastOutcome); it is also the claim that stops two CMS processes acting twice. Not named
+// publishedAt: Strapi reserves that name for draft & publish.
 
 export const publicationSchedule: ContentTypeDefinition = {
   singular: 'publication-schedule',
@@ -16,8 +19,8 @@ export const publicationSchedule: ContentTypeDefinition = {
     publishAt: { type: 'datetime', label: 'Hẹn giờ đăng' },
     unpublishAt: { type: 'datetime', label: 'Hẹn giờ gỡ' },
     setBy: { type: 'string', label: 'Người đặt lịch', maxLength: 200 },
-    publishedAt: { type: 'datetime', label: 'Đã đăng theo lịch lúc' },
-    unpublishedAt: { type: 'datetime', label: 'Đã gỡ theo lịch lúc' },
+    publishDoneAt: { type: 'datetime', label: 'Đã xử lý giờ đăng lúc' },
+    unpublishDoneAt: { type: 'datetime', label: 'Đã xử lý giờ gỡ lúc' },
     lastOutcome: { type: 'text', label: 'Kết quả gần nhất', maxLength: 1000 },
   },
 };

@@ -1,9 +1,9 @@
 import * as React from 'react';
 import { Badge, Button, Divider, Flex, Textarea, Typography } from '@strapi/design-system';
+import { vietnamTime } from '../../scheduling/vietnam-time';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
 import { useReview, type ReviewStepView } from './use-review';
 
-const when = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' });
 const STATE_COLOURS: Record<string, { textColor: string; backgroundColor: string }> = {
   'Chờ duyệt': { textColor: 'warning700', backgroundColor: 'warning100' },
   'Yêu cầu sửa': { textColor: 'danger700', backgroundColor: 'danger100' },
@@ -14,7 +14,7 @@ function Step({ step }: { step: ReviewStepView }) {
   return (
     <Flex direction="column" alignItems="flex-start" gap={0}>
       <Typography variant="pi" fontWeight="bold">
-        {step.state} · {when.format(new Date(step.at))}
+        {step.state} · {vietnamTime(step.at)}
       </Typography>
       <Typography variant="pi" textColor="neutral600">
         {step.by ?? 'Hệ thống'}

@@ -2,9 +2,9 @@ import * as React from 'react';
 import { Flex, Typography } from '@strapi/design-system';
 import { isFetchError, useFetchClient } from '@strapi/strapi/admin';
 import { Link } from 'react-router-dom';
+import { vietnamTime } from '../../scheduling/vietnam-time';
 import type { QueuedPiece } from '../../review/review-queue';
 
-const when = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' });
 
 /** The homepage's "Bài chờ duyệt": pieces an approver may decide, the longest waiting first (the CMS orders them). */
 export function ReviewQueueWidget() {
@@ -29,7 +29,7 @@ export function ReviewQueueWidget() {
           <Link to={`/content-manager/collection-types/${item.uid}/${item.documentId}`}>{item.title || '(chưa có tiêu đề)'}</Link>
           <Typography variant="pi" textColor="neutral600">
             {item.kind} · {item.submittedBy ?? 'không rõ người gửi'}
-            {item.submittedAt ? ` · gửi ${when.format(new Date(item.submittedAt))}` : ''}
+            {item.submittedAt ? ` · gửi ${vietnamTime(item.submittedAt)}` : ''}
           </Typography>
         </Flex>
       ))}
