@@ -24,6 +24,9 @@ import { registerReviewGuard } from './review/publish-guard';
 import { registerReviewRoutes } from './review/review-routes';
 import { registerScheduleRoutes } from './scheduling/schedule-routes';
 import { startScheduler, stopScheduler } from './scheduling/scheduler';
+import { registerTakedownEndsOnPublish } from './takedown/take-down';
+import { registerTakedownRoutes } from './takedown/takedown-routes';
+import { registerDraftPreviewRoute } from './preview/draft-preview-route';
 import { guardRoutes } from './routes/guard-routes';
 import { seedDemoIfEmpty } from './seed/demo';
 
@@ -40,6 +43,11 @@ export default {
     registerReviewGuard(strapi);
     registerReviewRoutes(strapi);
     registerScheduleRoutes(strapi);
+    // Thu hồi / Gỡ bỏ (issue 10): a publish ends the takedown in force.
+    registerTakedownEndsOnPublish(strapi);
+    registerTakedownRoutes(strapi);
+    // Xem trước (issue 10): one draft, for a valid signed link only.
+    registerDraftPreviewRoute(strapi);
     guardEveryContentApiRoute(strapi);
     guardRoutes(strapi);
     registerPanelRoutes(strapi);

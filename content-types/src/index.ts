@@ -24,5 +24,6 @@ export * from './internal/editorial-review';
 export * from './internal/publication-schedule';
 export * from './internal/takedown';
 export * from './social-caption';
+export * from './preview-signature';
 export * from './report/report-period';
 export * from './report/report-data';

@@ -20,6 +20,9 @@ export const GENERATED_SECRETS: Record<string, () => string> = {
   // Encrypts `npm run backup` archives. Keep a copy away from this machine: without it no
   // backup can be read back.
   BACKUP_ENCRYPTION_KEY: () => secret(32),
+  // Signs the short-lived links of "Xem trước" (draft preview on the portal), checked by the
+  // CMS and the portal server.
+  PREVIEW_SECRET: () => secret(32),
 };
 
 function parseEnvFile(text: string): Record<string, string> {

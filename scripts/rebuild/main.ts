@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadConfig, ROOT } from '../env/config.ts';
 import { startPortal } from './serving/portal.ts';
-import { loadWorkerEnv, workerOptionsFrom } from './worker-config.ts';
+import { loadWorkerEnv, portalPreview, workerOptionsFrom } from './worker-config.ts';
 import { startWorker } from './worker.ts';
 import { exitWithUsageOnHelp } from '../lib/help-flag.ts';
 
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     ...workerOptionsFrom(config, workerEnv, ROOT),
     dryRun: flags['dry-run'],
   });
-  const portal = flags['no-portal'] ? null : await startPortal({ dataDir: config.DATA_DIR, port: config.SITE_PORT, host: workerEnv.SITE_HOST, https: config.SITE_URL.startsWith('https:') });
+  const portal = flags['no-portal'] ? null : await startPortal({ dataDir: config.DATA_DIR, port: config.SITE_PORT, host: workerEnv.SITE_HOST, https: config.SITE_URL.startsWith('https:'), preview: portalPreview(config, env) });
   console.log(`Rebuild worker: ${worker.url}/status${portal ? `; portal: ${config.SITE_URL}` : ''}`);
   const stop = async () => {
     await portal?.stop();

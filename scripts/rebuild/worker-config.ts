@@ -90,3 +90,12 @@ export function workerOptionsFrom(config: Config, workerEnv: WorkerEnv, root: st
     buildOnStart: 'always' as const,
   };
 }
+
+/**
+ * The portal server's draft previews (issue 10): the worker's build variables and the signing
+ * secret the CMS shares; none without PREVIEW_SECRET (the CMS then offers no preview either).
+ */
+export function portalPreview(config: Pick<Config, 'CMS_URL' | 'SITE_API_TOKEN' | 'SITE_URL'>, env: Record<string, string | undefined>) {
+  if (!env.PREVIEW_SECRET) return undefined;
+  return { buildEnv: siteBuildEnv(config), secret: env.PREVIEW_SECRET, cmsOrigins: [config.CMS_URL, env.CMS_PUBLIC_URL] };
+}

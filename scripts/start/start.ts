@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { loadConfig, ROOT, type Config } from '../env/config.ts';
 import { startCms, type CmsProcess } from '../lib/cms-process.ts';
 import { startPortal, type Portal } from '../rebuild/serving/portal.ts';
-import { loadWorkerEnv, workerOptionsFrom, type WorkerEnv } from '../rebuild/worker-config.ts';
+import { loadWorkerEnv, portalPreview, workerOptionsFrom, type WorkerEnv } from '../rebuild/worker-config.ts';
 import { startWorker, type Worker } from '../rebuild/worker.ts';
 import { startCrosspost } from '../crosspost/start-runner.ts';
 import { buildCms } from './build-cms.ts';
@@ -56,7 +56,13 @@ const startWorkerStep: Step = async (ctx) => {
 
 const startPortalStep: Step = async (ctx) => {
   const { config, workerEnv } = ctx;
-  ctx.portal = await startPortal({ dataDir: config.DATA_DIR, port: config.SITE_PORT, host: workerEnv.SITE_HOST, https: config.SITE_URL.startsWith('https:') });
+  ctx.portal = await startPortal({
+    dataDir: config.DATA_DIR,
+    port: config.SITE_PORT,
+    host: workerEnv.SITE_HOST,
+    https: config.SITE_URL.startsWith('https:'),
+    preview: portalPreview(config, ctx.env),
+  });
   ctx.stops.push(ctx.portal.stop);
 };
 

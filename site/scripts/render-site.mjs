@@ -137,9 +137,9 @@ export const fileOf = (url) => (url.endsWith('/') ? `${url.slice(1)}index.html` 
 /**
  * The request that renders a URL. With trailingSlash 'always', Astro matches a dynamic route
  * with an extension (`[section]/rss.xml.ts`) only with a slash after it, and its 404 route
- * at /404/.
+ * at /404/ (and the 410 page, an ordinary route, at /410/).
  */
-const requestPathOf = (url) => (url === '/404.html' ? '/404/' : url.endsWith('/') ? url : `${url}/`);
+const requestPathOf = (url) => (url === '/404.html' ? '/404/' : url === '/410.html' ? '/410/' : url.endsWith('/') ? url : `${url}/`);
 
 /**
  * Hard links of every file of `from` in `to` (which must not exist): a release costs no copy.

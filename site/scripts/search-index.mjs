@@ -56,7 +56,7 @@ const FEED_BACKLOG = 256;
  * more); `finish()` writes every shard into `outDir`.
  */
 export async function feedSearchIndex({ outDir, urls, search }) {
-  const content = urls.filter((url) => CONTENT_PAGE.test(url)).sort();
+  const content = urls.filter((url) => CONTENT_PAGE.test(url) && search.searchable(url)).sort();
   const shards = search.searchShards(content.length);
   if (content.length === 0) return null;
   const pagefind = await import('pagefind');
@@ -79,7 +79,7 @@ export async function feedSearchIndex({ outDir, urls, search }) {
     if (added.errors.length) throw new SearchIndexError(`pagefind failed to index ${url}: ${added.errors[0]}`);
   }
   function take(url, html) {
-    if (!CONTENT_PAGE.test(url)) return undefined;
+    if (!CONTENT_PAGE.test(url) || !search.searchable(url)) return undefined;
     const k = search.shardOf(url, shards);
     const shard = state[k];
     shard.waiting.set(url, html);
@@ -160,7 +160,7 @@ function linkShard(from, outDir, path) {
  * @returns {Promise<{ pages: number; shards: number; indexed: number[]; linked: number[] }>}
  */
 export async function updateSearchIndex({ outDir, urls, previousDir = null, changed = [], removed = [], sinceLive = null, search, keepOpen = false }) {
-  const content = urls.filter((url) => CONTENT_PAGE.test(url)).sort();
+  const content = urls.filter((url) => CONTENT_PAGE.test(url) && search.searchable(url)).sort();
   const shards = search.searchShards(content.length);
   const members = Array.from({ length: shards }, () => []);
   for (const url of content) members[search.shardOf(url, shards)].push(url);

@@ -17,6 +17,7 @@ function piece(slug: string, publishedAt: string, channels = [radio], extra: Par
     summary: 'UBND xã thông báo lịch tiếp dân.',
     publishedAt,
     republishedAt: null,
+    withdrawn: null,
     updatedAt: publishedAt,
     themes: [],
     taskGroups: [],

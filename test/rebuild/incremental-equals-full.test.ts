@@ -52,6 +52,8 @@ interface Piece {
   themes: string[];
   taskGroups: string[];
   published: boolean;
+  /** Withdrawn ("Thu hồi", issue 10): still published, on no listing; a publish ends it. */
+  withdrawn?: boolean;
 }
 
 /** A full build of the CMS's current state, by the same command `npm run build` runs. */
@@ -127,6 +129,7 @@ describe('an incremental release', () => {
     const publish = async (piece: Piece) => {
       ok(`publishing ${piece.documentId}`, await api.publish(piece.uid, piece.documentId));
       piece.published = true;
+      piece.withdrawn = false;
     };
     const published = () => pieces.filter((p) => p.published);
     async function upload(): Promise<number> {
@@ -199,6 +202,22 @@ describe('an incremental release', () => {
         pieces.splice(pieces.indexOf(piece), 1);
         return piece.documentId;
       },
+      async 'withdraw a published piece'() {
+        const candidates = published().filter((p) => !p.withdrawn);
+        const piece = candidates.length ? pick(candidates) : null;
+        if (!piece) return null;
+        ok('withdrawing', await api.request('POST', `/takedown/${piece.uid}/${piece.documentId}/withdraw`, { reason: `Thu hồi để kiểm tra ${token()}` }));
+        piece.withdrawn = true;
+        return piece.documentId;
+      },
+      async 'remove a published piece'() {
+        const piece = published().length ? pick(published()) : null;
+        if (!piece) return null;
+        ok('removing', await api.request('POST', `/takedown/${piece.uid}/${piece.documentId}/remove`, { reason: `Gỡ bỏ để kiểm tra ${token()}` }));
+        piece.published = false;
+        piece.withdrawn = false;
+        return piece.documentId;
+      },
       async 'rename a theme'() {
         const key = pick(THEMES);
         ok('renaming a theme', await api.update('api::theme.theme', ids.theme[key], { label: `Chủ đề ${key} (${token()})` }));
@@ -224,6 +243,8 @@ describe('an incremental release', () => {
       ['unpublish a piece', 2],
       ['publish an unpublished piece again', 1],
       ['delete a piece', 1],
+      ['withdraw a published piece', 1],
+      ['remove a published piece', 1],
       ['rename a theme', 1],
       ["change the commune's details", 1],
       ['give a published piece a new cover image', 1],

@@ -132,4 +132,32 @@ describe('a writer and an approver work the review in the admin', () => {
     expect(await upcoming.textContent()).toContain('Gỡ lúc 08:00 02/01/2099');
     expect(await upcoming.getByRole('link', { name: title }).isVisible()).toBe(true);
   });
+
+  it('the approver withdraws the piece in “Thu hồi, gỡ bỏ” with a reason and a confirmation', async () => {
+    await approver.goto(editPage());
+    const panel = approver.getByTestId('takedown-panel');
+    await panel.waitFor({ timeout: 60_000 });
+    const withdraw = panel.getByRole('button', { name: 'Thu hồi', exact: true });
+    expect(await withdraw.isDisabled()).toBe(true);
+    await panel.getByRole('textbox', { name: 'Lý do thu hồi hoặc gỡ bỏ' }).fill('Giờ làm việc đã thay đổi từ tháng 10.');
+    await withdraw.click();
+    const dialog = approver.getByRole('alertdialog');
+    await dialog.waitFor({ timeout: 30_000 });
+    await dialog.getByRole('button', { name: 'Thu hồi', exact: true }).click();
+    await panel.getByText('Đã thu hồi lúc', { exact: false }).waitFor({ timeout: 30_000 });
+    const res = await publicGet(cms, `/api/articles/${pieceId}`, cms.siteToken);
+    expect(res.body.data.withdrawalReason).toBe('Giờ làm việc đã thay đổi từ tháng 10.');
+    expect(await panel.getByRole('button', { name: 'Thu hồi', exact: true }).count()).toBe(0);
+  });
+
+  it('“Xem trước” on the edit page opens Strapi’s preview framing the portal’s signed preview link', async () => {
+    await writer.goto(editPage());
+    const open = writer.getByRole('link', { name: 'Xem trước' });
+    await open.waitFor({ timeout: 60_000 });
+    expect(await open.getAttribute('href')).toMatch(new RegExp(`/${pieceId}/preview`));
+    await writer.goto(`${editPage()}/preview`);
+    const frame = writer.locator('iframe');
+    await frame.first().waitFor({ state: 'attached', timeout: 30_000 });
+    expect(await frame.first().getAttribute('src')).toMatch(new RegExp(`^http://localhost:4321/xem-truoc/article/${pieceId}/\\?exp=\\d+&sig=[A-Za-z0-9_-]{43}$`));
+  });
 });

@@ -5,6 +5,7 @@ import { AnsweredSightingsPanel } from './monitoring/answered-sightings-panel';
 import { RebuttalPanel } from './monitoring/rebuttal-panel';
 import { ReviewPanel } from './review/review-panel';
 import { SchedulePanel } from './scheduling/schedule-panel';
+import { TakedownPanel } from './takedown/takedown-panel';
 import { vietnamese } from './vietnamese';
 
 // The commune's staff work in Vietnamese: offer it, and make it the default for a browser
@@ -63,7 +64,7 @@ export default {
     // The review workflow (issue 10) and where each piece went (Facebook, Zalo, …; issue 7), on its edit page.
     const contentManager = app.getPlugin('content-manager') as unknown as { apis: { addEditViewSidePanel: (panels: unknown[]) => void } };
     // "Tạo bài phản bác" on a sighting's edit page, and the sightings a fact-check answers on its own (issue 9).
-    contentManager.apis.addEditViewSidePanel([ReviewPanel, SchedulePanel, CrosspostPanel, RebuttalPanel, AnsweredSightingsPanel]);
+    contentManager.apis.addEditViewSidePanel([ReviewPanel, SchedulePanel, TakedownPanel, CrosspostPanel, RebuttalPanel, AnsweredSightingsPanel]);
     if (typeof window !== 'undefined' && !window.localStorage.getItem(LANGUAGE_KEY)) {
       window.localStorage.setItem(LANGUAGE_KEY, 'vi');
     }

@@ -1,6 +1,23 @@
 // Strapi's own Vietnamese translation leaves the editor's everyday screens half in English:
 // these fill the gaps an editor meets when writing, saving and publishing.
 const contentManager: Record<string, string> = {
+  // "Xem trước" (issue 10): Strapi's Preview, pointed at the portal's preview route.
+  'preview.panel.title': 'Xem trước',
+  'preview.panel.button': 'Xem trước',
+  'preview.panel.button-configuration': 'Thiết lập xem trước',
+  'preview.panel.button-disabled-tooltip': 'Hãy lưu bài trước khi xem trước',
+  'preview.page-title': 'Xem trước: {contentType}',
+  'preview.header.close': 'Đóng xem trước',
+  'preview.copy.label': 'Sao chép liên kết xem trước',
+  'preview.copy.success': 'Đã sao chép liên kết xem trước',
+  'preview.tabs.label': 'Trạng thái xem trước',
+  'preview.content.close-editor': 'Ẩn khung soạn',
+  'preview.content.open-editor': 'Hiện khung soạn',
+  'preview.device.select': 'Chọn loại màn hình',
+  'preview.device.desktop': 'Máy tính',
+  'preview.device.mobile': 'Điện thoại',
+  'preview.info.single-click-hint': 'Bấm đúp để sửa',
+  'preview.error.script-failed': 'Không tải được công cụ xem trước trực tiếp.',
   'actions.clone.label': 'Nhân bản',
   'actions.delete.dialog.body': 'Bạn có chắc muốn xóa mục này? Không thể hoàn tác.',
   'actions.delete.label': 'Xóa mục{isLocalized, select, true { (mọi ngôn ngữ)} other {}}',

@@ -9,9 +9,12 @@ export const SHARED_POSTS_ACTION = 'api::crosspost.shared.find';
 /** The plan's coverage for /ke-hoach/ (api/report/routes/report.ts): counts, never the report itself. */
 export const PLAN_COVERAGE_ACTION = 'api::report.report.coverage';
 
+/** The paths removed with "Gỡ bỏ", which the portal answers 410 Gone (api/gone-page/routes/gone-page.ts). */
+export const GONE_PAGES_ACTION = 'api::gone-page.gone-page.find';
+
 /**
  * What the portal build reads: find (and findOne) on the content model's types, where
- * published pieces were shared and the plan's coverage, nothing else.
+ * published pieces were shared, the plan's coverage and the removed paths, nothing else.
  * A read-only token would also read the media library's file list (names of images uploaded
  * for drafts) and the users-permissions users; the portal needs neither.
  */
@@ -23,6 +26,7 @@ export function siteTokenActions(): string[] {
     }),
     SHARED_POSTS_ACTION,
     PLAN_COVERAGE_ACTION,
+    GONE_PAGES_ACTION,
   ];
 }
 

@@ -92,5 +92,14 @@ export function tailFields(): Fields {
       readOnly: true,
       hint: 'Hệ thống tự ghi khi bài được đăng lần đầu và giữ nguyên khi đăng lại bản sửa; không sửa được bằng tay.',
     },
+    // "Thu hồi" (issue 10): the piece stays at its URL with a notice and leaves listings, feeds and
+    // search. Written by the CMS on both rows (cms/src/takedown/), cleared by the next publish.
+    withdrawnAt: {
+      type: 'datetime',
+      label: 'Thu hồi lúc',
+      readOnly: true,
+      hint: 'Hệ thống tự ghi khi Lãnh đạo duyệt thu hồi bài (bảng «Thu hồi, gỡ bỏ» bên phải); xuất bản lại thì bài hết bị thu hồi.',
+    },
+    withdrawalReason: { type: 'text', label: 'Lý do thu hồi', readOnly: true, maxLength: 1000, hint: 'Hiện công khai trên trang bài đã thu hồi.' },
   };
 }

@@ -2,6 +2,7 @@ import type { Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LRUCache } from 'lru-cache';
+import { hashOfPath, readGonePaths } from './gone-paths.ts';
 import type { Release } from './live-release.ts';
 import { parseRequestPath } from './request-path.ts';
 import { describeFile, findVariants, memoryOf, readBody, type Representation, type ServedFile, type ServeSettings } from './served-file.ts';
@@ -12,10 +13,13 @@ export type Resolution =
   /** A 301 to this path, plus the request's query. */
   | { kind: 'redirect'; to: string }
   | { kind: 'bad-request' }
-  | { kind: 'not-found' };
+  | { kind: 'not-found' }
+  /** Removed with "Gỡ bỏ": 410 with the site's own page. */
+  | { kind: 'gone' };
 
 const BAD_REQUEST: Resolution = { kind: 'bad-request' };
 const NOT_FOUND: Resolution = { kind: 'not-found' };
+const GONE: Resolution = { kind: 'gone' };
 
 export interface ReleaseFilesSettings extends ServeSettings {
   /** The memory this release's table may hold, file bytes included. */
@@ -45,6 +49,10 @@ export class ReleaseFiles implements Release {
   private notFound: Promise<ServedFile | null> | null = null;
   /** The 404 page once known (null: the release has none). */
   notFoundPage: ServedFile | null | undefined = undefined;
+  private gonePaths: Promise<ReadonlySet<string>> | null = null;
+  private gone: Promise<ServedFile | null> | null = null;
+  /** The 410 page once known (null: the release has none). */
+  gonePage: ServedFile | null | undefined = undefined;
 
   constructor(
     readonly root: string,
@@ -99,6 +107,22 @@ export class ReleaseFiles implements Release {
     return this.notFound;
   }
 
+  /** The site's own 410 page, read once. */
+  loadGonePage(): Promise<ServedFile | null> {
+    this.gone ??= (async () => {
+      const path = join(this.root, '410.html');
+      const stats = await statOf(path);
+      return stats?.isFile() ? describeFile(path, stats, '/410.html', this.settings) : null;
+    })().then(
+      (page) => (this.gonePage = page),
+      (error: unknown) => {
+        this.gone = null;
+        throw error;
+      },
+    );
+    return this.gone;
+  }
+
   /** Looks again for compressed copies of `file` that precompress.ts may have written since. */
   refreshVariants(file: ServedFile): Promise<void> {
     let looking = this.lookingForVariants.get(file);
@@ -125,6 +149,9 @@ export class ReleaseFiles implements Release {
     const found = await statOf(target);
     if (found?.isDirectory()) return { kind: 'redirect', to: `${path.canonical}/` };
     if (found?.isFile()) return { kind: 'file', file: await describeFile(target, found, path.canonical, this.settings) };
-    return NOT_FOUND;
+    this.gonePaths ??= readGonePaths(this.root);
+    const gone = await this.gonePaths;
+    // "/tin-tuc/x" for a removed "/tin-tuc/x/" is gone too: its folder no longer exists to redirect to.
+    return gone.has(hashOfPath(path.canonical)) || (!path.directory && gone.has(hashOfPath(`${path.canonical}/`))) ? GONE : NOT_FOUND;
   }
 }

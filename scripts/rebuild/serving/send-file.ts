@@ -11,7 +11,7 @@ export interface FileAnswer {
   release: ReleaseFiles;
   path: string | null;
   file: ServedFile;
-  status: 200 | 404;
+  status: 200 | 404 | 410;
 }
 
 // Chunks of a streamed file up to this size are read in one go: a stream costs more than the read.

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { LiveRelease } from './live-release.ts';
+import type { PreviewHandler } from './preview-route.ts';
 import { ReleaseFiles, type Resolution } from './release-files.ts';
 import { pathOf, sameSiteLocation, searchOf } from './request-path.ts';
 import { contentSecurityPolicy, headerBlock, REVALIDATE, securityHeaders, type HeaderBlock } from './response-headers.ts';
@@ -8,6 +9,8 @@ import { sendFile } from './send-file.ts';
 export interface StaticServerOptions {
   /** The `current` symlink: a swap takes effect for the next request. */
   currentLink: string;
+  /** Draft previews (`/xem-truoc/…`, issue 10), rendered on request; none when unset. */
+  preview?: PreviewHandler;
   https?: boolean;
   /** Memory for the live release's files and what is known of them (default 64 MiB). */
   memoryBytes?: number;
@@ -58,6 +61,7 @@ export function createStaticServer(options: StaticServerOptions): Server {
     methodNotAllowed: fixed(405, { ...base, Allow: 'GET, HEAD', ...text }, 'Method not allowed'),
     badRequest: fixed(400, { ...base, ...text }, 'Bad request'),
     notFound: fixed(404, { ...base, ...text }, 'Không tìm thấy trang'),
+    gone: fixed(410, { ...base, ...text }, 'Nội dung đã bị gỡ bỏ'),
     unavailable: fixed(
       503,
       { ...base, 'Content-Type': 'text/html; charset=utf-8', 'Retry-After': '10', 'Cache-Control': 'no-store', 'Content-Security-Policy': contentSecurityPolicy() },
@@ -98,6 +102,12 @@ export function createStaticServer(options: StaticServerOptions): Server {
         if (page === null) return sendFixed(req, res, answers.notFound);
         return sendFile(req, res, { release, path: null, file: page, status: 404 });
       }
+      case 'gone': {
+        const page = release.gonePage;
+        if (page === undefined) return release.loadGonePage().then(() => answer(req, res, release, path, resolution, retried));
+        if (page === null) return sendFixed(req, res, answers.gone);
+        return sendFile(req, res, { release, path: null, file: page, status: 410 });
+      }
     }
   }
 
@@ -107,6 +117,10 @@ export function createStaticServer(options: StaticServerOptions): Server {
       const release = live.current(retried);
       if (release === null) return sendFixed(req, res, answers.unavailable);
       const path = pathOf(req.url ?? '/');
+      if (options.preview && path.startsWith('/xem-truoc/')) {
+        options.preview(req, res, path).catch((error: unknown) => failed(req, res, error, true));
+        return;
+      }
       const known = release.known(path);
       const answered = known ? answer(req, res, release, path, known, retried) : release.resolve(path).then((resolution) => answer(req, res, release, path, resolution, retried));
       answered?.catch((error: unknown) => failed(req, res, error, retried));

@@ -35,6 +35,11 @@ export interface PieceData {
   publishedAt: string;
   /** When a later publish (a correction) went public, or null when there was none. */
   republishedAt: string | null;
+  /**
+   * "Thu hồi" (issue 10): when and why the commune withdrew the piece, or null. A withdrawn
+   * piece keeps its page, with a notice, and leaves listings, feeds and search.
+   */
+  withdrawn: { at: string; reason: string } | null;
   updatedAt: string;
   themes: TermRef[];
   taskGroups: TermRef[];

@@ -17,9 +17,9 @@ export async function piecesOfKind(kind: string): Promise<Piece[]> {
 
 export const pieceUrl = (piece: Pick<Piece, 'kind' | 'slug'>) => `/${sectionOf(piece.kind).path}/${piece.slug}/`;
 
-/** The piece at /<section>/<slug>/, or undefined. */
+/** The piece at /<section>/<slug>/ (a withdrawn one too: it keeps its page), or undefined. */
 export async function pieceAt(section: string | undefined, slug: string | undefined): Promise<Piece | undefined> {
-  const byUrl = memoized('pieces-by-url', (data) => new Map(data.pieces.map((p) => [pieceUrl(p), p])));
+  const byUrl = memoized('pieces-by-url', (data) => new Map([...data.pieces, ...data.withdrawn].map((p) => [pieceUrl(p), p])));
   return byUrl.get(`/${section}/${slug}/`);
 }
 

@@ -16,7 +16,12 @@ export interface CommuneData {
 
 /** Everything the pages read: the published pieces (newest first), the commune's details and the plan's coverage. */
 export interface SiteData {
+  /** The pieces listed, fed and searchable: published and not withdrawn, newest first. */
   pieces: PieceData[];
+  /** Withdrawn pieces ("Thu hồi"): each keeps its page, with a notice, and appears nowhere else. */
+  withdrawn: PieceData[];
+  /** Paths removed with "Gỡ bỏ", which the portal answers 410 Gone (sorted). */
+  gone: string[];
   commune: CommuneData | null;
   /** Per theme and channel over the plan's period, from the CMS's report query (/ke-hoach/). */
   coverage: PlanCoverage | null;

@@ -30,6 +30,8 @@ function base(piece: Piece, ctx: Context): Json {
     author: piece.unit ? { '@type': 'GovernmentOrganization', name: piece.unit.label } : organization(ctx),
     publisher: organization(ctx),
     ...(ctx.imageUrl ? { image: ctx.imageUrl } : {}),
+    // "Thu hồi": schema.org's creativeWorkStatus takes free text ("Draft", "Obsolete", …).
+    ...(piece.withdrawn ? { creativeWorkStatus: 'Withdrawn' } : {}),
   };
 }
 

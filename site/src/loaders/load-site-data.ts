@@ -4,6 +4,7 @@ import type { PieceData } from '../lib/piece-types';
 import type { CommuneData, SiteData } from '../lib/site-data';
 import { renderMarkdown } from '../render/markdown';
 import { RENDER_VERSION } from '../render/render-version';
+import { fetchGonePages } from './gone-pages';
 import { fetchPlanCoverage } from './plan-coverage';
 import { fetchSharedPosts, type SharedPosts } from './shared-posts';
 import { describeSkipped, skippedEntry, type SkippedEntry } from './skipped-entries';
@@ -118,7 +119,7 @@ function readKind(kind: ContentKindDefinition, raw: Entry[], shared: SharedPosts
 }
 
 /** The commune's details; invalid ones are left out and reported (the portal then shows the plan's name only). */
-function readCommune(row: Record<string, unknown> | null, cms: CmsConnection, previous: LoadCache, next: LoadCache): { data: CommuneData | null; skipped: SkippedEntry[] } {
+export function readCommune(row: Record<string, unknown> | null, cms: CmsConnection, previous: LoadCache, next: LoadCache): { data: CommuneData | null; skipped: SkippedEntry[] } {
   if (!row) return { data: null, skipped: [] };
   const digest = digestOf(`${RENDER_VERSION}\n${cms.url}\n${JSON.stringify(row)}`);
   if (previous.commune?.digest === digest) {
@@ -182,11 +183,12 @@ async function fetchRows(cms: CmsConnection, previous: LoadCache, changes: Chang
 export async function loadSiteData(cms: CmsConnection, previous: LoadCache = emptyLoadCache(), changes: ChangedDocument[] | null = null): Promise<LoadedSite> {
   const partial = Boolean(changes && previous.rows);
   // The coverage is read whole at every load: an activity or a post changes it without any piece changing.
-  const [shared, communeRow, rows, coverage] = await Promise.all([
+  const [shared, communeRow, rows, coverage, gone] = await Promise.all([
     fetchSharedPosts(cms),
     partial ? Promise.resolve(previous.communeRow) : fetchSingle(cms, commune),
     fetchRows(cms, previous, changes),
     fetchPlanCoverage(cms),
+    fetchGonePages(cms),
   ]);
   const next = emptyLoadCache();
   next.rows = rows;
@@ -196,8 +198,17 @@ export async function loadSiteData(cms: CmsConnection, previous: LoadCache = emp
   const skipped = [...kinds.flatMap((k) => k.skipped), ...communeRead.skipped];
   const warnings = [...shared.rejected.map((reason) => `left out ${reason}`), ...kinds.flatMap((k) => k.warnings)];
   for (const entry of communeRead.skipped) warnings.push(`left out ${describeSkipped(entry)}`);
+  const all = kinds.flatMap((k) => k.pieces).sort(newestFirst);
+  // A page that is published again is no longer gone, whatever the CMS still lists.
+  const published = new Set(all.map((p) => `/${contentKinds.find((k) => k.key === p.kind)!.section}/${p.slug}/`));
   return {
-    data: { pieces: kinds.flatMap((k) => k.pieces).sort(newestFirst), commune: communeRead.data, coverage },
+    data: {
+      pieces: all.filter((p) => !p.withdrawn),
+      withdrawn: all.filter((p) => p.withdrawn),
+      gone: gone.filter((path) => !published.has(path)),
+      commune: communeRead.data,
+      coverage,
+    },
     skipped,
     warnings,
     cache: next,

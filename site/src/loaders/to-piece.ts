@@ -27,7 +27,7 @@ export function toSiteImage(media: Entry | null | undefined, alt: string | null 
   return { src: versionedSrc(media, mediaBase), width: media.width, height: media.height, alt: (alt || media.alternativeText || '').trim() };
 }
 
-const COMMON = new Set(['title', 'slug', 'summary', 'themes', 'taskGroups', 'audiences', 'channels', 'unit', 'cover', 'coverAlt', 'corrections', 'firstPublishedAt']);
+const COMMON = new Set(['title', 'slug', 'summary', 'themes', 'taskGroups', 'audiences', 'channels', 'unit', 'cover', 'coverAlt', 'corrections', 'firstPublishedAt', 'withdrawnAt', 'withdrawalReason']);
 // What only the cross-post runner uses. The portal does not show the video: every build would
 // fetch each referenced upload from the CMS again (site/scripts/copy-cms-uploads.mjs), tens of
 // MB a clip, and the platforms' own players are where people watch it.
@@ -65,6 +65,7 @@ export function toPiece(kind: ContentKindDefinition, entry: Entry, mediaBase: st
     summary: entry.summary,
     ...publicationDates(entry as { publishedAt: string; firstPublishedAt?: string | null }),
     updatedAt: entry.updatedAt,
+    withdrawn: entry.withdrawnAt ? { at: entry.withdrawnAt, reason: entry.withdrawalReason ?? '' } : null,
     themes: terms(entry.themes),
     taskGroups: terms(entry.taskGroups),
     audiences: terms(entry.audiences),

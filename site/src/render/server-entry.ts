@@ -2,8 +2,10 @@ import type { SSRManifest } from 'astro';
 import { App } from 'astro/app';
 import { searchShards, shardOf, shardPath } from '../lib/search-shards';
 import { useSiteData, type SiteData } from '../lib/site-data';
+import { loadPreviewData } from '../loaders/load-preview';
 import { emptyLoadCache, loadSiteData } from '../loaders/load-site-data';
-import { sitePages } from './site-pages';
+import { siteData } from '../lib/site-data';
+import { sitePages, withdrawnUrls } from './site-pages';
 
 /**
  * What the server bundle offers scripts/render-site.mjs (the adapter's one export): load the
@@ -13,9 +15,12 @@ import { sitePages } from './site-pages';
 export function createExports(manifest: SSRManifest) {
   const app = new App(manifest);
   const renderer = {
-    search: { searchShards, shardOf, shardPath },
+    // `searchable`: withdrawn pieces keep their page but leave the index (of the data last loaded).
+    search: { searchShards, shardOf, shardPath, searchable: (url: string) => !withdrawnUrls(siteData()).has(url) },
     emptyLoadCache,
     loadSiteData,
+    // One draft as the one piece, for the portal's preview route (issue 10).
+    loadPreviewData,
     async pages(data: SiteData): Promise<Map<string, string>> {
       useSiteData(data);
       return sitePages(data);

@@ -29,7 +29,7 @@ function pieceDigest(piece: PieceData): string {
 const digestsOf = (pieces: PieceData[]) => pieces.map(pieceDigest);
 
 /** Pages that read only what every page reads (the commune's name and details in header and footer). */
-const FIXED_PAGES = ['/404.html', '/chu-de/', '/nhiem-vu/', '/gioi-thieu/', '/sitemap-index.xml'];
+const FIXED_PAGES = ['/404.html', '/410.html', '/chu-de/', '/nhiem-vu/', '/gioi-thieu/', '/sitemap-index.xml'];
 
 /** URL → digest of its inputs, for every page, feed and sitemap of the portal. */
 export async function sitePages(data: SiteData = siteData()): Promise<Map<string, string>> {
@@ -43,6 +43,11 @@ export async function sitePages(data: SiteData = siteData()): Promise<Map<string
     // Its A4 notice for boards (plan III.1): not in the sitemap or the search index.
     add(`${pieceUrl(piece)}ban-in/`, pieceDigest(piece));
   }
+  // A withdrawn piece keeps its page (with the notice), and nothing else: no print notice, no
+  // listing, feed, sitemap entry or search entry.
+  for (const piece of data.withdrawn) add(pieceUrl(piece), pieceDigest(piece));
+  // The hashes of the paths removed with "Gỡ bỏ": the portal server answers them 410 Gone.
+  add('/gone-pages.json', data.gone);
   add('/tim-kiem/', searchShards(pieces.length));
   const ofKind = (kind: string, n: number) => pieces.filter((p) => p.kind === kind).slice(0, n);
   const alerts = pieces.filter((p) => p.kind === 'fact-check' && p.fields.verdict !== 'Đúng').slice(0, 3);
@@ -65,14 +70,17 @@ export async function sitePages(data: SiteData = siteData()): Promise<Map<string
     add(`/truyen-thanh/${week.slug}.txt`, ofWeek(week.slug));
   }
   // The sitemap lists every HTML page but the 404 page.
-  add('/sitemap-0.xml', sitemapUrls([...pages.keys()]));
+  add('/sitemap-0.xml', sitemapUrls([...pages.keys()], withdrawnUrls(data)));
   return pages;
 }
 
 // One collator: localeCompare with options builds one per call (~0.5 s for 12,000 URLs).
 const collator = new Intl.Collator('en', { numeric: true });
 
-/** The pages a sitemap lists: HTML pages (URLs ending in "/") but the print notices, in @astrojs/sitemap's order. */
-export function sitemapUrls(urls: string[]): string[] {
-  return urls.filter((url) => url.endsWith('/') && !url.endsWith('/ban-in/')).sort(collator.compare);
+/** The pages a sitemap lists: HTML pages (URLs ending in "/") but the print notices and withdrawn pieces, in @astrojs/sitemap's order. */
+export function sitemapUrls(urls: string[], withdrawn: ReadonlySet<string>): string[] {
+  return urls.filter((url) => url.endsWith('/') && !url.endsWith('/ban-in/') && !withdrawn.has(url)).sort(collator.compare);
 }
+
+/** The pages of withdrawn pieces: served, but neither listed in the sitemap nor searchable. */
+export const withdrawnUrls = (data: SiteData): ReadonlySet<string> => new Set(data.withdrawn.map(pieceUrl));

@@ -1,0 +1,43 @@
+import type { Core } from '@strapi/strapi';
+import { checkPreviewSignature, contentKinds, populateFor, uidOf } from '@thanh-thuy/content-types';
+
+type Ctx = { params: Record<string, string | undefined>; query: Record<string, unknown>; status: number; body: unknown; set: (name: string, value: string) => void };
+
+const kindsByKey = new Map<string, (typeof contentKinds)[number]>(contentKinds.filter((k) => k.draftAndPublish).map((k) => [k.key, k]));
+
+function refuse(ctx: Ctx, status: number, message: string): void {
+  ctx.status = status;
+  ctx.body = { data: null, error: { status, name: status === 404 ? 'NotFoundError' : 'ForbiddenError', message, details: {} } };
+}
+
+/**
+ * The one way a draft leaves the CMS: for the portal's preview route, in the shape the public
+ * API gives the portal, when the request carries a valid, unexpired signature for exactly this
+ * document. Mounted as an admin-type route with no admin session: the content API's draft
+ * guard strips every draft row (rightly, for tokens), and the signature is this route's only
+ * credential. Never cached.
+ */
+export function registerDraftPreviewRoute(strapi: Core.Strapi): void {
+  const routers = (strapi.admin as unknown as { routes: Record<string, unknown> }).routes;
+  if (!routers || typeof routers !== 'object') throw new Error("Cannot add the draft preview route: Strapi's admin route table has changed");
+  async function draft(ctx: Ctx) {
+    ctx.set('Cache-Control', 'no-store');
+    ctx.set('X-Robots-Tag', 'noindex, nofollow');
+    const kind = kindsByKey.get(ctx.params.kind ?? '');
+    const documentId = ctx.params.documentId ?? '';
+    const secret = process.env.PREVIEW_SECRET;
+    if (!kind || !/^[a-z0-9]{1,100}$/i.test(documentId)) return refuse(ctx, 404, 'Không có bản nháp này.');
+    const check = secret ? checkPreviewSignature(secret, kind.key, documentId, ctx.query.exp, ctx.query.sig) : ({ ok: false, reason: 'forged' } as const);
+    if (!check.ok) return refuse(ctx, 403, check.reason === 'expired' ? 'Liên kết xem trước đã hết hạn.' : 'Liên kết xem trước không hợp lệ.');
+    const uid = uidOf(kind);
+    const entry = await strapi.documents(uid as never).findOne({ documentId, status: 'draft', populate: populateFor(kind.fields) } as never);
+    if (!entry) return refuse(ctx, 404, 'Không có bản nháp này.');
+    // As the public API would answer: no private fields (createdBy, …) leave the CMS.
+    ctx.body = { data: await strapi.contentAPI.sanitize.output(entry, strapi.getModel(uid as never), {}) };
+  }
+  routers['draft-preview'] = {
+    type: 'admin',
+    prefix: '/preview-draft',
+    routes: [{ method: 'GET', path: '/:kind/:documentId', handler: draft, config: { auth: false } }],
+  };
+}
