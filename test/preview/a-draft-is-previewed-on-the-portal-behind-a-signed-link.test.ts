@@ -1,25 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { previewSignature } from '@thanh-thuy/content-types';
-import { ROOT } from '../../scripts/env/config.ts';
-import { freePort } from '../../scripts/lib/free-port.ts';
 import { siteLayout } from '../../scripts/rebuild/releases/release-store.ts';
-import { startPortal, type Portal } from '../../scripts/rebuild/serving/portal.ts';
-import { siteBuildCommand, siteBuildService } from '../../scripts/rebuild/worker-config.ts';
-import { startWorker, type Worker } from '../../scripts/rebuild/worker.ts';
+import type { Portal } from '../../scripts/rebuild/serving/portal.ts';
 import { articleFields } from '../fixtures/entries.ts';
 import { AdminApi, connect, publicGet } from '../helpers/admin-api.ts';
 import { multipart, png, userWithRole } from '../helpers/admin-users.ts';
-import { bootCms, type TestCms } from '../helpers/cms.ts';
+import type { TestCms } from '../helpers/cms.ts';
+import { startLivePortal, type LivePortal } from '../helpers/live-portal.ts';
 import { launchChromium, searchPortal } from '../rebuild/helpers/browser.ts';
 import { waitFor } from '../rebuild/helpers/wait.ts';
 
 const ARTICLE = 'api::article.article';
-const SECRET = `bi-mat-${randomBytes(12).toString('hex')}`;
 const BUILD_WAIT = 90_000;
 
 /** Every file of a tree, for a search for text that must not be there. */
@@ -33,11 +28,10 @@ function filesUnder(dir: string): string[] {
 // renders the draft with the portal's templates, and Chromium opens it. Everything is real:
 // the CMS, the rebuild worker and its builds, the portal server.
 describe('previewing a draft on the portal', () => {
-  let dir: string;
+  let live: LivePortal;
   let cms: TestCms;
   let superAdmin: AdminApi;
   let police: AdminApi;
-  let worker: Worker;
   let portal: Portal;
   let browser: Browser;
   let relations: Record<string, unknown>;
@@ -50,43 +44,33 @@ describe('previewing a draft on the portal', () => {
   const relative = (url: string) => url.replace(/^https?:\/\/[^/]+/, '');
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'tt-preview-'));
-    const [workerPort, portalPort] = [await freePort(), await freePort()];
-    const siteUrl = `http://127.0.0.1:${portalPort}`;
-    cms = await bootCms({ env: { WEBHOOK_URL: `http://127.0.0.1:${workerPort}/webhook`, WEBHOOK_SECRET: SECRET, SITE_URL: siteUrl } });
-    superAdmin = new AdminApi(cms, cms.adminToken);
-    police = await userWithRole(cms, superAdmin, 'Công an xã', 'congan.xem@thanhthuy.test');
-    relations = { themes: connect(await superAdmin.ids('theme', ['y-nghia-ke-hoach'])), unit: connect(await superAdmin.ids('unit', ['phong-vhxh'])) };
-    const live = await superAdmin.create(ARTICLE, { ...articleFields, title: 'Lịch tiếp công dân đã đăng', ...relations });
-    livePiece = { documentId: live.body.data.documentId, path: `/tin-tuc/${live.body.data.slug}/` };
-    expect((await superAdmin.publish(ARTICLE, livePiece.documentId)).status).toBe(200);
-    // A cover uploaded for the draft only: no release has its image yet.
-    const uploaded = await multipart(superAdmin, '/upload', { files: await png('#2a9d8f') }, 'POST', 'anh-nhap.png');
-    expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(201);
-    const cover = uploaded.body[0].id as number;
-    const draft = await superAdmin.create(ARTICLE, { ...articleFields, title: `Bản nháp chưa đăng ${draftTerm}`, body: `Nội dung nháp riêng ${draftTerm}.`, cover, coverAlt: 'Ảnh bìa của bản nháp', ...relations });
-    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
-    draftId = draft.body.data.documentId;
-    const buildEnv = { CMS_URL: cms.url, SITE_API_TOKEN: cms.siteToken, SITE_URL: siteUrl };
-    worker = await startWorker({
-      dataDir: join(dir, 'data'),
-      host: '127.0.0.1',
-      port: workerPort,
-      secret: SECRET,
-      build: { ...siteBuildCommand(ROOT), service: siteBuildService(ROOT), env: buildEnv },
-      log: () => undefined,
+    live = await startLivePortal({
+      preview: true,
+      before: async (started) => {
+        cms = started;
+        superAdmin = new AdminApi(cms, cms.adminToken);
+        police = await userWithRole(cms, superAdmin, 'Công an xã', 'congan.xem@thanhthuy.test');
+        relations = { themes: connect(await superAdmin.ids('theme', ['y-nghia-ke-hoach'])), unit: connect(await superAdmin.ids('unit', ['phong-vhxh'])) };
+        const published = await superAdmin.create(ARTICLE, { ...articleFields, title: 'Lịch tiếp công dân đã đăng', ...relations });
+        livePiece = { documentId: published.body.data.documentId, path: `/tin-tuc/${published.body.data.slug}/` };
+        expect((await superAdmin.publish(ARTICLE, livePiece.documentId)).status).toBe(200);
+        // A cover uploaded for the draft only: no release has its image yet.
+        const uploaded = await multipart(superAdmin, '/upload', { files: await png('#2a9d8f') }, 'POST', 'anh-nhap.png');
+        expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(201);
+        const cover = uploaded.body[0].id as number;
+        const draft = await superAdmin.create(ARTICLE, { ...articleFields, title: `Bản nháp chưa đăng ${draftTerm}`, body: `Nội dung nháp riêng ${draftTerm}.`, cover, coverAlt: 'Ảnh bìa của bản nháp', ...relations });
+        expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+        draftId = draft.body.data.documentId;
+      },
     });
-    portal = await startPortal({ dataDir: join(dir, 'data'), host: '127.0.0.1', port: portalPort, preview: { buildEnv, secret: cms.secrets.PREVIEW_SECRET, cmsOrigins: [cms.url] } });
+    portal = live.portal;
     browser = await launchChromium();
     await waitFor('the first build to go live', async () => (await fetch(`${portal.url}${livePiece.path}`)).status === 200, BUILD_WAIT);
   }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
-    await portal?.stop();
-    await worker?.stop();
-    await cms?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await live?.stop();
   });
 
   it('Strapi’s preview endpoint gives a signed portal link, and Chromium shows the draft with the “Bản xem trước” banner', async () => {
@@ -145,9 +129,9 @@ describe('previewing a draft on the portal', () => {
     const url = relative((await previewLinkFor(superAdmin, livePiece.documentId)).body.data.url);
     const preview = await (await fetch(`${portal.url}${url}`)).text();
     expect(preview).toContain(`Tiêu đề sửa chưa đăng ${draftTerm}`);
-    const live = await (await fetch(`${portal.url}${livePiece.path}`)).text();
-    expect(live).toContain('Lịch tiếp công dân đã đăng');
-    expect(live).not.toContain(draftTerm);
+    const published = await (await fetch(`${portal.url}${livePiece.path}`)).text();
+    expect(published).toContain('Lịch tiếp công dân đã đăng');
+    expect(published).not.toContain(draftTerm);
   });
 
   it('leaves no trace in the public build: no file of the live release, no feed, no search entry holds the draft', async () => {
@@ -155,8 +139,8 @@ describe('previewing a draft on the portal', () => {
     const other = await superAdmin.create(ARTICLE, { ...articleFields, title: 'Bài đăng sau khi xem trước', ...relations });
     expect((await superAdmin.publish(ARTICLE, other.body.data.documentId)).status).toBe(200);
     await waitFor('the new release', async () => (await fetch(`${portal.url}/tin-tuc/${other.body.data.slug}/`)).status === 200, BUILD_WAIT);
-    const live = realpathSync(siteLayout(join(dir, 'data')).current);
-    const holding = filesUnder(live).filter((path) => readFileSync(path).includes(draftTerm));
+    const release = realpathSync(siteLayout(live.dataDir).current);
+    const holding = filesUnder(release).filter((path) => readFileSync(path).includes(draftTerm));
     expect(holding).toEqual([]);
     for (const path of ['/rss.xml', '/tin-tuc/', '/sitemap-0.xml']) expect(await (await fetch(`${portal.url}${path}`)).text()).not.toContain(draftTerm);
     expect(await searchPortal(browser, portal.url, draftTerm)).toEqual([]);

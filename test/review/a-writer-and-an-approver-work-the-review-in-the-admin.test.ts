@@ -33,8 +33,15 @@ describe('a writer and an approver work the review in the admin', () => {
   }
 
   const editPage = () => `${cms.url}/admin/content-manager/collection-types/${ARTICLE}/${pieceId}`;
+  // Strapi remounts the edit page's side panels while the document settles after loading
+  // (see its PreviewSidePanel): act once the page is quiet, as a person would.
+  async function settled(page: Page, url: string) {
+    await page.goto(url);
+    await page.waitForLoadState('networkidle');
+  }
+
   async function panelOf(page: Page) {
-    await page.goto(editPage());
+    await settled(page, editPage());
     const panel = page.getByTestId('review-panel');
     await panel.waitFor({ timeout: 60_000 });
     return panel;
@@ -71,7 +78,7 @@ describe('a writer and an approver work the review in the admin', () => {
   });
 
   it('the approver finds it in “Bài chờ duyệt” on the homepage and sends it back with a comment', async () => {
-    await approver.goto(`${cms.url}/admin`);
+    await settled(approver, `${cms.url}/admin`);
     const queue = approver.getByTestId('review-queue');
     await queue.waitFor({ timeout: 60_000 });
     await queue.getByRole('link', { name: title }).click();
@@ -114,10 +121,14 @@ describe('a writer and an approver work the review in the admin', () => {
   });
 
   it('the approver sets an unpublish time in “Hẹn giờ”, in Vietnam’s time, and the homepage lists it', async () => {
-    await approver.goto(editPage());
+    await settled(approver, editPage());
     const panel = approver.getByTestId('schedule-panel');
     await panel.waitFor({ timeout: 60_000 });
-    await panel.getByLabel('Hẹn giờ gỡ (giờ Việt Nam)').fill('2099-01-02T08:00');
+    const input = panel.getByLabel('Hẹn giờ gỡ (giờ Việt Nam)');
+    await input.fill('2099-01-02T08:00');
+    // What the approver typed stays while the panel reloads its data in the background.
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await input.inputValue()).toBe('2099-01-02T08:00');
     await panel.getByRole('button', { name: 'Lưu lịch' }).click();
     await approver.getByText('Đã lưu lịch.').first().waitFor({ timeout: 30_000 });
     const superAdmin = new AdminApi(cms, cms.adminToken);
@@ -134,7 +145,7 @@ describe('a writer and an approver work the review in the admin', () => {
   });
 
   it('the approver withdraws the piece in “Thu hồi, gỡ bỏ” with a reason and a confirmation', async () => {
-    await approver.goto(editPage());
+    await settled(approver, editPage());
     const panel = approver.getByTestId('takedown-panel');
     await panel.waitFor({ timeout: 60_000 });
     const withdraw = panel.getByRole('button', { name: 'Thu hồi', exact: true });

@@ -1,35 +1,25 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../../scripts/env/config.ts';
-import { freePort } from '../../scripts/lib/free-port.ts';
-import { startPortal, type Portal } from '../../scripts/rebuild/serving/portal.ts';
-import { siteBuildCommand, siteBuildService } from '../../scripts/rebuild/worker-config.ts';
-import { startWorker, type Worker } from '../../scripts/rebuild/worker.ts';
 import { articleFields } from '../fixtures/entries.ts';
 import { AdminApi, connect, publicGet } from '../helpers/admin-api.ts';
 import { userWithRole } from '../helpers/admin-users.ts';
-import { bootCms, type TestCms } from '../helpers/cms.ts';
+import type { TestCms } from '../helpers/cms.ts';
+import { startLivePortal, type LivePortal } from '../helpers/live-portal.ts';
 import { launchChromium, searchPortal } from '../rebuild/helpers/browser.ts';
 import { waitFor } from '../rebuild/helpers/wait.ts';
 
 const ARTICLE = 'api::article.article';
-const SECRET = `bi-mat-${randomBytes(12).toString('hex')}`;
 const BUILD_WAIT = 90_000;
 
 // Issue 10, "Withdraw vs remove", end to end: a real CMS with its webhook, the rebuild worker
 // running the real site build, the portal server, and Chromium for the search index.
 describe('withdrawing and removing a published piece', () => {
-  let dir: string;
+  let live: LivePortal;
   let cms: TestCms;
   let superAdmin: AdminApi;
   let editor: AdminApi;
   let reviewer: AdminApi;
-  let worker: Worker;
-  let portal: Portal;
   let browser: Browser;
   let relations: Record<string, unknown>;
   const term = () => `kiemthu${randomBytes(4).toString('hex')}`;
@@ -38,7 +28,7 @@ describe('withdrawing and removing a published piece', () => {
   let withdrawn: { documentId: string; path: string };
   let removed: { documentId: string; path: string };
 
-  const get = (path: string) => fetch(`${portal.url}${path}`);
+  const get = (path: string) => fetch(`${live.portal.url}${path}`);
   const text = async (path: string) => (await get(path)).text();
 
   async function published(title: string): Promise<{ documentId: string; path: string }> {
@@ -51,35 +41,25 @@ describe('withdrawing and removing a published piece', () => {
     api.request('POST', `/takedown/${ARTICLE}/${id}/${action}`, reason === undefined ? {} : { reason });
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'tt-takedown-'));
-    const [workerPort, portalPort] = [await freePort(), await freePort()];
-    cms = await bootCms({ env: { WEBHOOK_URL: `http://127.0.0.1:${workerPort}/webhook`, WEBHOOK_SECRET: SECRET } });
-    superAdmin = new AdminApi(cms, cms.adminToken);
-    editor = await userWithRole(cms, superAdmin, 'Biên tập viên', 'viet.go@thanhthuy.test');
-    reviewer = await userWithRole(cms, superAdmin, 'Lãnh đạo duyệt', 'duyet.go@thanhthuy.test');
-    relations = { themes: connect(await superAdmin.ids('theme', ['y-nghia-ke-hoach'])), unit: connect(await superAdmin.ids('unit', ['phong-vhxh'])) };
-    await published('Bài thường trực của cổng thông tin');
-    withdrawn = await published(`Thông báo lịch thu phí ${withdrawnTerm}`);
-    removed = await published(`Danh sách hộ nhận hỗ trợ ${removedTerm}`);
-    worker = await startWorker({
-      dataDir: join(dir, 'data'),
-      host: '127.0.0.1',
-      port: workerPort,
-      secret: SECRET,
-      build: { ...siteBuildCommand(ROOT), service: siteBuildService(ROOT), env: { CMS_URL: cms.url, SITE_API_TOKEN: cms.siteToken, SITE_URL: `http://127.0.0.1:${portalPort}` } },
-      log: () => undefined,
+    live = await startLivePortal({
+      before: async (started) => {
+        cms = started;
+        superAdmin = new AdminApi(cms, cms.adminToken);
+        editor = await userWithRole(cms, superAdmin, 'Biên tập viên', 'viet.go@thanhthuy.test');
+        reviewer = await userWithRole(cms, superAdmin, 'Lãnh đạo duyệt', 'duyet.go@thanhthuy.test');
+        relations = { themes: connect(await superAdmin.ids('theme', ['y-nghia-ke-hoach'])), unit: connect(await superAdmin.ids('unit', ['phong-vhxh'])) };
+        await published('Bài thường trực của cổng thông tin');
+        withdrawn = await published(`Thông báo lịch thu phí ${withdrawnTerm}`);
+        removed = await published(`Danh sách hộ nhận hỗ trợ ${removedTerm}`);
+      },
     });
-    portal = await startPortal({ dataDir: join(dir, 'data'), host: '127.0.0.1', port: portalPort });
     browser = await launchChromium();
     await waitFor('the first build to go live', async () => (await get(removed.path)).status === 200, BUILD_WAIT);
   }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
-    await portal?.stop();
-    await worker?.stop();
-    await cms?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await live?.stop();
   });
 
   it('only those who may publish take a piece down, and only with a reason', async () => {
@@ -120,8 +100,8 @@ describe('withdrawing and removing a published piece', () => {
     expect(await text('/tin-tuc/')).toContain(removed.path);
     expect((await get(`${withdrawn.path}ban-in/`)).status).toBe(404);
     // (pagefind also matches the other test word by its shared "kiemthu" prefix: assert on paths.)
-    expect(await searchPortal(browser, portal.url, withdrawnTerm)).not.toContain(withdrawn.path);
-    expect(await searchPortal(browser, portal.url, removedTerm)).toContain(removed.path);
+    expect(await searchPortal(browser, live.portal.url, withdrawnTerm)).not.toContain(withdrawn.path);
+    expect(await searchPortal(browser, live.portal.url, removedTerm)).toContain(removed.path);
   });
 
   it('“Gỡ bỏ” unpublishes the piece and its URL answers 410 Gone with a Vietnamese page', async () => {
@@ -137,7 +117,7 @@ describe('withdrawing and removing a published piece', () => {
     // A page that never existed is still a 404.
     expect((await get('/tin-tuc/chua-tung-co-bai-nay/')).status).toBe(404);
     for (const path of ['/', '/tin-tuc/', '/rss.xml', '/sitemap-0.xml']) expect(await text(path), path).not.toContain(removed.path);
-    expect(await searchPortal(browser, portal.url, removedTerm)).not.toContain(removed.path);
+    expect(await searchPortal(browser, live.portal.url, removedTerm)).not.toContain(removed.path);
     // The list the server reads holds hashes, never the removed paths.
     const list = await text('/gone-pages.json');
     expect(list).not.toContain(removed.path.split('/')[2]);
@@ -168,7 +148,7 @@ describe('withdrawing and removing a published piece', () => {
     await waitFor('the notice to go', async () => !(await text(withdrawn.path)).includes('Bài viết đã được thu hồi'), BUILD_WAIT);
     expect(await text('/tin-tuc/')).toContain(withdrawn.path);
     expect(await text('/rss.xml')).toContain(withdrawn.path);
-    expect(await searchPortal(browser, portal.url, withdrawnTerm)).toContain(withdrawn.path);
+    expect(await searchPortal(browser, live.portal.url, withdrawnTerm)).toContain(withdrawn.path);
     const history = (await superAdmin.request('GET', `/takedown/${ARTICLE}/${withdrawn.documentId}`)).body.data.history;
     expect(history[0].active).toBe(false);
     expect((await publicGet(cms, '/api/gone-pages', cms.siteToken)).body.data).toEqual([]);

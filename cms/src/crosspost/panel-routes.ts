@@ -8,6 +8,7 @@ import { mayOnPiece } from './panel-access';
 import { panelRefusals } from './panel-refusals';
 import { CHANNEL_LABELS, panelEntries } from './panel-view';
 import { requestRemove } from './remove-copy';
+import { addAdminRouter, refuse } from '../admin-api/admin-router';
 
 type Ctx = {
   params: Record<string, string | undefined>;
@@ -30,12 +31,6 @@ const channelParams = pieceParams.extend({ channel: z.enum(CROSSPOST_CHANNELS) }
 const isWebLink = (text: string) => URL.canParse(text) && /^https?:$/.test(new URL(text).protocol);
 const postedByHandBody = z.object({ url: z.string().trim().max(1000).refine(isWebLink) });
 
-// Strapi's own error shape, so useFetchClient surfaces `message` to the panel.
-function refuse(ctx: Ctx, status: number, message: string): void {
-  const name = status === 403 ? 'ForbiddenError' : status === 404 ? 'NotFoundError' : status === 409 ? 'ConflictError' : 'ValidationError';
-  ctx.status = status;
-  ctx.body = { data: null, error: { status, name, message, details: {} } };
-}
 
 const stateLabel = (row: LedgerRow) => CROSSPOST_STATE_LABELS[row.state] ?? row.state;
 
@@ -117,26 +112,14 @@ const handlers = (strapi: Core.Strapi) => ({
   },
 });
 
-/**
- * The edit page's cross-posting panel talks to these admin routes. An app (not a plugin) adds
- * admin routes by putting a router into `strapi.admin.routes` during register(): Strapi mounts
- * every router found there with the admin authentication strategy (admin JWT), as it does for
- * its own (@strapi/core services/server/register-routes.js, registerAdminRoutes).
- */
+/** The edit page's cross-posting panel talks to these admin routes (admin-api/admin-router.ts). */
 export function registerPanelRoutes(strapi: Core.Strapi): void {
-  const routers = (strapi.admin as unknown as { routes: Record<string, unknown> }).routes;
-  if (!routers || typeof routers !== 'object') throw new Error("Cannot add the cross-posting panel's admin routes: Strapi's admin route table has changed");
   const h = handlers(strapi);
-  const signedIn = { policies: ['admin::isAuthenticatedAdmin'] };
-  routers['crosspost-panel'] = {
-    type: 'admin',
-    prefix: PANEL_PREFIX,
-    routes: [
-      { method: 'GET', path: '/pieces/:uid/:documentId/jobs', handler: h.list, config: signedIn },
-      { method: 'POST', path: '/jobs/:id/retry', handler: h.retry, config: signedIn },
-      { method: 'POST', path: '/jobs/:id/posted-by-hand', handler: h.postedByHand, config: signedIn },
-      { method: 'POST', path: '/pieces/:uid/:documentId/channels/:channel/repost', handler: h.repost, config: signedIn },
-      { method: 'POST', path: '/jobs/:id/remove', handler: h.remove, config: signedIn },
-    ],
-  };
+  addAdminRouter(strapi, 'crosspost-panel', PANEL_PREFIX, [
+    { method: 'GET', path: '/pieces/:uid/:documentId/jobs', handler: h.list },
+    { method: 'POST', path: '/jobs/:id/retry', handler: h.retry },
+    { method: 'POST', path: '/jobs/:id/posted-by-hand', handler: h.postedByHand },
+    { method: 'POST', path: '/pieces/:uid/:documentId/channels/:channel/repost', handler: h.repost },
+    { method: 'POST', path: '/jobs/:id/remove', handler: h.remove },
+  ]);
 }

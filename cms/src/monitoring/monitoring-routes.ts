@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import { mayOnPiece } from '../crosspost/panel-access';
+import { addAdminRouter, refuse } from '../admin-api/admin-router';
 import { actingUser } from './acting-user';
 import { openSightingsFor } from './open-sightings';
 import { createRebuttalDraft, FACT_CHECK_UID, sightingForRebuttal } from './rebuttal-draft';
@@ -14,12 +15,6 @@ export const MONITORING_PREFIX = '/monitoring';
 
 const sightingParams = z.object({ documentId: z.string().regex(/^[a-z0-9]{1,100}$/i) });
 
-// Strapi's own error shape, so useFetchClient surfaces `message`.
-function refuse(ctx: Ctx, status: number, message: string): void {
-  const name = status === 403 ? 'ForbiddenError' : status === 404 ? 'NotFoundError' : status === 409 ? 'ConflictError' : 'ValidationError';
-  ctx.status = status;
-  ctx.body = { data: null, error: { status, name, message, details: {} } };
-}
 
 const handlers = (strapi: Core.Strapi) => ({
   /** "Tạo bài phản bác": one draft fact-check from a sighting. */
@@ -77,20 +72,13 @@ function createsFactChecks(strapi: Core.Strapi, userAbility: unknown): boolean {
   return checker.can.create();
 }
 
-/** Admin routes of the monitoring work, mounted like the cross-posting panel's (see panel-routes.ts). */
+/** Admin routes of the monitoring work (admin-api/admin-router.ts). */
 export function registerMonitoringRoutes(strapi: Core.Strapi): void {
-  const routers = (strapi.admin as unknown as { routes: Record<string, unknown> }).routes;
-  if (!routers || typeof routers !== 'object') throw new Error("Cannot add the monitoring admin routes: Strapi's admin route table has changed");
   const h = handlers(strapi);
-  const signedIn = { policies: ['admin::isAuthenticatedAdmin'] };
-  routers.monitoring = {
-    type: 'admin',
-    prefix: MONITORING_PREFIX,
-    routes: [
-      { method: 'GET', path: '/sightings/:documentId/rebuttal', handler: h.rebuttal, config: signedIn },
-      { method: 'POST', path: '/sightings/:documentId/rebuttal', handler: h.rebut, config: signedIn },
-      { method: 'GET', path: '/open-sightings', handler: h.open, config: signedIn },
-      { method: 'GET', path: '/fact-checks/:documentId/sightings', handler: h.answered, config: signedIn },
-    ],
-  };
+  addAdminRouter(strapi, 'monitoring', MONITORING_PREFIX, [
+    { method: 'GET', path: '/sightings/:documentId/rebuttal', handler: h.rebuttal },
+    { method: 'POST', path: '/sightings/:documentId/rebuttal', handler: h.rebut },
+    { method: 'GET', path: '/open-sightings', handler: h.open },
+    { method: 'GET', path: '/fact-checks/:documentId/sightings', handler: h.answered },
+  ]);
 }

@@ -1,14 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { checkPreviewSignature, contentKinds, populateFor, uidOf } from '@thanh-thuy/content-types';
+import { addAdminRouter, refuse, type AdminCtx } from '../admin-api/admin-router';
 
-type Ctx = { params: Record<string, string | undefined>; query: Record<string, unknown>; status: number; body: unknown; set: (name: string, value: string) => void };
+type Ctx = AdminCtx;
 
 const kindsByKey = new Map<string, (typeof contentKinds)[number]>(contentKinds.filter((k) => k.draftAndPublish).map((k) => [k.key, k]));
-
-function refuse(ctx: Ctx, status: number, message: string): void {
-  ctx.status = status;
-  ctx.body = { data: null, error: { status, name: status === 404 ? 'NotFoundError' : 'ForbiddenError', message, details: {} } };
-}
 
 /**
  * The one way a draft leaves the CMS: for the portal's preview route, in the shape the public
@@ -18,8 +14,6 @@ function refuse(ctx: Ctx, status: number, message: string): void {
  * credential. Never cached.
  */
 export function registerDraftPreviewRoute(strapi: Core.Strapi): void {
-  const routers = (strapi.admin as unknown as { routes: Record<string, unknown> }).routes;
-  if (!routers || typeof routers !== 'object') throw new Error("Cannot add the draft preview route: Strapi's admin route table has changed");
   async function draft(ctx: Ctx) {
     ctx.set('Cache-Control', 'no-store');
     ctx.set('X-Robots-Tag', 'noindex, nofollow');
@@ -35,9 +29,5 @@ export function registerDraftPreviewRoute(strapi: Core.Strapi): void {
     // As the public API would answer: no private fields (createdBy, …) leave the CMS.
     ctx.body = { data: await strapi.contentAPI.sanitize.output(entry, strapi.getModel(uid as never), {}) };
   }
-  routers['draft-preview'] = {
-    type: 'admin',
-    prefix: '/preview-draft',
-    routes: [{ method: 'GET', path: '/:kind/:documentId', handler: draft, config: { auth: false } }],
-  };
+  addAdminRouter(strapi, 'draft-preview', '/preview-draft', [{ method: 'GET', path: '/:kind/:documentId', handler: draft, public: true }]);
 }

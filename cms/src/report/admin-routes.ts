@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { article, sighting, uidOf } from '@thanh-thuy/content-types';
+import { addAdminRouter, refuse } from '../admin-api/admin-router';
 import { computeReport } from './compute-report';
 import { portalUrl } from './portal-url';
 import { renderDocx } from './render/docx';
@@ -26,10 +27,6 @@ const FORMATS = {
   html: { type: 'text/html; charset=utf-8', extension: 'html' },
 } as const;
 
-function refuse(ctx: Ctx, status: number, message: string): void {
-  ctx.status = status;
-  ctx.body = { data: null, error: { status, name: status === 403 ? 'ForbiddenError' : 'ValidationError', message, details: {} } };
-}
 
 /**
  * The report names sightings, so only someone who may read every piece and every sighting in
@@ -51,8 +48,6 @@ function mayDownload(strapi: Core.Strapi, userAbility: unknown): boolean {
  * Mounted like the cross-posting panel's routes (crosspost/panel-routes.ts).
  */
 export function registerReportAdminRoutes(strapi: Core.Strapi): void {
-  const routers = (strapi.admin as unknown as { routes: Record<string, unknown> }).routes;
-  if (!routers || typeof routers !== 'object') throw new Error("Cannot add the report's admin routes: Strapi's admin route table has changed");
   const download = async (ctx: Ctx) => {
     const format = FORMATS[ctx.params.format as keyof typeof FORMATS];
     if (!format) return refuse(ctx, 404, 'Chỉ tải được báo cáo dạng docx hoặc html.');
@@ -66,9 +61,5 @@ export function registerReportAdminRoutes(strapi: Core.Strapi): void {
     ctx.type = format.type;
     ctx.body = format.extension === 'docx' ? await renderDocx(report) : renderHtml(report);
   };
-  routers['report-download'] = {
-    type: 'admin',
-    prefix: REPORT_PREFIX,
-    routes: [{ method: 'GET', path: '/:format', handler: download, config: { policies: ['admin::isAuthenticatedAdmin'] } }],
-  };
+  addAdminRouter(strapi, 'report-download', REPORT_PREFIX, [{ method: 'GET', path: '/:format', handler: download }]);
 }

@@ -5,7 +5,6 @@ import { recordStep, reviewOf, stateOf, type Reviewer } from './review-record';
 import { reviewRefusals } from './review-refusals';
 
 export const reviewedKinds = new Map<string, ContentKindDefinition>(contentKinds.filter((k) => k.draftAndPublish).map((k) => [uidOf(k), k]));
-export const isReviewedKind = (uid: string): boolean => reviewedKinds.has(uid);
 
 const SUPER_ADMIN_CODE = 'strapi-super-admin';
 export const isSuperAdmin = (user: { roles?: Array<{ code?: string }> } | null | undefined): boolean =>

@@ -1,34 +1,21 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import { mayOnPiece } from '../crosspost/panel-access';
+import { addAdminRouter, refuse, type AdminCtx } from '../admin-api/admin-router';
+import { pieceFromParams, type Piece } from '../admin-api/piece-from-params';
 import { actingUser, nameOf } from '../monitoring/acting-user';
-import { approve, isAuthor, isReviewedKind, isSuperAdmin, requestChanges, submit, type Outcome, type Piece } from './review-actions';
+import { approve, isAuthor, isSuperAdmin, requestChanges, submit, type Outcome } from './review-actions';
 import { reviewQueue } from './review-queue';
 import { reviewWithSteps, stateOf } from './review-record';
 import { reviewRefusals } from './review-refusals';
 
-type Ctx = {
-  params: Record<string, string | undefined>;
-  request: { body?: unknown };
-  state: { userAbility?: unknown; user?: { id: number; roles?: Array<{ code?: string }> } };
-  status: number;
-  body: unknown;
-};
+type Ctx = AdminCtx;
 
 /** The URL prefix of the review workflow's admin API. */
 export const REVIEW_PREFIX = '/review';
 
-const pieceParams = z.object({
-  uid: z.string().refine(isReviewedKind),
-  documentId: z.string().regex(/^[a-z0-9]{1,100}$/i),
-});
 const optionalNote = z.object({ note: z.string().trim().max(2000).optional().nullable() }).passthrough();
 
-function refuse(ctx: Ctx, status: number, message: string): void {
-  const name = status === 403 ? 'ForbiddenError' : status === 404 ? 'NotFoundError' : status === 409 ? 'ConflictError' : 'ValidationError';
-  ctx.status = status;
-  ctx.body = { data: null, error: { status, name, message, details: {} } };
-}
 
 /** The note a request carries: trimmed, empty → null; undefined when it is too long. */
 function noteOf(body: unknown): string | null | undefined {
@@ -37,15 +24,7 @@ function noteOf(body: unknown): string | null | undefined {
   return parsed.data.note ? parsed.data.note : null;
 }
 
-async function pieceFor(strapi: Core.Strapi, ctx: Ctx): Promise<Piece | null> {
-  const params = pieceParams.safeParse(ctx.params);
-  const exists = params.success && (await strapi.documents(params.data.uid as never).findOne({ documentId: params.data.documentId } as never));
-  if (!params.success || !exists) {
-    refuse(ctx, 404, reviewRefusals.unknownPiece);
-    return null;
-  }
-  return params.data;
-}
+const pieceFor = (strapi: Core.Strapi, ctx: Ctx) => pieceFromParams(strapi, ctx, reviewRefusals.unknownPiece);
 
 function answer(ctx: Ctx, outcome: Outcome): void {
   if (!outcome.ok) return refuse(ctx, outcome.status, outcome.message);
@@ -119,21 +98,14 @@ const handlers = (strapi: Core.Strapi) => {
   };
 };
 
-/** The review panel and the approvers' queue talk to these admin routes (see crosspost/panel-routes.ts). */
+/** The review panel and the approvers' queue talk to these admin routes (admin-api/admin-router.ts). */
 export function registerReviewRoutes(strapi: Core.Strapi): void {
-  const routers = (strapi.admin as unknown as { routes: Record<string, unknown> }).routes;
-  if (!routers || typeof routers !== 'object') throw new Error("Cannot add the review workflow's admin routes: Strapi's admin route table has changed");
   const h = handlers(strapi);
-  const signedIn = { policies: ['admin::isAuthenticatedAdmin'] };
-  routers['editorial-review'] = {
-    type: 'admin',
-    prefix: REVIEW_PREFIX,
-    routes: [
-      { method: 'GET', path: '/queue', handler: h.queue, config: signedIn },
-      { method: 'GET', path: '/:uid/:documentId', handler: h.show, config: signedIn },
-      { method: 'POST', path: '/:uid/:documentId/submit', handler: h.submit, config: signedIn },
-      { method: 'POST', path: '/:uid/:documentId/approve', handler: h.approve, config: signedIn },
-      { method: 'POST', path: '/:uid/:documentId/request-changes', handler: h.requestChanges, config: signedIn },
-    ],
-  };
+  addAdminRouter(strapi, 'editorial-review', REVIEW_PREFIX, [
+    { method: 'GET', path: '/queue', handler: h.queue },
+    { method: 'GET', path: '/:uid/:documentId', handler: h.show },
+    { method: 'POST', path: '/:uid/:documentId/submit', handler: h.submit },
+    { method: 'POST', path: '/:uid/:documentId/approve', handler: h.approve },
+    { method: 'POST', path: '/:uid/:documentId/request-changes', handler: h.requestChanges },
+  ]);
 }

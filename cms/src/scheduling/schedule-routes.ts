@@ -1,38 +1,24 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import { mayOnPiece } from '../crosspost/panel-access';
+import { addAdminRouter, refuse, type AdminCtx } from '../admin-api/admin-router';
+import { pieceFromParams } from '../admin-api/piece-from-params';
 import { actingUser, nameOf } from '../monitoring/acting-user';
-import { isReviewedKind } from '../review/review-actions';
 import { schedulerNow } from './clock';
 import { scheduleRefusals } from './schedule-refusals';
 import { saveSchedule, scheduleOf } from './schedule-store';
 import { upcomingActions } from './upcoming';
 import { vietnamTime } from './vietnam-time';
 
-type Ctx = {
-  params: Record<string, string | undefined>;
-  request: { body?: unknown };
-  state: { userAbility?: unknown };
-  status: number;
-  body: unknown;
-};
+type Ctx = AdminCtx;
 
 export const SCHEDULE_PREFIX = '/schedule';
 
-const pieceParams = z.object({
-  uid: z.string().refine(isReviewedKind),
-  documentId: z.string().regex(/^[a-z0-9]{1,100}$/i),
-});
 // An instant with its offset ("2025-09-01T08:00:00+07:00"): the panel sends Vietnam's time
 // with +07:00, so nothing depends on the server's time zone.
 const instant = z.string().datetime({ offset: true }).nullable();
 const scheduleBody = z.object({ publishAt: instant, unpublishAt: instant });
 
-function refuse(ctx: Ctx, status: number, message: string): void {
-  const name = status === 403 ? 'ForbiddenError' : status === 404 ? 'NotFoundError' : 'ValidationError';
-  ctx.status = status;
-  ctx.body = { data: null, error: { status, name, message, details: {} } };
-}
 
 const view = (row: Awaited<ReturnType<typeof scheduleOf>>) => ({
   publishAt: row?.publishAt ? new Date(row.publishAt).toISOString() : null,
@@ -44,15 +30,7 @@ const view = (row: Awaited<ReturnType<typeof scheduleOf>>) => ({
 });
 
 const handlers = (strapi: Core.Strapi) => {
-  async function pieceFor(ctx: Ctx) {
-    const params = pieceParams.safeParse(ctx.params);
-    const found = params.success && (await strapi.documents(params.data.uid as never).findOne({ documentId: params.data.documentId } as never));
-    if (!params.success || !found) {
-      refuse(ctx, 404, scheduleRefusals.unknownPiece);
-      return null;
-    }
-    return params.data;
-  }
+  const pieceFor = (ctx: Ctx) => pieceFromParams(strapi, ctx, scheduleRefusals.unknownPiece);
   return {
     async upcoming(ctx: Ctx) {
       const all = await upcomingActions(strapi);
@@ -90,19 +68,12 @@ const handlers = (strapi: Core.Strapi) => {
   };
 };
 
-/** The "Hẹn giờ" panel and the homepage's upcoming list talk to these admin routes (see crosspost/panel-routes.ts). */
+/** The "Hẹn giờ" panel and the homepage's upcoming list talk to these admin routes (admin-api/admin-router.ts). */
 export function registerScheduleRoutes(strapi: Core.Strapi): void {
-  const routers = (strapi.admin as unknown as { routes: Record<string, unknown> }).routes;
-  if (!routers || typeof routers !== 'object') throw new Error("Cannot add the scheduler's admin routes: Strapi's admin route table has changed");
   const h = handlers(strapi);
-  const signedIn = { policies: ['admin::isAuthenticatedAdmin'] };
-  routers['publication-schedule'] = {
-    type: 'admin',
-    prefix: SCHEDULE_PREFIX,
-    routes: [
-      { method: 'GET', path: '/upcoming', handler: h.upcoming, config: signedIn },
-      { method: 'GET', path: '/:uid/:documentId', handler: h.show, config: signedIn },
-      { method: 'PUT', path: '/:uid/:documentId', handler: h.set, config: signedIn },
-    ],
-  };
+  addAdminRouter(strapi, 'publication-schedule', SCHEDULE_PREFIX, [
+    { method: 'GET', path: '/upcoming', handler: h.upcoming },
+    { method: 'GET', path: '/:uid/:documentId', handler: h.show },
+    { method: 'PUT', path: '/:uid/:documentId', handler: h.set },
+  ]);
 }

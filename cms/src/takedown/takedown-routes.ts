@@ -1,42 +1,21 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import { mayOnPiece } from '../crosspost/panel-access';
+import { addAdminRouter, refuse, type AdminCtx } from '../admin-api/admin-router';
+import { pieceFromParams, type Piece } from '../admin-api/piece-from-params';
 import { actingUser, nameOf } from '../monitoring/acting-user';
-import { publishedRow, remove, takedownsOf, takenDownKinds, withdraw, type Piece } from './take-down';
+import { publishedRow, remove, takedownsOf, withdraw } from './take-down';
 import { takedownRefusals } from './takedown-refusals';
 
-type Ctx = {
-  params: Record<string, string | undefined>;
-  request: { body?: unknown };
-  state: { userAbility?: unknown };
-  status: number;
-  body: unknown;
-};
+type Ctx = AdminCtx;
 
 export const TAKEDOWN_PREFIX = '/takedown';
 
-const pieceParams = z.object({
-  uid: z.string().refine((uid) => takenDownKinds.has(uid)),
-  documentId: z.string().regex(/^[a-z0-9]{1,100}$/i),
-});
 const reasonBody = z.object({ reason: z.string().trim().optional() }).passthrough();
 
-function refuse(ctx: Ctx, status: number, message: string): void {
-  const name = status === 403 ? 'ForbiddenError' : status === 404 ? 'NotFoundError' : status === 409 ? 'ConflictError' : 'ValidationError';
-  ctx.status = status;
-  ctx.body = { data: null, error: { status, name, message, details: {} } };
-}
 
 const handlers = (strapi: Core.Strapi) => {
-  async function pieceFor(ctx: Ctx): Promise<Piece | null> {
-    const params = pieceParams.safeParse(ctx.params);
-    const found = params.success && (await strapi.documents(params.data.uid as never).findOne({ documentId: params.data.documentId } as never));
-    if (!params.success || !found) {
-      refuse(ctx, 404, takedownRefusals.unknownPiece);
-      return null;
-    }
-    return params.data;
-  }
+  const pieceFor = (ctx: Ctx) => pieceFromParams(strapi, ctx, takedownRefusals.unknownPiece);
 
   /** The checks both actions share; the reason, or null when refused. */
   async function allowed(ctx: Ctx, piece: Piece, action: 'withdraw' | 'remove'): Promise<string | null> {
@@ -84,19 +63,12 @@ const handlers = (strapi: Core.Strapi) => {
   };
 };
 
-/** The "Thu hồi, gỡ bỏ" panel talks to these admin routes (see crosspost/panel-routes.ts). */
+/** The "Thu hồi, gỡ bỏ" panel talks to these admin routes (admin-api/admin-router.ts). */
 export function registerTakedownRoutes(strapi: Core.Strapi): void {
-  const routers = (strapi.admin as unknown as { routes: Record<string, unknown> }).routes;
-  if (!routers || typeof routers !== 'object') throw new Error("Cannot add the takedown admin routes: Strapi's admin route table has changed");
   const h = handlers(strapi);
-  const signedIn = { policies: ['admin::isAuthenticatedAdmin'] };
-  routers.takedown = {
-    type: 'admin',
-    prefix: TAKEDOWN_PREFIX,
-    routes: [
-      { method: 'GET', path: '/:uid/:documentId', handler: h.show, config: signedIn },
-      { method: 'POST', path: '/:uid/:documentId/withdraw', handler: h.withdraw, config: signedIn },
-      { method: 'POST', path: '/:uid/:documentId/remove', handler: h.remove, config: signedIn },
-    ],
-  };
+  addAdminRouter(strapi, 'takedown', TAKEDOWN_PREFIX, [
+    { method: 'GET', path: '/:uid/:documentId', handler: h.show },
+    { method: 'POST', path: '/:uid/:documentId/withdraw', handler: h.withdraw },
+    { method: 'POST', path: '/:uid/:documentId/remove', handler: h.remove },
+  ]);
 }

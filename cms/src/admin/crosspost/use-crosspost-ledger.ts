@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { isFetchError, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import type { PanelEntry } from '../../crosspost/panel-view';
+import { messageOf } from '../refusal-message';
 
 export interface PanelRights {
   retry: boolean;
@@ -18,11 +19,6 @@ export type Ledger =
 // The panel's admin routes (cms/src/crosspost/panel-routes.ts).
 const PREFIX = '/crosspost-panel';
 
-/** The CMS's own Vietnamese refusal when there is one, else a plain sentence. */
-function messageOf(error: unknown): string {
-  if (isFetchError(error) && typeof error.response?.data?.error?.message === 'string') return error.response.data.error.message;
-  return 'Không kết nối được với máy chủ CMS. Hãy thử lại sau ít phút.';
-}
 
 /** The ledger of one piece, and the actions an editor takes on it (each reloads the ledger). */
 export function useCrosspostLedger(model: string, documentId: string | undefined) {

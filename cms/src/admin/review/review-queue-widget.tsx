@@ -1,23 +1,12 @@
-import * as React from 'react';
 import { Flex, Typography } from '@strapi/design-system';
-import { isFetchError, useFetchClient } from '@strapi/strapi/admin';
 import { Link } from 'react-router-dom';
+import { useAdminList } from '../use-admin-list';
 import { vietnamTime } from '../../scheduling/vietnam-time';
 import type { QueuedPiece } from '../../review/review-queue';
 
-
 /** The homepage's "Bài chờ duyệt": pieces an approver may decide, the longest waiting first (the CMS orders them). */
 export function ReviewQueueWidget() {
-  const { get } = useFetchClient();
-  const [state, setState] = React.useState<QueuedPiece[] | { error: string } | null>(null);
-
-  React.useEffect(() => {
-    get<{ data: QueuedPiece[] }>('/review/queue')
-      .then(({ data }) => setState(data.data))
-      .catch((error) =>
-        setState({ error: isFetchError(error) && error.response?.data?.error?.message ? String(error.response.data.error.message) : 'Không tải được danh sách.' }),
-      );
-  }, [get]);
+  const state = useAdminList<QueuedPiece>('/review/queue');
 
   if (!state) return null;
   if ('error' in state) return <Typography textColor="danger600">{state.error}</Typography>;

@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { isFetchError, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { messageOf } from '../refusal-message';
 
 export interface ReviewStepView {
   at: string;
@@ -21,10 +22,6 @@ export type ReviewLoad = { status: 'loading' } | { status: 'hidden' } | { status
 // The review workflow's admin routes (cms/src/review/review-routes.ts).
 const PREFIX = '/review';
 
-function messageOf(error: unknown): string {
-  if (isFetchError(error) && typeof error.response?.data?.error?.message === 'string') return error.response.data.error.message;
-  return 'Không kết nối được với máy chủ CMS. Hãy thử lại sau ít phút.';
-}
 
 /** One piece's review state and history, and the transitions the signed-in person may take. */
 export function useReview(model: string, documentId: string | undefined) {

@@ -1,7 +1,8 @@
 import * as React from 'react';
 import { Button, Field, Flex, TextInput, Typography } from '@strapi/design-system';
-import { isFetchError, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
+import { messageOf } from '../refusal-message';
 import { fromVietnamInput, toVietnamInput } from './vietnam-input';
 
 interface ScheduleView {
@@ -14,11 +15,6 @@ interface ScheduleView {
   may: { set: boolean };
 }
 
-const messageOf = (error: unknown) =>
-  isFetchError(error) && typeof error.response?.data?.error?.message === 'string'
-    ? String(error.response.data.error.message)
-    : 'Không kết nối được với máy chủ CMS. Hãy thử lại sau ít phút.';
-
 /** The edit page's "Hẹn giờ" panel (issue 10): publish and unpublish times in Vietnam's time, and what the scheduler did. */
 export const SchedulePanel: PanelComponent = ({ model, documentId }) => {
   const { get, put } = useFetchClient();
@@ -27,18 +23,31 @@ export const SchedulePanel: PanelComponent = ({ model, documentId }) => {
   const [publishAt, setPublishAt] = React.useState('');
   const [unpublishAt, setUnpublishAt] = React.useState('');
 
-  const load = React.useCallback(async () => {
-    if (!documentId) return setView('hidden');
-    try {
-      const { data } = await get<{ data: ScheduleView }>(`/schedule/${model}/${documentId}`);
-      setView(data.data);
-      setPublishAt(toVietnamInput(data.data.publishAt));
-      setUnpublishAt(toVietnamInput(data.data.unpublishAt));
-    } catch {
-      setView('hidden');
-    }
-  }, [get, model, documentId]);
-  React.useEffect(() => void load(), [load]);
+  // The inputs take the stored times when the panel opens and after a save, never on a later
+  // reload: useFetchClient's `get` may change between renders, and reloading must not wipe
+  // what the approver is typing (it did, and "Lưu lịch" then cleared the schedule).
+  const load = React.useCallback(
+    async (resetInputs: boolean) => {
+      if (!documentId) return setView('hidden');
+      try {
+        const { data } = await get<{ data: ScheduleView }>(`/schedule/${model}/${documentId}`);
+        setView(data.data);
+        if (resetInputs) {
+          setPublishAt(toVietnamInput(data.data.publishAt));
+          setUnpublishAt(toVietnamInput(data.data.unpublishAt));
+        }
+      } catch {
+        setView('hidden');
+      }
+    },
+    [get, model, documentId],
+  );
+  const opened = React.useRef<string | null>(null);
+  React.useEffect(() => {
+    const first = opened.current !== `${model}/${documentId}`;
+    opened.current = `${model}/${documentId}`;
+    void load(first);
+  }, [load, model, documentId]);
 
   if (!view || view === 'hidden') return null;
   const save = async (times: { publishAt: string; unpublishAt: string }) => {
@@ -48,7 +57,7 @@ export const SchedulePanel: PanelComponent = ({ model, documentId }) => {
     } catch (error) {
       toggleNotification({ type: 'danger', message: messageOf(error) });
     }
-    await load();
+    await load(true);
   };
   const content = (
     <Flex direction="column" alignItems="stretch" gap={3} width="100%" data-testid="schedule-panel">

@@ -1,22 +1,12 @@
-import * as React from 'react';
 import { Flex, Typography } from '@strapi/design-system';
-import { isFetchError, useFetchClient } from '@strapi/strapi/admin';
 import { Link } from 'react-router-dom';
+import { useAdminList } from '../use-admin-list';
 import type { UpcomingAction } from '../../scheduling/upcoming';
 import { vietnamTime } from '../../scheduling/vietnam-time';
 
 /** The homepage's "Lịch đăng sắp tới": scheduled publishes and unpublishes, soonest first. */
 export function UpcomingWidget() {
-  const { get } = useFetchClient();
-  const [state, setState] = React.useState<UpcomingAction[] | { error: string } | null>(null);
-
-  React.useEffect(() => {
-    get<{ data: UpcomingAction[] }>('/schedule/upcoming')
-      .then(({ data }) => setState(data.data))
-      .catch((error) =>
-        setState({ error: isFetchError(error) && error.response?.data?.error?.message ? String(error.response.data.error.message) : 'Không tải được danh sách.' }),
-      );
-  }, [get]);
+  const state = useAdminList<UpcomingAction>('/schedule/upcoming');
 
   if (!state) return null;
   if ('error' in state) return <Typography textColor="danger600">{state.error}</Typography>;

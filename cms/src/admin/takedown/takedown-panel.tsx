@@ -1,7 +1,8 @@
 import * as React from 'react';
 import { Button, Dialog, Divider, Flex, Textarea, Typography } from '@strapi/design-system';
-import { isFetchError, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
+import { messageOf } from '../refusal-message';
 import { vietnamTime } from '../../scheduling/vietnam-time';
 
 interface TakedownView {
@@ -10,11 +11,6 @@ interface TakedownView {
   history: Array<{ action: string; reason: string; at: string; by: string | null; active: boolean }>;
   may: { takeDown: boolean };
 }
-
-const messageOf = (error: unknown) =>
-  isFetchError(error) && typeof error.response?.data?.error?.message === 'string'
-    ? String(error.response.data.error.message)
-    : 'Không kết nối được với máy chủ CMS. Hãy thử lại sau ít phút.';
 
 const ACTIONS = {
   withdraw: {
