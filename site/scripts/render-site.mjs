@@ -5,8 +5,8 @@
 // changed. Both go through `renderPages` below.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
-import { copyFile, link, mkdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFile, link, mkdir, rm, rmdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -195,11 +195,13 @@ function pageWriter(outDir, fresh) {
   return async (file, text) => {
     const path = join(outDir, file);
     const dir = dirname(path);
+    // Synchronous: a promise-based open, write and close cost ~3× more main-thread time per
+    // page (profiled at 21,000 pages), and the writes are small.
     if (!made.has(dir)) {
-      await mkdir(dir, { recursive: true });
+      mkdirSync(dir, { recursive: true });
       made.add(dir);
     }
-    if (fresh) return writeFile(path, text);
+    if (fresh) return writeFileSync(path, text);
     for (const ext of ['.br', '.gz']) await rm(path + ext, { force: true });
     replaceFile(path, text);
   };
@@ -216,9 +218,12 @@ async function renderPages({ renderer, data, urls, outDir, fresh, siteUrl, cmsUr
   const writePage = pageWriter(outDir, fresh);
   // Pages the search index reads first, then the others, each in URL order (the search index
   // takes each shard's pages in that order, search-index.mjs). Once the indexed pages are
-  // written, `onIndexedWritten` lets the index start while the listings render.
+  // written, `onIndexedWritten` lets the index start while the listings render. (Rendering
+  // other pages while pagefind catches up was tried: it starves pagefind of the second core
+  // and the build took longer.)
   const sorted = [...urls].sort();
   const queue = [...sorted.filter(indexed), ...sorted.filter((url) => !indexed(url))];
+  let queueAt = 0;
   let indexedLeft = queue.filter(indexed).length;
   const indexedDone = () => {
     if (indexedLeft === 0) onIndexedWritten?.();
@@ -228,7 +233,7 @@ async function renderPages({ renderer, data, urls, outDir, fresh, siteUrl, cmsUr
   const assets = {};
   const wanted = new Set();
   async function next() {
-    for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
+    for (let url = queue[queueAt++]; url !== undefined; url = queue[queueAt++]) {
       const res = await renderer.render(data, new URL(requestPathOf(url), siteUrl));
       const expected = url === '/404.html' ? 404 : 200;
       if (res.status !== expected) {

@@ -62,7 +62,7 @@ export async function feedSearchIndex({ outDir, urls, search }) {
   const pagefind = await import('pagefind');
   const members = Array.from({ length: shards }, () => []);
   for (const url of content) members[search.shardOf(url, shards)].push(url);
-  const state = members.map(() => ({ next: 0, waiting: new Map(), chain: Promise.resolve(), index: null }));
+  const state = members.map(() => ({ next: 0, waiting: new Map(), chain: Promise.resolve(), index: null, written: false }));
   let backlog = 0;
   let failure = null;
   let drained = [];
@@ -96,8 +96,15 @@ export async function feedSearchIndex({ outDir, urls, search }) {
           backlog--;
           if (backlog < FEED_BACKLOG / 2) for (const resolve of drained.splice(0)) resolve();
         });
+      // A shard with all its pages is written at once, while the other pages still render:
+      // writing every shard after rendering cost ~8 s at 10,000 pieces.
+      if (shard.next === members[k].length) shard.chain = shard.chain.then(() => (failure ? undefined : writeFedShard(k))).catch(fail);
     }
     return backlog >= FEED_BACKLOG ? new Promise((resolve) => drained.push(resolve)) : undefined;
+  }
+  async function writeFedShard(k) {
+    await writeShard(await state[k].index, join(outDir, search.shardPath(k)));
+    state[k].written = true;
   }
   async function finish() {
     await Promise.all(state.map((s) => s.chain));
@@ -105,17 +112,8 @@ export async function feedSearchIndex({ outDir, urls, search }) {
     if (!failure && missing >= 0) failure = new SearchIndexError(`the search index did not get every page of shard ${missing} (${members[missing][state[missing].next]} never came)`);
     try {
       if (failure) throw failure;
-      // Two shards at a time, as in updateSearchIndex.
-      let next = 0;
-      await Promise.all(
-        [0, 1].map(async () => {
-          for (let k = next++; k < shards; k = next++) {
-            // A shard no page fell into (rare: the cut is by hash) is indexed as an empty portal is.
-            if (!state[k].index) await indexShard(pagefind, outDir, [], join(outDir, search.shardPath(k)));
-            else await writeShard(await state[k].index, join(outDir, search.shardPath(k)));
-          }
-        }),
-      );
+      // A shard no page fell into (rare: the cut is by hash) is indexed as an empty portal is.
+      for (let k = 0; k < shards; k++) if (!state[k].written) await indexShard(pagefind, outDir, [], join(outDir, search.shardPath(k)));
     } finally {
       await pagefind.close();
     }

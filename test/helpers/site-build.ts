@@ -2,7 +2,7 @@
 // (vitest.config.ts). It boots a real CMS with the demo content on a temporary database,
 // adds the fixtures the tests need (an article full of XSS payloads in its Markdown, a
 // fact-check with payloads in its plain-text fields, a guide pasted with invisible junk, and
-// enough articles for a second listing page), builds the portal with
+// enough articles for an archive listing page), builds the portal with
 // `npm run build -w @thanh-thuy/site` into a temporary directory and hands the tests its
 // location through `inject('siteBuild')`. It also exports the helpers the tests use.
 import { spawn } from 'node:child_process';
@@ -102,8 +102,8 @@ async function createAndPublish(api: AdminApi, uid: string, data: Record<string,
   return created.body.data;
 }
 
-/** Articles enough for /tin-tuc/ to need a second page (20 a page). */
-const EXTRA_ARTICLES = 8;
+/** Articles enough for /tin-tuc/ to need an archive page: 40 to 59 in all (20 a page; src/lib/paginate.ts). */
+const EXTRA_ARTICLES = 28;
 
 /** A word only internal entries hold; a word so pagefind would find it if it were indexed. */
 export const INTERNAL_MARKER = 'Noibokhongcongkhai7319';
@@ -142,9 +142,12 @@ async function addFixtures(api: AdminApi): Promise<{ xssSlug: string; xssFactChe
   const themes = await id('theme', 'tien-do-nhiem-vu');
   for (let n = 1; n <= EXTRA_ARTICLES; n++) {
     await createAndPublish(api, ARTICLE, {
-      title: `Bản tin chuyển đổi số tuần ${n}`,
-      summary: `Điểm tin chuyển đổi số của xã Thanh Thủy trong tuần thứ ${n} của đợt tuyên truyền.`,
-      body: `Tuần ${n}: các khu dân cư tiếp tục hướng dẫn người dân nộp hồ sơ trực tuyến.`,
+      // No word starting with "tu" ("tuần", "trực tuyến"): pagefind matches the last word of a
+      // query as a prefix, so twenty-eight of them would change how "dinh danh dien tu" ranks
+      // the demo's pieces, which the search tests check.
+      title: `Bản tin chuyển đổi số kỳ ${n}`,
+      summary: `Điểm tin chuyển đổi số của xã Thanh Thủy, kỳ thứ ${n} của đợt vận động.`,
+      body: `Kỳ ${n}: các khu dân cư hướng dẫn người dân nộp hồ sơ qua mạng.`,
       themes,
       unit,
     });

@@ -15,6 +15,7 @@ const pageTypes: Array<[string, () => string]> = [
   ['service guide', () => `/dich-vu-cong/${first('service-guide')}/`],
   ['fact-check', () => `/kiem-chung/${first('fact-check')}/`],
   ['section listing', () => '/tin-tuc/'],
+  ['archive listing page', () => '/tin-tuc/trang/1/'],
   ['theme listing', () => '/chu-de/dich-vu-cong-truc-tuyen/'],
   ['task group listing', () => '/nhiem-vu/du-lieu/'],
   ['plan', () => '/ke-hoach/'],

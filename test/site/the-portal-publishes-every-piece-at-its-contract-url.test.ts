@@ -72,11 +72,11 @@ describe('the portal built from the demo CMS', () => {
     expect(html).toContain('ubnd.thanhthuy@phutho.gov.vn');
   });
 
-  it('paginates listings twenty pieces a page, newest first, and links the next page', () => {
+  it('lists the newest pieces first and keeps older ones on full archive pages numbered from the oldest', () => {
     const articles = build.pieces.filter((p) => p.kind === 'article');
-    // The fixtures add articles so that /tin-tuc/ needs a second page (test/helpers/site-build.ts).
-    expect(articles.length).toBeGreaterThan(20);
-    expect(articles.length).toBeLessThanOrEqual(40);
+    // The fixtures add articles so that /tin-tuc/ has exactly one archive page (test/helpers/site-build.ts).
+    expect(articles.length).toBeGreaterThanOrEqual(40);
+    expect(articles.length).toBeLessThan(60);
     const cardsOf = (path: string) =>
       elements(readBuilt(build.outDir, path))
         .filter((el) => el.tagName === 'article' && attr(el, 'class') === 'card')
@@ -87,25 +87,30 @@ describe('the portal built from the demo CMS', () => {
           return piece!;
         });
     const first = cardsOf('/tin-tuc/');
-    const second = cardsOf('/tin-tuc/trang/2/');
-    expect(first).toHaveLength(20);
-    expect(second).toHaveLength(articles.length - 20);
-    // Every article exactly once across the two pages, and page 2 holds the oldest ones.
-    expect(new Set([...first, ...second].map((p) => p.documentId)).size).toBe(articles.length);
-    const newestOnPage2 = second.map((p) => p.publishedAt).sort().at(-1)!;
-    const oldestOnPage1 = first.map((p) => p.publishedAt).sort()[0];
-    expect(newestOnPage2 <= oldestOnPage1).toBe(true);
-    for (const page of [first, second]) {
+    const archive = cardsOf('/tin-tuc/trang/1/');
+    // The archive page holds the twenty oldest, the first page every newer one.
+    expect(archive).toHaveLength(20);
+    expect(first).toHaveLength(articles.length - 20);
+    expect(new Set([...first, ...archive].map((p) => p.documentId)).size).toBe(articles.length);
+    const newestArchived = archive.map((p) => p.publishedAt).sort().at(-1)!;
+    const oldestFirst = first.map((p) => p.publishedAt).sort()[0];
+    expect(newestArchived <= oldestFirst).toBe(true);
+    for (const page of [first, archive]) {
       const dates = page.map((p) => p.publishedAt);
       expect(dates).toEqual([...dates].sort().reverse());
     }
-    // Page 1 links page 2 as the next page and page 2 links back; there is no page 3.
+    // The first page links the archive as older; the archive links back as newer and has nothing older.
     const rel = (path: string, name: string) => elements(readBuilt(build.outDir, path)).filter((el) => el.tagName === 'a' && attr(el, 'rel') === name).map((el) => attr(el, 'href'));
-    expect(rel('/tin-tuc/', 'next')).toEqual(['/tin-tuc/trang/2/']);
-    expect(rel('/tin-tuc/trang/2/', 'prev')).toEqual(['/tin-tuc/']);
-    expect(rel('/tin-tuc/trang/2/', 'next')).toEqual([]);
-    expect(() => readBuilt(build.outDir, '/tin-tuc/trang/3/')).toThrow();
-    expect(readBuilt(build.outDir, '/sitemap-0.xml')).toContain(`<loc>${build.siteUrl}/tin-tuc/trang/2/</loc>`);
+    expect(rel('/tin-tuc/', 'next')).toEqual(['/tin-tuc/trang/1/']);
+    expect(rel('/tin-tuc/', 'prev')).toEqual([]);
+    expect(rel('/tin-tuc/trang/1/', 'prev')).toEqual(['/tin-tuc/']);
+    expect(rel('/tin-tuc/trang/1/', 'next')).toEqual([]);
+    expect(() => readBuilt(build.outDir, '/tin-tuc/trang/2/')).toThrow();
+    // It names itself and the days it covers.
+    const archiveText = textOf(elements(readBuilt(build.outDir, '/tin-tuc/trang/1/')).find((el) => el.tagName === 'main')!);
+    expect(archiveText).toContain('Tin tức – trang lưu trữ 1');
+    expect(archiveText).toMatch(/Các bài đăng từ ngày \d\d\/\d\d\/\d{4} đến ngày \d\d\/\d\d\/\d{4}\./);
+    expect(readBuilt(build.outDir, '/sitemap-0.xml')).toContain(`<loc>${build.siteUrl}/tin-tuc/trang/1/</loc>`);
   });
 
   it('links the home page to news, fact-checks, service guides and model practices', () => {

@@ -17,16 +17,16 @@ export interface ListingPageProps {
   page: PageOf<Piece>;
 }
 
-/** Every page of every listing, by URL: page 1 at `base`, page n at `base/trang/n/`. */
+/** Every page of every listing, by URL: the first page at `base`, archive page n at `base/trang/n/` (src/lib/paginate.ts). */
 export function listingPages(listings: Listing[]): Map<string, ListingPageProps> {
   const pages = new Map<string, ListingPageProps>();
   for (const listing of listings) {
-    for (const page of paginate(listing.pieces, listing.base)) pages.set(page.url(page.current), { ...(listing.props as Omit<ListingPageProps, 'page'>), page });
+    for (const page of paginate(listing.pieces, listing.base)) pages.set(page.url, { ...(listing.props as Omit<ListingPageProps, 'page'>), page });
   }
   return pages;
 }
 
-/** The listing page at `pathname` (page 1 `…/`, page n `…/trang/n/`), or undefined: page 1 of an empty listing exists, `trang/1/` does not. */
+/** The listing page at `pathname` (the first `…/`, archive page n `…/trang/n/`), or undefined: the first page of an empty listing exists. */
 export function listingPageAt(name: string, listings: Listing[], pathname: string): ListingPageProps | undefined {
   return memoized(`listing-pages:${name}`, () => listingPages(listings)).get(pathname);
 }

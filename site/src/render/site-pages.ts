@@ -54,7 +54,7 @@ export async function sitePages(data: SiteData = siteData()): Promise<Map<string
   add('/', digestsOf([...alerts, ...ofKind('service-guide', 6), ...ofKind('article', 6), ...ofKind('model-practice', 3)]));
   add('/ke-hoach/', data.coverage);
   for (const listings of [await sectionListings(), await themeListings(), await taskGroupListings()]) {
-    for (const [url, { page }] of listingPages(listings)) add(url, [page.current, page.last, digestsOf(page.items)]);
+    for (const [url, { page }] of listingPages(listings)) add(url, [page.number, page.newer, page.older, digestsOf(page.items)]);
   }
   add('/rss.xml', digestsOf(pieces.slice(0, FEED_ITEMS)));
   for (const s of sections) add(`/${s.path}/rss.xml`, digestsOf(pieces.filter((p) => p.kind === s.key).slice(0, FEED_ITEMS)));
