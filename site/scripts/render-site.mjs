@@ -5,7 +5,7 @@
 // changed. Both go through `renderPages` below.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { copyFile, link, mkdir, rm, rmdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -269,27 +269,66 @@ async function renderPages({ renderer, data, urls, outDir, fresh, siteUrl, cmsUr
 /** Where the record of a release lives (outside it: a release holds only what visitors get). */
 const manifestFile = (cacheDir, outDir) => join(cacheDir, 'releases', `${createHash('sha1').update(resolve(outDir)).digest('hex').slice(0, 16)}.json`);
 
+// Records read or written by this process, by file, with the size and mtime they had: the build
+// service reads the live release's and the spare's at every publish (~3 MB of JSON each at
+// 10,000 pieces), and a record never changes once written except by this code.
+const manifests = new Map();
+
+function cachedManifest(file) {
+  const stat = statSync(file, { throwIfNoEntry: false });
+  const cached = manifests.get(file);
+  if (!stat) return undefined;
+  return cached && cached.size === stat.size && cached.mtimeMs === stat.mtimeMs ? cached.manifest : undefined;
+}
+
+function remember(file, manifest) {
+  const stat = statSync(file);
+  manifests.set(file, { size: stat.size, mtimeMs: stat.mtimeMs, manifest });
+  for (const key of manifests.keys()) if (manifests.size > 4 && key !== file) manifests.delete(key);
+}
+
 /** The record of a rendered release, or null when there is none (or it is unreadable). */
 export function readManifest(cacheDir, outDir) {
   const file = manifestFile(cacheDir, outDir);
   if (!existsSync(file)) return null;
+  const cached = cachedManifest(file);
+  if (cached) return cached;
   try {
-    return JSON.parse(readFileSync(file, 'utf8'));
+    const manifest = JSON.parse(readFileSync(file, 'utf8'));
+    remember(file, manifest);
+    return manifest;
   } catch (error) {
     throw new RenderError(`The record of release ${outDir} is unreadable (${file}): ${error.message}`, { cause: error });
   }
+}
+
+/** The release directory a record names, read from its first bytes (`outDir` is written second). */
+function recordedOutDir(path) {
+  const cached = cachedManifest(path);
+  if (cached) return cached.outDir;
+  const head = Buffer.alloc(8192);
+  const fd = openSync(path, 'r');
+  let length;
+  try {
+    length = readSync(fd, head, 0, head.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const match = /^\{"version":"[^"]*","outDir":("(?:[^"\\]|\\.)*")/.exec(head.subarray(0, length).toString('utf8'));
+  return match ? JSON.parse(match[1]) : JSON.parse(readFileSync(path, 'utf8')).outDir;
 }
 
 function writeManifest(cacheDir, outDir, manifest) {
   const file = manifestFile(cacheDir, outDir);
   mkdirSync(dirname(file), { recursive: true });
   replaceFile(file, JSON.stringify(manifest));
+  remember(file, manifest);
   // Records of releases that are gone (pruned by the worker) go with them.
   for (const name of readdirSync(dirname(file))) {
     const path = join(dirname(file), name);
     if (path === file || !name.endsWith('.json')) continue;
     try {
-      if (!existsSync(JSON.parse(readFileSync(path, 'utf8')).outDir)) rmSync(path, { force: true });
+      if (!existsSync(recordedOutDir(path))) rmSync(path, { force: true });
     } catch {
       rmSync(path, { force: true });
     }

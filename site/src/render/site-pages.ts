@@ -62,8 +62,15 @@ export async function sitePages(data: SiteData = siteData()): Promise<Map<string
   // The radio bulletin: the newest week on /truyen-thanh/ (with the list of weeks), each week on
   // its own page and as plain text.
   const weeks = bulletinWeeks(pieces);
-  const radio = pieces.filter(isRadioPiece);
-  const ofWeek = (slug: string) => digestsOf(radio.filter((p) => weekOf(p.publishedAt).slug === slug));
+  // Grouped once: a filter per week cost ~100 ms a publish at 10,000 pieces.
+  const radioByWeek = new Map<string, PieceData[]>();
+  for (const piece of pieces.filter(isRadioPiece)) {
+    const slug = weekOf(piece.publishedAt).slug;
+    const week = radioByWeek.get(slug);
+    if (week) week.push(piece);
+    else radioByWeek.set(slug, [piece]);
+  }
+  const ofWeek = (slug: string) => digestsOf(radioByWeek.get(slug) ?? []);
   add('/truyen-thanh/', [weeks.map((w) => w.slug), weeks[0] ? ofWeek(weeks[0].slug) : []]);
   for (const week of weeks) {
     add(`/truyen-thanh/${week.slug}/`, ofWeek(week.slug));
