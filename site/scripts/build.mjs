@@ -70,7 +70,7 @@ export async function buildSite(rawEnv = process.env, options = {}) {
     indexed: isIndexed,
     full: async (urls) => {
       feed = await feedSearchIndex({ outDir, urls, search: renderer.search });
-      return feed?.take ?? null;
+      return feed;
     },
     incremental: (plan) => {
       indexing = updateSearchIndex({ outDir, urls: plan.urls, previousDir, changed: plan.rendered, removed: plan.removed, sinceLive: plan.sinceLive, search: renderer.search, keepOpen });

@@ -44,7 +44,8 @@ async function indexShard(pagefind, outDir, urls, target) {
   await writeShard(index, target);
 }
 
-// Pages taken in but not yet added by pagefind, beyond which rendering waits (memory).
+// Pages sent to pagefind and not yet answered, beyond which the feed says it is busy and
+// rendering turns to pages the index does not read (or waits, when none are left).
 const FEED_BACKLOG = 256;
 
 /**
@@ -52,8 +53,12 @@ const FEED_BACKLOG = 256;
  * to its shard's index as soon as it is rendered (no second read from disk), and pagefind's
  * backend, a process of its own, indexes on the other core meanwhile. Each shard still takes
  * its pages in URL order, so it is the same index `updateSearchIndex` makes from the files.
+ * A page is sent without waiting for the answer to the one before: the backend handles its
+ * messages one at a time in the order they come (pagefind's service loop), so order is kept
+ * and it never waits for a round trip through our event loop.
  * `take(url, html)` returns a promise when the backlog is full (wait for it before rendering
- * more); `finish()` writes every shard into `outDir`.
+ * more pages for the index); `busy()` says whether it is; `finish()` writes every shard into
+ * `outDir`.
  */
 export async function feedSearchIndex({ outDir, urls, search }) {
   const content = urls.filter((url) => CONTENT_PAGE.test(url) && search.searchable(url)).sort();
@@ -62,22 +67,26 @@ export async function feedSearchIndex({ outDir, urls, search }) {
   const pagefind = await import('pagefind');
   const members = Array.from({ length: shards }, () => []);
   for (const url of content) members[search.shardOf(url, shards)].push(url);
-  const state = members.map(() => ({ next: 0, waiting: new Map(), chain: Promise.resolve(), index: null, written: false }));
+  const indexes = await Promise.all(
+    members.map(async (list) => {
+      if (list.length === 0) return null;
+      const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi', maxFragments: 2000 });
+      if (!index) throw new SearchIndexError(`pagefind could not start: ${errors.join('; ')}`);
+      return index;
+    }),
+  );
+  const state = members.map(() => ({ next: 0, waiting: new Map(), written: null }));
+  const pending = [];
   let backlog = 0;
   let failure = null;
   let drained = [];
   const fail = (error) => {
     failure ??= error;
   };
-  async function add(k, url, content) {
-    const shard = state[k];
-    shard.index ??= pagefind.createIndex({ forceLanguage: 'vi', maxFragments: 2000 }).then(({ index, errors }) => {
-      if (!index) throw new SearchIndexError(`pagefind could not start: ${errors.join('; ')}`);
-      return index;
-    });
-    const added = await (await shard.index).addHTMLFile({ url, content });
-    if (added.errors.length) throw new SearchIndexError(`pagefind failed to index ${url}: ${added.errors[0]}`);
-  }
+  const answered = () => {
+    backlog--;
+    if (backlog < FEED_BACKLOG / 2) for (const resolve of drained.splice(0)) resolve();
+  };
   function take(url, html) {
     if (!CONTENT_PAGE.test(url) || !search.searchable(url)) return undefined;
     const k = search.shardOf(url, shards);
@@ -88,26 +97,20 @@ export async function feedSearchIndex({ outDir, urls, search }) {
       const text = shard.waiting.get(u);
       shard.waiting.delete(u);
       shard.next++;
+      if (failure) continue;
       backlog++;
-      shard.chain = shard.chain
-        .then(() => (failure ? undefined : add(k, u, text)))
-        .catch(fail)
-        .finally(() => {
-          backlog--;
-          if (backlog < FEED_BACKLOG / 2) for (const resolve of drained.splice(0)) resolve();
-        });
-      // A shard with all its pages is written at once, while the other pages still render:
-      // writing every shard after rendering cost ~8 s at 10,000 pieces.
-      if (shard.next === members[k].length) shard.chain = shard.chain.then(() => (failure ? undefined : writeFedShard(k))).catch(fail);
+      const added = indexes[k].addHTMLFile({ url: u, content: text }).then((result) => {
+        if (result.errors.length) throw new SearchIndexError(`pagefind failed to index ${u}: ${result.errors[0]}`);
+      });
+      pending.push(added.catch(fail).finally(answered));
+      // A shard with all its pages is written at once (sent behind them), while the other pages
+      // still render: writing every shard after rendering cost ~8 s at 10,000 pieces.
+      if (shard.next === members[k].length) shard.written = added.then(() => writeShard(indexes[k], join(outDir, search.shardPath(k)))).catch(fail);
     }
     return backlog >= FEED_BACKLOG ? new Promise((resolve) => drained.push(resolve)) : undefined;
   }
-  async function writeFedShard(k) {
-    await writeShard(await state[k].index, join(outDir, search.shardPath(k)));
-    state[k].written = true;
-  }
   async function finish() {
-    await Promise.all(state.map((s) => s.chain));
+    await Promise.all([...pending, ...state.map((s) => s.written)]);
     const missing = state.findIndex((s, k) => s.next !== members[k].length);
     if (!failure && missing >= 0) failure = new SearchIndexError(`the search index did not get every page of shard ${missing} (${members[missing][state[missing].next]} never came)`);
     try {
@@ -119,7 +122,7 @@ export async function feedSearchIndex({ outDir, urls, search }) {
     }
     return { pages: content.length, shards, indexed: members.map((_, k) => k), linked: [] };
   }
-  return { take, finish, abort: () => pagefind.close() };
+  return { take, busy: () => backlog >= FEED_BACKLOG, finish, abort: () => pagefind.close() };
 }
 
 /** Writes an index beside `target` and renames it into place. */
