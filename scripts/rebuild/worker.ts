@@ -89,9 +89,13 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   let compressing: AbortController | null = null;
   let compressTimer: NodeJS.Timeout | null = null;
 
-  // Precompression is housekeeping: it waits for a quiet moment and gives way at once to
-  // the next change, so it never slows down the build a publish is waiting for (2 cores).
+  // Housekeeping after a build goes live: first a spare for the next publish to take over when
+  // there is none (service only), then precompression. It waits for a quiet moment and gives
+  // way at once to the next change, so it never slows down the build a publish is waiting for
+  // (2 cores); a build stops the linking of a spare itself (site/scripts/build-service.mjs).
+  let housekeeping = 0;
   function stopPrecompress(): void {
+    housekeeping += 1;
     if (compressTimer) clearTimeout(compressTimer);
     compressTimer = null;
     compressing?.abort();
@@ -108,6 +112,30 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
         (error: Error) => log(`Precompressing build ${id} failed: ${error.message}`),
       );
     }, options.precompressDelayMs ?? 2_000);
+  }
+
+  /**
+   * Right after a full build, and after the first publish, no older release is left for the
+   * next publish to take over (the spare, `spareRelease`): it would link a tree of every page
+   * while the editor waits (~2 s at 10,000 pieces). So one is linked now, from the live release.
+   */
+  async function linkSpareWhenMissing(builder: SiteBuildService): Promise<void> {
+    const releases = await readReleases(layout);
+    if (!releases.current || (await spareRelease(releases))) return;
+    const id = newBuildId();
+    const t0 = Date.now();
+    const result = await builder.spare({ id, env: buildEnv(id), from: join(layout.builds, releases.current), to: join(layout.builds, id) });
+    if (result?.outcome === 'made') log(`Linked spare release ${id} from ${releases.current} for the next publish (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+    else if (result?.outcome === 'failed') log(`Linking a spare release failed: ${result.reason} (the next publish links its own)`);
+  }
+
+  function afterLive(id: string, dir: string, previousDir: string | null): void {
+    stopPrecompress();
+    const generation = housekeeping;
+    const spared = service && !options.dryRun ? linkSpareWhenMissing(service).catch((error: Error) => log(`Linking a spare release failed: ${error.message}`)) : Promise.resolve();
+    void spared.then(() => {
+      if (generation === housekeeping && options.precompress !== false) schedulePrecompress(id, dir, previousDir);
+    });
   }
   const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k, v]) => v !== undefined && !PRIVATE_ENV.test(k))) as Record<string, string>;
 
@@ -140,7 +168,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     try {
       const spareDir = previousDir ? await spareRelease(releases) : null;
       const result = await builder.build({ id: run.id, env, previousDir, spareDir, changes, logFile, timeoutMs, signal: run.signal });
-      return { incremental: result.incremental, why: full ?? result.why, pages: result.pages, rendered: result.rendered, removed: result.removed };
+      return { incremental: result.incremental, why: full ?? result.why, pages: result.pages, rendered: result.rendered, removed: result.removed, fromSpare: result.timings.reusedSpare === true };
     } catch (error) {
       if (!previousDir || run.signal.aborted) throw error;
       const reason = error instanceof SiteBuildError ? error.reason : (error as Error).message;
@@ -164,12 +192,13 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
 
   /** The newest kept build that is neither live nor the previous one (prune keeps one for this). */
   async function spareRelease(releases: { current: string | null; previous: string | null }): Promise<string | null> {
-    const ids = (await readdir(layout.builds)).filter((id) => id !== releases.current && id !== releases.previous).sort();
+    // Names starting with a dot are spares still being linked.
+    const ids = (await readdir(layout.builds)).filter((id) => !id.startsWith('.') && id !== releases.current && id !== releases.previous).sort();
     return ids.length ? join(layout.builds, ids[ids.length - 1]) : null;
   }
 
   function describeRelease(record: Omit<ReleaseRecord, 'filesChanged'>): string {
-    return record.incremental ? `incremental: ${record.rendered} of ${record.pages} pages rendered, ${record.removed} removed` : `full build: ${record.why}`;
+    return record.incremental ? `incremental: ${record.rendered} of ${record.pages} pages rendered, ${record.removed} removed${record.fromSpare ? ', from the spare' : ''}` : `full build: ${record.why}`;
   }
 
   async function build(run: BuildRun): Promise<void> {
@@ -213,7 +242,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     if (record) await writeReleaseRecord(layout.logs, run.id, { ...record, filesChanged: await countChangedFiles(outDir, previousDir, started) });
     // The release that was previous is kept as the spare the next build takes over (service only).
     await prune(layout, service && before.previous ? [before.previous] : []);
-    if (options.precompress !== false) schedulePrecompress(run.id, outDir, previousDir);
+    afterLive(run.id, outDir, previousDir);
   }
 
   const scheduler = new BuildScheduler({

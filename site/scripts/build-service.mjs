@@ -3,10 +3,18 @@
 // for what changed, not for start-up and the whole CMS. Messages (IPC):
 //   → { type: 'build', id, env, previousDir, spareDir, changes }   changes: ['api::article.article:<documentId>', …] or null (reload everything)
 //   ← { type: 'log', line } … then { type: 'done', id, result } or { type: 'failed', id, message }
+//   → { type: 'spare', id, env, from, to }   link a spare of release `from` at `to` while idle
+//   ← { type: 'spared', id, outcome: 'made' | 'skipped' | 'stopped' } or { type: 'failed', id, message }
+// A build that arrives while a spare is being linked stops the linking first: an editor waits
+// for the build, no one waits for the spare.
+import { resolve } from 'node:path';
 import { buildSite } from './build.mjs';
+import { linkSpare, SITE_DIR } from './render-site.mjs';
 
 /** What this process keeps between builds. */
 const state = {};
+/** The spare being linked, if any. */
+let sparing = null;
 
 async function build({ id, env, previousDir, spareDir, changes }) {
   const log = (line) => process.send({ type: 'log', id, line });
@@ -22,15 +30,31 @@ async function build({ id, env, previousDir, spareDir, changes }) {
   };
 }
 
-process.on('message', (message) => {
-  if (message?.type !== 'build') return;
-  build(message).then(
-    (result) => process.send({ type: 'done', id: message.id, result }),
-    (error) => {
-      // The next build starts from nothing: whatever this one kept may be half-updated.
-      state.loadCache = null;
-      process.send({ type: 'failed', id: message.id, message: error instanceof Error ? error.message : String(error) });
-    },
+function spare({ env, from, to }) {
+  const abort = new AbortController();
+  const cacheDir = resolve(SITE_DIR, env.SITE_CACHE_DIR ?? 'node_modules/.astro');
+  const spareFromPages = env.SITE_REUSE_SPARE_FROM ? Number(env.SITE_REUSE_SPARE_FROM) : undefined;
+  const done = linkSpare({ cacheDir, from, to, spareFromPages, signal: abort.signal });
+  sparing = { abort, done: done.catch(() => {}) };
+  return done.finally(() => {
+    if (sparing?.abort === abort) sparing = null;
+  });
+}
+
+const reply = (id, promise, ok) =>
+  promise.then(
+    (value) => process.send(ok(value)),
+    (error) => process.send({ type: 'failed', id, message: error instanceof Error ? error.message : String(error) }),
   );
+
+process.on('message', (message) => {
+  if (message?.type === 'spare') return reply(message.id, spare(message), (outcome) => ({ type: 'spared', id: message.id, outcome }));
+  if (message?.type !== 'build') return;
+  const before = sparing;
+  before?.abort.abort();
+  const built = (before ? before.done : Promise.resolve()).then(() => build(message));
+  // The next build starts from nothing after a failure: whatever this one kept may be half-updated.
+  built.catch(() => (state.loadCache = null));
+  reply(message.id, built, (result) => ({ type: 'done', id: message.id, result }));
 });
 process.on('disconnect', () => process.exit(0));

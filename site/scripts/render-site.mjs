@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdir as mkdirCallback, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, utimesSync, writeFile as writeFileCallback } from 'node:fs';
 import { copyFile, link, mkdir, rm, rmdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { replaceFile, uploadCopier } from './copy-cms-uploads.mjs';
 import { generateImages, collectStaticImages } from './static-images.mjs';
@@ -349,6 +349,40 @@ function usableRelease(cacheDir, dir, version) {
   if (!dir || !existsSync(dir)) return null;
   const manifest = readManifest(cacheDir, dir);
   return manifest?.version === version ? manifest : null;
+}
+
+/**
+ * Makes `to` a spare of release `from` while nothing is being published: hard links of every
+ * file (by a temporary name, renamed when complete) and a copy of its record. The next
+ * incremental build takes it over instead of linking a whole tree while an editor waits
+ * (SITE_REUSE_SPARE_FROM): right after a full build, and after the first publish, there is no
+ * older release to take. Skipped below `spareFromPages` pages, where linking is cheap. `signal`
+ * stops the linking (a build wants the process); the partial copy is removed in the background.
+ * @returns {Promise<'made' | 'skipped' | 'stopped'>}
+ */
+export async function linkSpare({ cacheDir, from, to, spareFromPages = SPARE_FROM_PAGES, signal }) {
+  const record = readManifest(cacheDir, from);
+  if (!record || Object.keys(record.pages).length < spareFromPages || existsSync(to)) return 'skipped';
+  const temp = join(dirname(to), `.linking-${basename(to)}`);
+  rmSync(temp, { recursive: true, force: true });
+  const code = await new Promise((resolvePromise, reject) => {
+    const cp = spawn('cp', ['-al', from, temp], { stdio: ['ignore', 'ignore', 'pipe'], signal });
+    let stderr = '';
+    cp.stderr.on('data', (chunk) => (stderr += chunk));
+    cp.on('error', (error) => (error.name === 'AbortError' ? resolvePromise(null) : reject(new RenderError(`cp -al ${from} ${temp} could not run: ${error.message}`))));
+    cp.on('close', (status) => (status === 0 ? resolvePromise(0) : signal?.aborted ? resolvePromise(null) : reject(new RenderError(`cp -al ${from} ${temp} failed: ${stderr.trim()}`))));
+  }).catch((error) => {
+    rmSync(temp, { recursive: true, force: true });
+    throw error;
+  });
+  if (code !== 0 || signal?.aborted) {
+    // Removed meanwhile, not waited for: the build that stopped the linking goes first.
+    rm(temp, { recursive: true, force: true }).catch(() => {});
+    return 'stopped';
+  }
+  renameSync(temp, to);
+  writeManifest(cacheDir, to, { ...record, outDir: resolve(to) });
+  return 'made';
 }
 
 /**

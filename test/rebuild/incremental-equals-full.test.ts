@@ -106,6 +106,9 @@ describe('an incremental release', () => {
       return s.live || s.lastFailure ? s : undefined;
     }, BUILD_WAIT * 2);
     expect(first.lastFailure, lines.join('\n')).toBeNull();
+    // Right after a full build no older release is left to take over: the worker links one
+    // from the live release while nothing is published, and the first publish starts from it.
+    await waitFor('a spare linked from the first release', async () => lines.find((l) => l.startsWith('Linked spare release')), BUILD_WAIT);
   }, BUILD_WAIT * 3);
 
   afterAll(async () => {
@@ -302,5 +305,7 @@ describe('an incremental release', () => {
     const full = lines.filter((l) => /is live after .*full build: /.test(l));
     console.log(`equivalence: ${done.length} operations, ${incremental} incremental releases, ${full.length} full (${[...new Set(full.map((l) => l.replace(/.*full build: /, '').replace(/\(media:\d+\)/, '(media)').replace(/\)$/, '')))].join('; ')})`);
     expect(incremental).toBeGreaterThan(full.length);
+    const firstRelease = lines.find((l) => /is live after .*incremental: /.test(l));
+    expect(firstRelease, 'the first publish takes over the spare linked after the full build').toMatch(/, from the spare\)/);
   }, 60 * 60_000);
 });

@@ -11,6 +11,8 @@ const releaseRecordSchema = z.object({
   pages: z.number().int(),
   rendered: z.number().int(),
   removed: z.number().int(),
+  /** Whether it started as the spare (an older release no one served) rather than links to the live one. */
+  fromSpare: z.boolean().optional(),
   /** Files the build wrote (pages, images, search shards) plus files the live release had and this one has not. */
   filesChanged: z.number().int().nullable(),
 });

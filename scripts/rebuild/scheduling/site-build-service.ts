@@ -20,7 +20,10 @@ const messageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('log'), id: z.string(), line: z.string() }),
   z.object({ type: z.literal('done'), id: z.string(), result: resultSchema }),
   z.object({ type: z.literal('failed'), id: z.string(), message: z.string() }),
+  z.object({ type: z.literal('spared'), id: z.string(), outcome: z.enum(['made', 'skipped', 'stopped']) }),
 ]);
+
+export type SpareOutcome = 'made' | 'skipped' | 'stopped';
 
 export type ServiceBuildResult = z.infer<typeof resultSchema>;
 
@@ -106,11 +109,39 @@ export class SiteBuildService {
         if (message.id !== input.id) return;
         if (message.type === 'log') log.write(`${message.line}\n`);
         else if (message.type === 'done') finish(null, message.result);
-        else finish(new SiteBuildError(message.message, input.id, { logFile: input.logFile, durationMs: Date.now() - started }));
+        else if (message.type === 'failed') finish(new SiteBuildError(message.message, input.id, { logFile: input.logFile, durationMs: Date.now() - started }));
       };
       child.on('message', onMessage);
       child.on('exit', onExit);
       child.send({ type: 'build', id: input.id, env: { ...this.baseEnv, ...input.env }, previousDir: input.previousDir, spareDir: input.spareDir ?? null, changes: input.changes });
+    });
+  }
+
+  /**
+   * Asks the process to link a spare of the live release `from` at `to` (a new build id) while
+   * nothing is published: the next build takes it over instead of linking a tree of every page
+   * while an editor waits. A build sent meanwhile stops it ('stopped'); a small portal skips it.
+   * Resolves with the outcome ('failed' with the reason), or null when there is no process.
+   */
+  spare(input: { id: string; env: Record<string, string>; from: string; to: string }): Promise<{ outcome: SpareOutcome | 'failed'; reason?: string } | null> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return Promise.resolve(null);
+    return new Promise((resolve) => {
+      const done = (outcome: { outcome: SpareOutcome | 'failed'; reason?: string } | null) => {
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        resolve(outcome);
+      };
+      const onExit = () => done(null);
+      const onMessage = (raw: unknown) => {
+        const parsed = messageSchema.safeParse(raw);
+        if (!parsed.success || parsed.data.id !== input.id) return;
+        if (parsed.data.type === 'spared') done({ outcome: parsed.data.outcome });
+        else if (parsed.data.type === 'failed') done({ outcome: 'failed', reason: parsed.data.message });
+      };
+      child.on('message', onMessage);
+      child.on('exit', onExit);
+      child.send({ type: 'spare', id: input.id, env: { ...this.baseEnv, ...input.env }, from: input.from, to: input.to });
     });
   }
 
