@@ -1,7 +1,7 @@
 // The search index of a release (pagefind, Node API), cut into shards (src/lib/search-shards.ts):
 // a full build indexes every shard, an incremental one only the shards holding a page that
 // changed or went away. Only content pages are indexed (listings would repeat their titles).
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileOf } from './render-site.mjs';
@@ -30,10 +30,11 @@ function shardsOnDisk(dir, shardPath) {
 async function indexShard(pagefind, outDir, urls, target) {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi', maxFragments: 2000 });
   if (!index) throw new SearchIndexError(`pagefind could not start: ${errors.join('; ')}`);
-  for (const url of urls) {
-    const added = await index.addHTMLFile({ url, content: readFileSync(join(outDir, fileOf(url)), 'utf8') });
-    if (added.errors.length) throw new SearchIndexError(`pagefind failed to index ${url}: ${added.errors[0]}`);
-  }
+  // All pages sent at once, not each after the answer to the one before: the backend takes
+  // them in order, and the answers wait for our event loop, busy rendering the listings.
+  const added = await Promise.all(urls.map((url) => index.addHTMLFile({ url, content: readFileSync(join(outDir, fileOf(url)), 'utf8') })));
+  const failed = added.findIndex((result) => result.errors.length);
+  if (failed >= 0) throw new SearchIndexError(`pagefind failed to index ${urls[failed]}: ${added[failed].errors[0]}`);
   // With nothing published yet (a new commune, or after demo:remove) pagefind writes no
   // language index and fails ("No language indexes found"): index the home page instead,
   // so the search page works and finds nothing else.
@@ -141,12 +142,18 @@ async function writeShard(index, target) {
 }
 
 /** Hard links of a shard of `from` in place of the same shard of `outDir` (by temp name and rename). */
-function linkShard(from, outDir, path) {
+async function linkShard(from, outDir, path) {
   const target = join(outDir, path);
   mkdirSync(dirname(target), { recursive: true });
   const temp = `${target.replace(/\/$/, '')}.${process.pid}.link`;
-  const cp = spawnSync('cp', ['-al', join(from, path), temp], { stdio: ['ignore', 'ignore', 'pipe'] });
-  if (cp.status !== 0) throw new SearchIndexError(`cp -al ${join(from, path)} failed: ${cp.stderr?.toString().trim() || cp.error?.message}`);
+  // A child process of its own, not spawnSync: the stale shards are being indexed meanwhile.
+  await new Promise((resolve, reject) => {
+    const cp = spawn('cp', ['-al', join(from, path), temp], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    cp.stderr.on('data', (chunk) => (stderr += chunk));
+    cp.on('error', (error) => reject(new SearchIndexError(`cp -al ${join(from, path)} could not run: ${error.message}`)));
+    cp.on('close', (status) => (status === 0 ? resolve() : reject(new SearchIndexError(`cp -al ${join(from, path)} failed: ${stderr.trim()}`))));
+  });
   if (existsSync(target)) rmSync(target, { recursive: true });
   renameSync(temp, target);
 }
@@ -167,6 +174,7 @@ export async function updateSearchIndex({ outDir, urls, previousDir = null, chan
   for (const url of content) members[search.shardOf(url, shards)].push(url);
   let stale = members.map((_, k) => k);
   let linked = [];
+  let linking = Promise.resolve();
   const shardsTouched = (list) => new Set(list.filter((url) => CONTENT_PAGE.test(url)).map((url) => search.shardOf(url, shards)));
   if (previousDir && shardsOnDisk(outDir, search.shardPath) === shards) {
     const touched = shardsTouched([...changed, ...removed]);
@@ -175,7 +183,9 @@ export async function updateSearchIndex({ outDir, urls, previousDir = null, chan
       const live = shardsTouched(sinceLive);
       linked = stale.filter((k) => !live.has(k));
       stale = stale.filter((k) => live.has(k));
-      for (const k of linked) linkShard(previousDir, outDir, search.shardPath(k));
+      // Linked while the stale shards are indexed.
+      linking = Promise.all(linked.map((k) => linkShard(previousDir, outDir, search.shardPath(k))));
+      linking.catch(() => {}); // awaited below; a failure must not go unhandled meanwhile
     }
   }
   // Shards of a larger cut that the portal no longer has.
@@ -185,7 +195,7 @@ export async function updateSearchIndex({ outDir, urls, previousDir = null, chan
     const pagefind = await import('pagefind');
     let failed = true;
     try {
-      // Two shards at a time: pagefind's backend indexes each on its own thread (2 cores).
+      // Two shards at a time, so that one is read and sent while the backend works on the other.
       const queue = [...stale];
       await Promise.all(
         [0, 1].map(async () => {
@@ -200,5 +210,6 @@ export async function updateSearchIndex({ outDir, urls, previousDir = null, chan
       if (failed || !keepOpen) await pagefind.close();
     }
   }
+  await linking;
   return { pages: content.length, shards, indexed: stale, linked };
 }
