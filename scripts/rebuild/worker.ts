@@ -63,10 +63,12 @@ function describeChanges(changes: SiteChange[]): string {
   return `${changes.length} change${changes.length > 1 ? 's' : ''}: ${shown}${changes.length > 3 ? ` and ${changes.length - 3} more` : ''}`;
 }
 
-async function statusOf(layout: ReturnType<typeof siteLayout>, scheduler: BuildScheduler, counts: { accepted: number; ignored: number }) {
+async function statusOf(layout: ReturnType<typeof siteLayout>, scheduler: BuildScheduler, counts: { accepted: number; ignored: number }, linkingSpare: () => boolean) {
   const releases = await readReleases(layout);
   return {
     ...scheduler.snapshot(),
+    // A spare release being linked for the next publish (a publish meanwhile stops it and links its own).
+    linkingSpare: linkingSpare(),
     // `skipped`: published entries the live build left out as invalid, for editors to fix.
     live: releases.current
       ? {
@@ -94,6 +96,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   // way at once to the next change, so it never slows down the build a publish is waiting for
   // (2 cores); a build stops the linking of a spare itself (site/scripts/build-service.mjs).
   let housekeeping = 0;
+  let linkingSpare = false;
   function stopPrecompress(): void {
     housekeeping += 1;
     if (compressTimer) clearTimeout(compressTimer);
@@ -124,7 +127,8 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     if (!releases.current || (await spareRelease(releases))) return;
     const id = newBuildId();
     const t0 = Date.now();
-    const result = await builder.spare({ id, env: buildEnv(id), from: join(layout.builds, releases.current), to: join(layout.builds, id) });
+    linkingSpare = true;
+    const result = await builder.spare({ id, env: buildEnv(id), from: join(layout.builds, releases.current), to: join(layout.builds, id) }).finally(() => (linkingSpare = false));
     if (result?.outcome === 'made') log(`Linked spare release ${id} from ${releases.current} for the next publish (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
     else if (result?.outcome === 'failed') log(`Linking a spare release failed: ${result.reason} (the next publish links its own)`);
   }
@@ -264,7 +268,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     onIgnored: () => {
       counts.ignored += 1;
     },
-    status: () => statusOf(layout, scheduler, counts),
+    status: () => statusOf(layout, scheduler, counts, () => linkingSpare),
     log,
   });
   await new Promise<void>((resolve, reject) => {
@@ -283,7 +287,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   return {
     url: `http://${options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1'}:${port}`,
     scheduler,
-    status: () => statusOf(layout, scheduler, counts),
+    status: () => statusOf(layout, scheduler, counts, () => linkingSpare),
     stop: async () => {
       stopPrecompress();
       await new Promise<void>((resolve) => server.close(() => resolve()));
