@@ -15,10 +15,15 @@ import { linkSpare, SITE_DIR } from './render-site.mjs';
 const state = {};
 /** The spare being linked, if any. */
 let sparing = null;
+/** What the build just answered leaves to do. */
+let afterAnswer = null;
 
 async function build({ id, env, previousDir, spareDir, changes }) {
   const log = (line) => process.send({ type: 'log', id, line });
-  const result = await buildSite(env, { previousDir, spareDir, changes, log, state });
+  // The release's record (~3 MB at 10,000 pieces) is written after the answer, off the path of
+  // the publish an editor waits for; the next message is handled after it.
+  const result = await buildSite(env, { previousDir, spareDir, changes, log, state, deferRecord: true });
+  afterAnswer = result.release.saveRecord;
   return {
     incremental: result.release.incremental,
     why: result.release.why,
@@ -55,6 +60,15 @@ process.on('message', (message) => {
   const built = (before ? before.done : Promise.resolve()).then(() => build(message));
   // The next build starts from nothing after a failure: whatever this one kept may be half-updated.
   built.catch(() => (state.loadCache = null));
-  reply(message.id, built, (result) => ({ type: 'done', id: message.id, result }));
+  reply(message.id, built, (result) => ({ type: 'done', id: message.id, result })).then(() => {
+    const task = afterAnswer;
+    afterAnswer = null;
+    try {
+      task?.();
+    } catch (error) {
+      // The next build then renders everything and says why ("no record of …").
+      console.error(`The record of build ${message.id} could not be written: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
 });
 process.on('disconnect', () => process.exit(0));

@@ -35,7 +35,8 @@ export function reportSkipped(skipped, reportFile) {
  * Builds a release. `options.previousDir` (or SITE_PREVIOUS_DIR) asks for an incremental one.
  * `options.state` keeps the loaded bundle and the validated entries between builds of one
  * process (build-service.mjs); with it, `options.changes` (published documents that changed)
- * fetches only those documents again.
+ * fetches only those documents again. `options.deferRecord` leaves the release's record to
+ * `result.release.saveRecord()` (build-service.mjs calls it after answering).
  */
 export async function buildSite(rawEnv = process.env, options = {}) {
   const env = loadSiteEnv(rawEnv);
@@ -79,7 +80,7 @@ export async function buildSite(rawEnv = process.env, options = {}) {
   };
   let release;
   try {
-    release = await renderRelease({ renderer, version: bundle.version, bundleDir: bundle.dir, data: loaded.data, outDir, previousDir, spareDir, spareFromPages: rawEnv.SITE_REUSE_SPARE_FROM ? Number(rawEnv.SITE_REUSE_SPARE_FROM) : undefined, siteUrl: env.SITE_URL, cmsUrl: env.CMS_URL, cacheDir, log, search });
+    release = await renderRelease({ renderer, version: bundle.version, bundleDir: bundle.dir, data: loaded.data, outDir, previousDir, spareDir, spareFromPages: rawEnv.SITE_REUSE_SPARE_FROM ? Number(rawEnv.SITE_REUSE_SPARE_FROM) : undefined, siteUrl: env.SITE_URL, cmsUrl: env.CMS_URL, cacheDir, log, search, deferRecord: Boolean(options.deferRecord) });
   } catch (error) {
     await feed?.abort();
     await indexing?.catch(() => {});

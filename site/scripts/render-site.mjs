@@ -395,9 +395,9 @@ export async function linkSpare({ cacheDir, from, to, spareFromPages = SPARE_FRO
  * reads (rendered first); a full render passes each page it writes to the feed
  * `search.full(urls)` returns (search-index.mjs, `feedSearchIndex`); an incremental one calls `search.incremental(plan)` once the
  * pages the index reads are written, with what changed since the live release.
- * @returns {Promise<{ incremental: boolean; why: string; pages: number; urls: string[]; rendered: string[]; removed: string[]; assetsRemoved: number; reused: boolean; phases: Record<string, number> }>}
+ * @returns {Promise<{ incremental: boolean; why: string; pages: number; urls: string[]; rendered: string[]; removed: string[]; assetsRemoved: number; reused: boolean; phases: Record<string, number>; saveRecord: () => void }>}
  */
-export async function renderRelease({ renderer, version, bundleDir, data, outDir, previousDir, spareDir = null, spareFromPages = SPARE_FROM_PAGES, siteUrl, cmsUrl, cacheDir, log, search = null }) {
+export async function renderRelease({ renderer, version, bundleDir, data, outDir, previousDir, spareDir = null, spareFromPages = SPARE_FROM_PAGES, siteUrl, cmsUrl, cacheDir, log, search = null, deferRecord = false }) {
   const phases = {};
   let mark = Date.now();
   const phase = (name) => {
@@ -451,7 +451,11 @@ export async function renderRelease({ renderer, version, bundleDir, data, outDir
       assetsRemoved++;
     }
   }
-  writeManifest(cacheDir, outDir, { version, outDir: resolve(outDir), pages: Object.fromEntries(pages), assets });
+  // A long-lived build process may write the record after it has answered (`deferRecord`): the
+  // next build, the only reader, starts after that; if the record is never written, the next
+  // build renders everything ("no record of …").
+  const saveRecord = () => writeManifest(cacheDir, outDir, { version, outDir: resolve(outDir), pages: Object.fromEntries(pages), assets });
+  if (!deferRecord) saveRecord();
   phase('recordMs');
-  return { incremental, why, pages: pages.size, urls: [...pages.keys()], rendered: urls, removed, sinceLive: spare ? sinceLive : null, assetsRemoved, reused: Boolean(spare), phases };
+  return { incremental, why, pages: pages.size, urls: [...pages.keys()], rendered: urls, removed, sinceLive: spare ? sinceLive : null, assetsRemoved, reused: Boolean(spare), phases, saveRecord: deferRecord ? saveRecord : () => {} };
 }
