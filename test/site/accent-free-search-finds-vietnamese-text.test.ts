@@ -1,5 +1,6 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadedSearchResults } from '../helpers/search-results.ts';
 import { CHROMIUM, serveSite } from '../helpers/site-build.ts';
 
 const build = inject('siteBuild');
@@ -77,7 +78,7 @@ describe('search in Chromium', () => {
     const box = page.locator('.pagefind-ui__search-input');
     await expect.poll(() => box.getAttribute('placeholder')).toContain('Nhập từ cần tìm');
     await box.fill('dang ky khai sinh');
-    await page.waitForSelector('.pagefind-ui__result-link');
+    await loadedSearchResults(page);
     const titles = await page.locator('.pagefind-ui__result-link').allTextContents();
     expect(titles.join('\n')).toContain('Đăng ký khai sinh');
     expect(await page.locator('.pagefind-ui__message').textContent()).toMatch(/kết quả/);

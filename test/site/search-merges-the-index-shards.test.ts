@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSyntheticCms, type SyntheticCms } from '../../scripts/bench/synthetic-cms.ts';
+import { loadedSearchResults } from '../helpers/search-results.ts';
 import { CHROMIUM, runSiteBuild, serveSite, SITE_URL } from '../helpers/site-build.ts';
 
 // A portal with more than 128 content pages has its search index cut into shards
@@ -52,8 +53,7 @@ describe('search on a portal whose index is cut into shards', () => {
     // 24 pieces spread over the list: with 4 shards, each shard holds some of them.
     for (const entry of entries.filter((_, n) => n % Math.floor(entries.length / 24) === 0)) {
       await page.goto(`${server.url}/tim-kiem/?q=${word(entry.slug)}`);
-      await page.waitForSelector('.pagefind-ui__result-link');
-      const links = await page.locator('.pagefind-ui__result-link').evaluateAll((els) => els.map((el) => el.getAttribute('href')));
+      const links = await loadedSearchResults(page);
       // Each shard answers with its own best matches; the one page holding the word ranks first.
       expect(links[0], `${word(entry.slug)}: ${links.join(', ')}`).toContain(`/${String(entry.slug)}/`);
     }
