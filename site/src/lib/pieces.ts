@@ -1,3 +1,4 @@
+import { groupOf, pieceGroups } from './piece-groups';
 import type { PieceData } from './piece-types';
 import { sectionOf } from './sections';
 import { memoized, siteData, type CommuneData } from './site-data';
@@ -11,8 +12,7 @@ export async function allPieces(): Promise<Piece[]> {
 }
 
 export async function piecesOfKind(kind: string): Promise<Piece[]> {
-  const key = sectionOf(kind).key;
-  return (await allPieces()).filter((p) => p.kind === key);
+  return groupOf(pieceGroups().byKind, sectionOf(kind).key);
 }
 
 export const pieceUrl = (piece: Pick<Piece, 'kind' | 'slug'>) => `/${sectionOf(piece.kind).path}/${piece.slug}/`;

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { themeByKey } from '@thanh-thuy/content-types';
 import { feedResponse } from '../../../lib/feed';
-import { allPieces } from '../../../lib/pieces';
+import { groupOf, pieceGroups } from '../../../lib/piece-groups';
 
 export const GET: APIRoute = async ({ params, site }) => {
   const theme = themeByKey(params.key!);
@@ -9,7 +9,7 @@ export const GET: APIRoute = async ({ params, site }) => {
   return feedResponse({
     title: `Chủ đề: ${theme.label}`,
     description: theme.summary,
-    pieces: (await allPieces()).filter((p) => p.themes.some((t) => t.key === theme.key)),
+    pieces: groupOf(pieceGroups().byTheme, theme.key),
     site: site!,
     self: `/chu-de/${theme.key}/rss.xml`,
   });
