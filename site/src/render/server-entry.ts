@@ -21,7 +21,7 @@ export function createExports(manifest: SSRManifest) {
     loadSiteData,
     // One draft as the one piece, for the portal's preview route (issue 10).
     loadPreviewData,
-    async pages(data: SiteData): Promise<Map<string, string>> {
+    async pages(data: SiteData): Promise<ReadonlyMap<string, string>> {
       useSiteData(data);
       return sitePages(data);
     },

@@ -44,8 +44,20 @@ function piecePage(piece: PieceData, shared: string): { url: string; digest: str
 /** Pages that read only what every page reads (the commune's name and details in header and footer). */
 const FIXED_PAGES = ['/404.html', '/410.html', '/chu-de/', '/nhiem-vu/', '/gioi-thieu/', '/sitemap-index.xml'];
 
-/** URL → digest of its inputs, for every page, feed and sitemap of the portal. */
-export async function sitePages(data: SiteData = siteData()): Promise<Map<string, string>> {
+const pagesOf = new WeakMap<SiteData, Promise<ReadonlyMap<string, string>>>();
+
+/**
+ * URL → digest of its inputs, for every page, feed and sitemap of the portal; made once per load
+ * of the data (the sitemap, rendered after the digests whenever a page comes or goes, reads the
+ * same list: ~0.1 s a publish at 10,000 pieces).
+ */
+export function sitePages(data: SiteData = siteData()): Promise<ReadonlyMap<string, string>> {
+  let pages = pagesOf.get(data);
+  if (!pages) pagesOf.set(data, (pages = digestPages(data)));
+  return pages;
+}
+
+async function digestPages(data: SiteData): Promise<ReadonlyMap<string, string>> {
   const { pieces } = data;
   const shared = sha1(JSON.stringify(data.commune));
   const pages = new Map<string, string>();
