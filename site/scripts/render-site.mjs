@@ -3,7 +3,7 @@
 // from the CMS. A full render writes every page into an empty release; an incremental one
 // starts from hard links to the previous release and re-renders only the pages whose inputs
 // changed. Both go through `renderPages` below.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdir as mkdirCallback, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, utimesSync, writeFile as writeFileCallback } from 'node:fs';
 import { copyFile, link, mkdir, rm, rmdir } from 'node:fs/promises';
@@ -142,14 +142,34 @@ export const fileOf = (url) => (url.endsWith('/') ? `${url.slice(1)}index.html` 
 const requestPathOf = (url) => (url === '/404.html' ? '/404/' : url === '/410.html' ? '/410/' : url.endsWith('/') ? url : `${url}/`);
 
 /**
- * Hard links of every file of `from` in `to` (which must not exist): a release costs no copy.
- * GNU `cp -al` does it in one process (~10× faster than a link call per file from Node).
+ * Hard links of every file of `from` in `to` (which must not exist): a release, a spare or a
+ * search shard costs no copy. GNU `cp -al` does it in a child process (~10× faster than a link
+ * call per file from Node, and the event loop stays free meanwhile); without cp, one link call
+ * per file. Resolves true when done, false when `signal` stopped it (`to` may then be partial).
+ * @param {string} from
+ * @param {string} to
+ * @param {AbortSignal} [signal]
+ * @returns {Promise<boolean>}
  */
-async function linkTree(from, to) {
-  const cp = spawnSync('cp', ['-al', from, to], { stdio: ['ignore', 'ignore', 'pipe'] });
-  if (cp.status === 0) return;
-  if (cp.error?.code !== 'ENOENT') throw new RenderError(`cp -al ${from} ${to} failed: ${cp.stderr?.toString().trim() || cp.error?.message}`);
-  await linkEach(from, to);
+export function linkTree(from, to, signal) {
+  return new Promise((resolvePromise, reject) => {
+    const cp = spawn('cp', ['-al', from, to], { stdio: ['ignore', 'ignore', 'pipe'], signal });
+    let stderr = '';
+    let failed = false;
+    cp.stderr?.on('data', (chunk) => (stderr += chunk));
+    cp.on('error', (error) => {
+      failed = true;
+      if (error.name === 'AbortError') resolvePromise(false);
+      else if (error.code === 'ENOENT') linkEach(from, to).then(() => resolvePromise(true), reject);
+      else reject(new RenderError(`cp -al ${from} ${to} could not run: ${error.message}`));
+    });
+    cp.on('close', (status) => {
+      if (failed) return;
+      if (status === 0) resolvePromise(true);
+      else if (signal?.aborted) resolvePromise(false);
+      else reject(new RenderError(`cp -al ${from} ${to} failed: ${stderr.trim() || `exit ${status}`}`));
+    });
+  });
 }
 
 async function linkEach(from, to) {
@@ -365,17 +385,11 @@ export async function linkSpare({ cacheDir, from, to, spareFromPages = SPARE_FRO
   if (!record || Object.keys(record.pages).length < spareFromPages || existsSync(to)) return 'skipped';
   const temp = join(dirname(to), `.linking-${basename(to)}`);
   rmSync(temp, { recursive: true, force: true });
-  const code = await new Promise((resolvePromise, reject) => {
-    const cp = spawn('cp', ['-al', from, temp], { stdio: ['ignore', 'ignore', 'pipe'], signal });
-    let stderr = '';
-    cp.stderr.on('data', (chunk) => (stderr += chunk));
-    cp.on('error', (error) => (error.name === 'AbortError' ? resolvePromise(null) : reject(new RenderError(`cp -al ${from} ${temp} could not run: ${error.message}`))));
-    cp.on('close', (status) => (status === 0 ? resolvePromise(0) : signal?.aborted ? resolvePromise(null) : reject(new RenderError(`cp -al ${from} ${temp} failed: ${stderr.trim()}`))));
-  }).catch((error) => {
+  const linked = await linkTree(from, temp, signal).catch((error) => {
     rmSync(temp, { recursive: true, force: true });
     throw error;
   });
-  if (code !== 0 || signal?.aborted) {
+  if (!linked || signal?.aborted) {
     // Removed meanwhile, not waited for: the build that stopped the linking goes first.
     rm(temp, { recursive: true, force: true }).catch(() => {});
     return 'stopped';

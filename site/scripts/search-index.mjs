@@ -1,10 +1,9 @@
 // The search index of a release (pagefind, Node API), cut into shards (src/lib/search-shards.ts):
 // a full build indexes every shard, an incremental one only the shards holding a page that
 // changed or went away. Only content pages are indexed (listings would repeat their titles).
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileOf } from './render-site.mjs';
+import { fileOf, linkTree } from './render-site.mjs';
 
 const CONTENT_PAGE = /^\/(tin-tuc|dien-hinh|dich-vu-cong|kiem-chung)\/[^/]+\/$/;
 
@@ -146,14 +145,12 @@ async function linkShard(from, outDir, path) {
   const target = join(outDir, path);
   mkdirSync(dirname(target), { recursive: true });
   const temp = `${target.replace(/\/$/, '')}.${process.pid}.link`;
-  // A child process of its own, not spawnSync: the stale shards are being indexed meanwhile.
-  await new Promise((resolve, reject) => {
-    const cp = spawn('cp', ['-al', join(from, path), temp], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    cp.stderr.on('data', (chunk) => (stderr += chunk));
-    cp.on('error', (error) => reject(new SearchIndexError(`cp -al ${join(from, path)} could not run: ${error.message}`)));
-    cp.on('close', (status) => (status === 0 ? resolve() : reject(new SearchIndexError(`cp -al ${join(from, path)} failed: ${stderr.trim()}`))));
-  });
+  // In a child process: the stale shards are being indexed meanwhile.
+  try {
+    await linkTree(join(from, path), temp);
+  } catch (error) {
+    throw new SearchIndexError(`The search shard ${path} could not be linked from ${from}: ${error.message}`, { cause: error });
+  }
   if (existsSync(target)) rmSync(target, { recursive: true });
   renameSync(temp, target);
 }
