@@ -279,7 +279,7 @@ async function benchSize(size: number, flags: BenchFlags, browser: Browser, seco
       result.latencies.push(latency);
       if (built) result.builds.push(built.durationMs);
       const files = status.live?.build?.filesChanged;
-      log(`  publish ${i}: live in ${seconds(latency)} (page, both feeds and search checked; build ${seconds(built?.durationMs)}: ${buildSummary(dataDir, built?.id)}${files == null ? '' : `; ${files} files changed`})`);
+      log(`  publish ${i}: live in ${seconds(latency)} (page, both feeds and search checked; worker busy ${seconds(built?.durationMs)}: ${buildSummary(dataDir, built?.id)}${files == null ? '' : `; ${files} files changed`})`);
       // Unpublish-to-gone: the page answers 404 and the feed no longer lists it.
       await settled(w);
       const unpublishing = Date.now();
