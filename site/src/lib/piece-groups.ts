@@ -1,11 +1,12 @@
 import type { PieceData } from './piece-types';
-import { RADIO_CHANNEL } from './radio/bulletin';
-import { siteData, type SiteData } from './site-data';
+import { isRadioPiece } from './radio/bulletin';
+import { memoized, type SiteData } from './site-data';
 
 // The listed pieces by kind, theme, task group and the radio channel, each group newest first
 // like the pieces themselves. Grouped in one pass per load of the data: listings, feeds, the
-// home page and the digests of every page (render/site-pages.ts) read the groups, where a
-// filter over every piece per theme, task group and kind cost ~0.25 s a publish at 10,000 pieces.
+// home page and the digests of every page (render/site-pages.ts) read the groups. A filter over
+// every piece per theme, task group, kind and feed cost ~0.35-0.4 s a publish at 10,000 pieces
+// (profiled in-process on the synthetic CMS).
 
 export interface PieceGroups {
   byKind: ReadonlyMap<string, PieceData[]>;
@@ -34,19 +35,13 @@ export function groupPieces(pieces: readonly PieceData[]): PieceGroups {
     // A term listed twice on one piece still lists the piece once.
     for (const key of new Set(piece.themes.map((t) => t.key))) push(byTheme, key, piece);
     for (const key of new Set(piece.taskGroups.map((g) => g.key))) push(byTaskGroup, key, piece);
-    if (piece.channels.some((c) => c.key === RADIO_CHANNEL)) radio.push(piece);
+    if (isRadioPiece(piece)) radio.push(piece);
   }
   return { byKind, byTheme, byTaskGroup, radio };
 }
 
-const grouped = new WeakMap<SiteData, PieceGroups>();
-
 /** The groups of `data`, by default the data being rendered; made once per load. */
-export function pieceGroups(data: SiteData = siteData()): PieceGroups {
-  let groups = grouped.get(data);
-  if (!groups) grouped.set(data, (groups = groupPieces(data.pieces)));
-  return groups;
-}
+export const pieceGroups = (data?: SiteData): PieceGroups => memoized('piece-groups', (d) => groupPieces(d.pieces), data);
 
 /** One group (empty when no piece is in it). */
 export const groupOf = (groups: ReadonlyMap<string, PieceData[]>, key: string): PieceData[] => groups.get(key) ?? NONE;

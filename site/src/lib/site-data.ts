@@ -43,9 +43,8 @@ export function siteData(): SiteData {
 
 const memos = new WeakMap<SiteData, Map<string, unknown>>();
 
-/** `compute()` once per loaded data: listings and lookups are shared by every page of a render. */
-export function memoized<T>(key: string, compute: (data: SiteData) => T): T {
-  const data = siteData();
+/** `compute()` once per loaded data (by default the data being rendered): listings and lookups are shared by every page of a render. */
+export function memoized<T>(key: string, compute: (data: SiteData) => T, data: SiteData = siteData()): T {
   let memo = memos.get(data);
   if (!memo) memos.set(data, (memo = new Map()));
   if (!memo.has(key)) memo.set(key, compute(data));
