@@ -1,47 +1,20 @@
-import { readdir, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import type { SiteChange } from './intake/affects-site.ts';
-import { BuildScheduler, type BuildRun } from './scheduling/build-scheduler.ts';
-import { precompress } from './releases/precompress.ts';
-import { activate, builtAt, ensureLayout, newBuildId, prepareBuildDir, prune, readReleases, siteLayout } from './releases/release-store.ts';
-import { countChangedFiles, readReleaseRecord, writeReleaseRecord, type ReleaseRecord } from './releases/release-record.ts';
-import { runSiteBuild } from './scheduling/run-site-build.ts';
-import { SiteBuildError } from './scheduling/site-build-error.ts';
-import { changedDocuments, SiteBuildService } from './scheduling/site-build-service.ts';
-import { describeSkippedEntries, readSkippedReport, skippedReportFile } from './scheduling/skipped-report.ts';
-import { missingFromBuild } from './scheduling/verify-build.ts';
 import { createWorkerServer } from './intake/worker-server.ts';
+import { createReleaseBuilder, type ReleaseBuilderOptions } from './release-builder.ts';
+import { builtAt, newBuildId, readReleases, siteLayout } from './releases/release-store.ts';
+import { readReleaseRecord } from './releases/release-record.ts';
+import { BuildScheduler } from './scheduling/build-scheduler.ts';
+import { readSkippedReport } from './scheduling/skipped-report.ts';
 
-export interface WorkerOptions {
-  dataDir: string;
+export interface WorkerOptions extends Omit<ReleaseBuilderOptions, 'log'> {
   host?: string;
   port: number;
   secret: string;
-  build: {
-    command: readonly string[];
-    cwd: string;
-    /** CMS_URL, SITE_API_TOKEN, SITE_URL; SITE_OUT_DIR and SITE_CACHE_DIR are set per build. */
-    env: Record<string, string>;
-    timeoutMs?: number;
-    /** Files a build must contain to go live (default: the site build contract's). */
-    required?: readonly string[];
-    /**
-     * site/scripts/build-service.mjs: the site build as a long-lived process that renders
-     * only what changed (then `command` is not used). Without it, `command` runs per build.
-     */
-    service?: string;
-  };
   debounceMs?: number;
   retryBaseMs?: number;
   retryMaxMs?: number;
   /** 'if-missing': build at start only when nothing is live; 'always': also refresh a live site. */
   buildOnStart?: 'always' | 'if-missing' | 'never';
-  /** Build and check, but never switch the live site. */
-  dryRun?: boolean;
-  precompress?: boolean;
-  /** Quiet time after a build goes live before its files are precompressed (default 2 s). */
-  precompressDelayMs?: number;
   log?: (line: string) => void;
 }
 
@@ -53,15 +26,6 @@ export interface Worker {
 }
 
 export type WorkerStatus = Awaited<ReturnType<typeof statusOf>>;
-
-// Variables of the test runner or of our own process that must not leak into Astro's build.
-const PRIVATE_ENV = /^(VITEST|TEST$|NODE_ENV$|NODE_OPTIONS$|SITE_OUT_DIR$|SITE_CACHE_DIR$)/;
-
-function describeChanges(changes: SiteChange[]): string {
-  if (changes.length === 0) return 'full build';
-  const shown = changes.slice(0, 3).map((c) => `${c.key} (${c.event})`).join(', ');
-  return `${changes.length} change${changes.length > 1 ? 's' : ''}: ${shown}${changes.length > 3 ? ` and ${changes.length - 3} more` : ''}`;
-}
 
 async function statusOf(layout: ReturnType<typeof siteLayout>, scheduler: BuildScheduler, counts: { accepted: number; ignored: number }, linkingSpare: () => boolean) {
   const releases = await readReleases(layout);
@@ -86,171 +50,12 @@ async function statusOf(layout: ReturnType<typeof siteLayout>, scheduler: BuildS
 /** Starts the webhook receiver and status endpoint, and the builder behind them. */
 export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const layout = siteLayout(options.dataDir);
   const counts = { accepted: 0, ignored: 0 };
-  let compressing: AbortController | null = null;
-  let compressTimer: NodeJS.Timeout | null = null;
-
-  // Housekeeping after a build goes live: first a spare for the next publish to take over when
-  // there is none (service only), then precompression. It waits for a quiet moment and gives
-  // way at once to the next change, so it never slows down the build a publish is waiting for
-  // (2 cores); a build stops the linking of a spare itself (site/scripts/build-service.mjs).
-  let housekeeping = 0;
-  let linkingSpare = false;
-  function stopPrecompress(): void {
-    housekeeping += 1;
-    if (compressTimer) clearTimeout(compressTimer);
-    compressTimer = null;
-    compressing?.abort();
-  }
-
-  function schedulePrecompress(id: string, dir: string, previousDir: string | null): void {
-    stopPrecompress();
-    compressTimer = setTimeout(() => {
-      const abort = new AbortController();
-      compressing = abort;
-      const t0 = Date.now();
-      precompress(dir, { previousDir, signal: abort.signal }).then(
-        ({ compressed, reused }) => log(`Precompressed build ${id}${abort.signal.aborted ? ' (partly: a change arrived)' : ''}: ${compressed} files compressed, ${reused} reused, ${((Date.now() - t0) / 1000).toFixed(1)} s`),
-        (error: Error) => log(`Precompressing build ${id} failed: ${error.message}`),
-      );
-    }, options.precompressDelayMs ?? 2_000);
-  }
-
-  /**
-   * Right after a full build, and after the first publish, no older release is left for the
-   * next publish to take over (the spare, `spareRelease`): it would link a tree of every page
-   * while the editor waits (~2 s at 10,000 pieces). So one is linked now, from the live release.
-   */
-  async function linkSpareWhenMissing(builder: SiteBuildService): Promise<void> {
-    const releases = await readReleases(layout);
-    if (!releases.current || (await spareRelease(releases))) return;
-    const id = newBuildId();
-    const t0 = Date.now();
-    linkingSpare = true;
-    const result = await builder.spare({ id, env: buildEnv(id), from: join(layout.builds, releases.current), to: join(layout.builds, id) }).finally(() => (linkingSpare = false));
-    if (result?.outcome === 'made') log(`Linked spare release ${id} from ${releases.current} for the next publish (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-    else if (result?.outcome === 'failed') log(`Linking a spare release failed: ${result.reason} (the next publish links its own)`);
-  }
-
-  function afterLive(id: string, dir: string, previousDir: string | null): void {
-    stopPrecompress();
-    const generation = housekeeping;
-    const spared = service && !options.dryRun ? linkSpareWhenMissing(service).catch((error: Error) => log(`Linking a spare release failed: ${error.message}`)) : Promise.resolve();
-    void spared.then(() => {
-      if (generation === housekeeping && options.precompress !== false) schedulePrecompress(id, dir, previousDir);
-    });
-  }
-  const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k, v]) => v !== undefined && !PRIVATE_ENV.test(k))) as Record<string, string>;
-
-  const service = options.build.service ? new SiteBuildService(options.build.service, options.build.cwd, { ...baseEnv, ...options.build.env }) : null;
-
-  function buildEnv(id: string): Record<string, string> {
-    // SITE_BUILD_TIMINGS: where the site build may leave its phase timings (optional, for `npm run bench`).
-    return {
-      ...baseEnv,
-      ...options.build.env,
-      NODE_ENV: 'production',
-      SITE_CACHE_DIR: layout.cache,
-      SITE_BUILD_TIMINGS: join(layout.logs, `${id}.timings.json`),
-      SITE_SKIPPED_REPORT: skippedReportFile(layout.logs, id),
-    };
-  }
-
-  /**
-   * Renders through the build service: from the live release when there is one (only the pages
-   * whose inputs changed), everything otherwise. A retry after a failure, and an incremental
-   * update that fails, render everything; the live site stays as it is meanwhile.
-   */
-  async function serviceBuild(run: BuildRun, builder: SiteBuildService, outDir: string, logFile: string, releases: { current: string | null; previous: string | null }): Promise<Omit<ReleaseRecord, 'filesChanged'>> {
-    const live = releases.current;
-    const env = { ...buildEnv(run.id), SITE_OUT_DIR: outDir };
-    const timeoutMs = options.build.timeoutMs ?? 15 * 60_000;
-    const changes = run.reason === 'change' ? changedDocuments(run.changes) : null;
-    const full = fullBuildReason(run);
-    const previousDir = full || !live ? null : join(layout.builds, live);
-    try {
-      const spareDir = previousDir ? await spareRelease(releases) : null;
-      const result = await builder.build({ id: run.id, env, previousDir, spareDir, changes, logFile, timeoutMs, signal: run.signal });
-      return { incremental: result.incremental, why: full ?? result.why, pages: result.pages, rendered: result.rendered, removed: result.removed, fromSpare: result.timings.reusedSpare === true };
-    } catch (error) {
-      if (!previousDir || run.signal.aborted) throw error;
-      const reason = error instanceof SiteBuildError ? error.reason : (error as Error).message;
-      log(`Build ${run.id}: the incremental update failed (${reason}); rendering everything instead, the live site is unchanged`);
-      await rm(outDir, { recursive: true, force: true });
-      const result = await builder.build({ id: run.id, env, previousDir: null, changes: null, logFile, timeoutMs, signal: run.signal });
-      return { incremental: false, why: `the incremental update failed: ${reason}`, pages: result.pages, rendered: result.rendered, removed: result.removed };
-    }
-  }
-
-  /**
-   * Why a build must render everything although a release is live: a retry after a failure,
-   * or a replaced media file (a body image keeps its address in the CMS, so no page's inputs
-   * change, but its copy on the portal must).
-   */
-  function fullBuildReason(run: BuildRun): string | null {
-    if (run.reason === 'retry') return 'a retry after a failed build';
-    const media = run.changes.find((c) => c.key.startsWith('media:'));
-    return media ? `a media file changed (${media.key})` : null;
-  }
-
-  /** The newest kept build that is neither live nor the previous one (prune keeps one for this). */
-  async function spareRelease(releases: { current: string | null; previous: string | null }): Promise<string | null> {
-    // Names starting with a dot are spares still being linked.
-    const ids = (await readdir(layout.builds)).filter((id) => !id.startsWith('.') && id !== releases.current && id !== releases.previous).sort();
-    return ids.length ? join(layout.builds, ids[ids.length - 1]) : null;
-  }
-
-  function describeRelease(record: Omit<ReleaseRecord, 'filesChanged'>): string {
-    return record.incremental ? `incremental: ${record.rendered} of ${record.pages} pages rendered, ${record.removed} removed${record.fromSpare ? ', from the spare' : ''}` : `full build: ${record.why}`;
-  }
-
-  async function build(run: BuildRun): Promise<void> {
-    stopPrecompress();
-    const outDir = await prepareBuildDir(layout, run.id);
-    const logFile = join(layout.logs, `${run.id}.log`);
-    const started = Date.now();
-    const before = await readReleases(layout);
-    let record: Omit<ReleaseRecord, 'filesChanged'> | null = null;
-    try {
-      if (service) record = await serviceBuild(run, service, outDir, logFile, before);
-      else {
-        await runSiteBuild({
-          id: run.id,
-          command: options.build.command,
-          cwd: options.build.cwd,
-          env: buildEnv(run.id),
-          outDir,
-          logFile,
-          timeoutMs: options.build.timeoutMs ?? 15 * 60_000,
-          signal: run.signal,
-        });
-      }
-      const missing = missingFromBuild(outDir, options.build.required);
-      if (missing) throw new SiteBuildError(`the build finished without ${missing}`, run.id, { logFile });
-    } catch (error) {
-      await rm(outDir, { recursive: true, force: true });
-      throw error;
-    }
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    const skipped = await readSkippedReport(layout.logs, run.id);
-    if (skipped?.length) log(`Build ${run.id}: ${describeSkippedEntries(skipped)}; see GET /status`);
-    const how = record ? `${describeChanges(run.changes)}; ${describeRelease(record)}` : describeChanges(run.changes);
-    if (options.dryRun) {
-      log(`Dry run: build ${run.id} is complete in ${outDir} (${seconds} s, ${how}); the live site was not switched`);
-      return;
-    }
-    await activate(layout, run.id);
-    log(`Build ${run.id} is live after ${seconds} s (${how})`);
-    const previousDir = before.current ? join(layout.builds, before.current) : null;
-    if (record) await writeReleaseRecord(layout.logs, run.id, { ...record, filesChanged: await countChangedFiles(outDir, previousDir, started) });
-    // The release that was previous is kept as the spare the next build takes over (service only).
-    await prune(layout, service && before.previous ? [before.previous] : []);
-    afterLive(run.id, outDir, previousDir);
-  }
+  const builder = createReleaseBuilder({ ...options, log });
+  const { layout } = builder;
 
   const scheduler = new BuildScheduler({
-    build,
+    build: builder.build,
     newId: () => newBuildId(),
     debounceMs: options.debounceMs ?? 150,
     retryBaseMs: options.retryBaseMs ?? 5_000,
@@ -262,13 +67,13 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     secret: options.secret,
     onChange: (change) => {
       counts.accepted += 1;
-      stopPrecompress();
+      builder.pauseHousekeeping();
       scheduler.request(change);
     },
     onIgnored: () => {
       counts.ignored += 1;
     },
-    status: () => statusOf(layout, scheduler, counts, () => linkingSpare),
+    status: () => statusOf(layout, scheduler, counts, builder.linkingSpare),
     log,
   });
   await new Promise<void>((resolve, reject) => {
@@ -278,8 +83,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const { port } = server.address() as AddressInfo;
 
   // Builds left half-done by a crash or a stop are never served: clear them away.
-  await ensureLayout(layout);
-  await prune(layout);
+  await builder.prepare();
   const { current } = await readReleases(layout);
   const onStart = options.buildOnStart ?? 'if-missing';
   if (onStart === 'always' || (onStart === 'if-missing' && !current)) scheduler.request(null, 'startup');
@@ -287,12 +91,12 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   return {
     url: `http://${options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1'}:${port}`,
     scheduler,
-    status: () => statusOf(layout, scheduler, counts, () => linkingSpare),
+    status: () => statusOf(layout, scheduler, counts, builder.linkingSpare),
     stop: async () => {
-      stopPrecompress();
+      builder.pauseHousekeeping();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await scheduler.stop();
-      service?.kill();
+      builder.stop();
     },
   };
 }

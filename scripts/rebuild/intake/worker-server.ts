@@ -3,12 +3,15 @@ import { affectsSite, type SiteChange } from './affects-site.ts';
 import { readBody } from './read-body.ts';
 import { RequestBodyError } from './request-body-error.ts';
 import { hasBearerSecret } from './verify-webhook.ts';
-import { parseWebhookPayload } from './webhook-payload.ts';
+import { parseWebhookPayload, type WebhookEvent } from './webhook-payload.ts';
 
 export interface WorkerServerOptions {
   secret: string;
-  /** Called for each event that changes the public site. */
-  onChange: (change: SiteChange) => void;
+  /**
+   * Called for each event that changes the public site; the answer waits for it. When it
+   * fails, the CMS is told 503 with the reason (nothing was queued).
+   */
+  onChange: (change: SiteChange, event: WebhookEvent) => void | Promise<void>;
   /** Called for a well-formed, authorised event that does not change it (a draft edit…). */
   onIgnored?: (reason: string) => void;
   status: () => Promise<unknown>;
@@ -48,7 +51,12 @@ export function createWorkerServer(options: WorkerServerOptions): Server {
       options.onIgnored?.(decision.reason);
       return json(res, 200, { queued: false, reason: decision.reason });
     }
-    options.onChange(decision.change);
+    try {
+      await options.onChange(decision.change, parsed.event);
+    } catch (error) {
+      options.log(`Worker: queueing ${decision.change.key} failed: ${(error as Error).message}`);
+      return json(res, 503, { error: `Could not queue ${decision.change.key}: ${(error as Error).message}` });
+    }
     return json(res, 202, { queued: true, key: decision.change.key });
   }
 

@@ -1,0 +1,87 @@
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { SiteChange } from '../intake/affects-site.ts';
+
+/** What a job says: build this commune's portal. Its changes wait in Redis beside it (changeKeys). */
+export interface BuildJobData {
+  commune: string;
+}
+
+export const PREFIX = 'portal';
+
+// A job carries no changes: they gather in one set per commune until a job takes them, so any
+// number of publishes between two builds costs one build, and a change that arrives while a
+// build runs is never lost with a deduplicated job.
+const FULL: SiteChange = { key: '*', event: 'full build' };
+export const changeKeys = (queue: string, commune: string) => ({
+  waiting: `${PREFIX}:${queue}:changes:${commune}`,
+  taken: (jobId: string) => `${PREFIX}:${queue}:taken:${commune}:${jobId}`,
+});
+
+export interface BuildQueueOptions {
+  connection: Redis;
+  name: string;
+  attempts: number;
+  retryBaseMs: number;
+}
+
+/**
+ * The producer side of the province's build queue: one BullMQ job per commune to rebuild.
+ * `keepLastIfActive` deduplication keeps at most one running and one waiting job per commune
+ * (https://docs.bullmq.io/guide/jobs/deduplication) and never lets two of them run at once, so
+ * a storm of publishes in one commune holds two places in the queue, not one per publish.
+ */
+export class BuildQueue {
+  readonly queue: Queue<BuildJobData>;
+
+  constructor(private readonly options: BuildQueueOptions) {
+    this.queue = new Queue<BuildJobData>(options.name, { connection: options.connection, prefix: PREFIX });
+  }
+
+  /** Asks for a build of `commune` that includes `change` (null: read everything again). */
+  async request(commune: string, change: SiteChange | null): Promise<void> {
+    // The change is stored before the job exists: a job that starts finds it.
+    await this.options.connection.sadd(changeKeys(this.options.name, commune).waiting, JSON.stringify(change ?? FULL));
+    await this.queue.add(
+      'build',
+      { commune },
+      {
+        deduplication: { id: commune, keepLastIfActive: true },
+        attempts: this.options.attempts,
+        backoff: { type: 'exponential', delay: this.options.retryBaseMs },
+        removeOnComplete: { age: 24 * 3600, count: 1000 },
+        removeOnFail: { age: 7 * 24 * 3600 },
+      },
+    );
+  }
+
+  counts() {
+    return this.queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized');
+  }
+
+  close(): Promise<void> {
+    return this.queue.close();
+  }
+}
+
+/**
+ * Takes the changes waiting for `commune` for job `jobId`, atomically. A job retried after a
+ * failure or a crash finds what it took before, plus what arrived since. An empty list, or a
+ * full-build request among them, means: read everything again.
+ */
+export async function takeChanges(redis: Redis, queue: string, commune: string, jobId: string): Promise<{ changes: SiteChange[]; full: boolean }> {
+  const keys = changeKeys(queue, commune);
+  const taken = keys.taken(jobId);
+  const [, , members] = (await redis.multi().sunionstore(taken, taken, keys.waiting).del(keys.waiting).smembers(taken).exec()) ?? [];
+  const changes = ((members?.[1] as string[] | undefined) ?? []).map((m) => JSON.parse(m) as SiteChange).sort((a, b) => a.key.localeCompare(b.key));
+  const full = changes.length === 0 || changes.some((c) => c.key === FULL.key);
+  return { changes: changes.filter((c) => c.key !== FULL.key), full };
+}
+
+/** After the job: built, its changes are done; given up, they go back to wait for the next job. */
+export async function settleChanges(redis: Redis, queue: string, commune: string, jobId: string, outcome: 'built' | 'given-up'): Promise<void> {
+  const keys = changeKeys(queue, commune);
+  const taken = keys.taken(jobId);
+  if (outcome === 'built') await redis.del(taken);
+  else await redis.multi().sunionstore(keys.waiting, keys.waiting, taken).del(taken).exec();
+}

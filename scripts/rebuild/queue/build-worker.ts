@@ -1,0 +1,157 @@
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { Redis } from 'ioredis';
+import { createReleaseBuilder, type ReleaseBuilder, type ReleaseBuilderOptions } from '../release-builder.ts';
+import { newBuildId, readReleases, siteLayout } from '../releases/release-store.ts';
+import type { BuildRun } from '../scheduling/build-scheduler.ts';
+import { SiteBuildError } from '../scheduling/site-build-error.ts';
+import { BuildQueue, PREFIX, settleChanges, takeChanges, type BuildJobData } from './build-queue.ts';
+import { communeDataDir } from './commune-data-dir.ts';
+
+export interface BuildWorkerOptions {
+  redisUrl: string;
+  queue: string;
+  /** Communes live under DATA_DIR/communes/<slug> (commune-data-dir.ts). */
+  dataDir: string;
+  communes: readonly string[];
+  /** The public address of a commune's portal, its build's SITE_URL. */
+  siteUrl: (commune: string) => string;
+  /** As for one commune; each commune's build also gets SITE_COMMUNE and its own SITE_URL. */
+  build: ReleaseBuilderOptions['build'];
+  concurrency: number;
+  lockDurationMs: number;
+  stalledIntervalMs: number;
+  /** Builders (and their build services) kept between jobs; the least recently used goes first. */
+  keepBuilders: number;
+  /** For the first builds this worker asks for (see below). */
+  attempts: number;
+  retryBaseMs: number;
+  precompress?: boolean;
+  log: (line: string) => void;
+}
+
+/** What a finished job records (BullMQ keeps it as the job's return value). */
+export interface BuildJobResult {
+  commune: string;
+  release: string;
+  changes: string[];
+  full: boolean;
+  worker: number;
+  durationMs: number;
+}
+
+export interface BuildWorker {
+  worker: Worker<BuildJobData, BuildJobResult>;
+  stop: (force?: boolean) => Promise<void>;
+}
+
+/**
+ * A build worker process of the province: takes a commune's job off the queue, gathers the
+ * changes waiting for it and builds that commune's portal into its own release store, exactly
+ * as the single-commune worker does (release-builder.ts). Any number of these run, on any
+ * number of machines; the queue never gives two of them the same commune at once.
+ *
+ * A worker that dies mid-job stops renewing its lock; after `lockDurationMs` another worker
+ * (or this one, restarted) finds the job stalled and runs it again. The half-done build was
+ * never live, and the next builder of that commune clears it away (ReleaseBuilder.prepare).
+ */
+export async function startBuildWorker(options: BuildWorkerOptions): Promise<BuildWorker> {
+  const { log } = options;
+  // BullMQ's blocking commands need maxRetriesPerRequest: null (https://docs.bullmq.io/guide/going-to-production).
+  const connection = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
+  const served = new Set(options.communes);
+  const builders = new Map<string, { builder: ReleaseBuilder; busy: number }>();
+  const closing = new AbortController();
+
+  async function builderFor(commune: string): Promise<{ builder: ReleaseBuilder; busy: number }> {
+    let entry = builders.get(commune);
+    if (entry) {
+      builders.delete(commune); // re-inserted below: the Map's order is the order of use
+    } else {
+      const builder = createReleaseBuilder({
+        dataDir: communeDataDir(options.dataDir, commune),
+        build: { ...options.build, env: { ...options.build.env, SITE_COMMUNE: commune, SITE_URL: options.siteUrl(commune) } },
+        precompress: options.precompress,
+        log: (line) => log(`[${commune}] ${line}`),
+      });
+      await builder.prepare();
+      entry = { builder, busy: 0 };
+    }
+    builders.set(commune, entry);
+    for (const [name, other] of builders) {
+      if (builders.size <= options.keepBuilders) break;
+      if (other.busy === 0 && name !== commune) {
+        other.builder.stop();
+        builders.delete(name);
+      }
+    }
+    return entry;
+  }
+
+  async function processJob(job: Job<BuildJobData, BuildJobResult>): Promise<BuildJobResult> {
+    const { commune } = job.data;
+    if (!served.has(commune)) throw new UnrecoverableError(`no portal for commune "${commune}" on this installation (PROVINCE_COMMUNES)`);
+    const started = Date.now();
+    const entry = await builderFor(commune);
+    entry.busy += 1;
+    try {
+      entry.builder.pauseHousekeeping();
+      const { changes, full } = await takeChanges(connection, options.queue, commune, job.id!);
+      const run: BuildRun = {
+        id: newBuildId(),
+        reason: job.attemptsMade > 0 ? 'retry' : full ? 'startup' : 'change',
+        attempt: job.attemptsMade + 1,
+        changes: full ? [] : changes,
+        startedAt: new Date(started).toISOString(),
+        signal: closing.signal,
+      };
+      await entry.builder.build(run);
+      await settleChanges(connection, options.queue, commune, job.id!, 'built');
+      return { commune, release: run.id, changes: changes.map((c) => c.key), full, worker: process.pid, durationMs: Date.now() - started };
+    } finally {
+      entry.busy -= 1;
+    }
+  }
+
+  const worker = new Worker<BuildJobData, BuildJobResult>(options.queue, processJob, {
+    connection,
+    prefix: PREFIX,
+    concurrency: options.concurrency,
+    lockDuration: options.lockDurationMs,
+    stalledInterval: options.stalledIntervalMs,
+    // A job whose worker died this many times is given up rather than retried forever.
+    maxStalledCount: 3,
+  });
+  worker.on('failed', (job, error) => {
+    if (!job) return;
+    const reason = error instanceof SiteBuildError ? error.reason : error.message;
+    const attempts = job.opts.attempts ?? 1;
+    const last = job.attemptsMade >= attempts || error instanceof UnrecoverableError;
+    log(`Build of ${job.data.commune} (job ${job.id}) failed: ${reason} (the live site is unchanged; ${last ? 'given up, its changes wait for the next publish' : `attempt ${job.attemptsMade} of ${attempts}, retried`})`);
+    if (last) settleChanges(connection, options.queue, job.data.commune, job.id!, 'given-up').catch((e: Error) => log(`Putting back the changes of job ${job.id} failed: ${e.message}`));
+  });
+  worker.on('completed', (job, result) => log(`Build ${result.release} of ${result.commune} is live after ${(result.durationMs / 1000).toFixed(1)} s (${result.full ? 'everything read again' : `${result.changes.length} change(s)`}, job ${job.id})`));
+  worker.on('error', (error) => log(`Build worker: ${error.message}`));
+  await worker.waitUntilReady();
+
+  // A commune with nothing live yet (a new one, a fresh machine) gets its first build; every
+  // worker asks, and the queue keeps one job per commune whoever asked.
+  const missing = [];
+  for (const commune of options.communes) if (!(await readReleases(siteLayout(communeDataDir(options.dataDir, commune)))).current) missing.push(commune);
+  if (missing.length) {
+    const producer = new BuildQueue({ connection, name: options.queue, attempts: options.attempts, retryBaseMs: options.retryBaseMs });
+    for (const commune of missing) await producer.request(commune, null);
+    await producer.close();
+    log(`Asked for a first build of ${missing.length} commune portal(s) with nothing live: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}`);
+  }
+
+  return {
+    worker,
+    // Waits for the builds under way to finish; `force` stops them (their jobs run again elsewhere).
+    stop: async (force = false) => {
+      if (force) closing.abort();
+      await worker.close(force);
+      for (const { builder } of builders.values()) builder.stop();
+      connection.disconnect();
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+const ms = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'is not a slug (a-z, 0-9, hyphens)');
+
+// PROVINCE_COMMUNES: the communes this installation serves, as slugs separated by commas.
+const communes = z
+  .string()
+  .transform((text) => text.split(',').map((s) => s.trim()).filter(Boolean))
+  .pipe(z.array(slug).min(1, 'names no commune'))
+  .refine((list) => new Set(list).size === list.length, 'names a commune twice');
+
+/** Province mode: what the intake, the build workers and the province portal read. */
+const queueEnvSchema = z.object({
+  REDIS_URL: z.string().url(),
+  BUILD_QUEUE: z.string().regex(/^[\w-]+$/).default('portal-builds'),
+  PROVINCE_COMMUNES: communes,
+  /** Each commune's portal is served at `<slug>.<PROVINCE_DOMAIN>` (one certificate: a wildcard). */
+  PROVINCE_DOMAIN: z.string().regex(/^[a-z0-9.-]+$/i, 'is not a host name'),
+  /** Builds one worker process runs at once (each for a different commune). */
+  BUILD_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+  /** Attempts per job before it is given up; its changes then wait for the commune's next job. */
+  BUILD_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+  BUILD_RETRY_BASE_MS: ms(5_000),
+  /** How long a worker's hold on a job lasts without renewal: a crashed worker's job is retried after it. */
+  BUILD_LOCK_MS: ms(30_000),
+  BUILD_STALLED_CHECK_MS: ms(15_000),
+  /** Communes whose build service a worker keeps running (each holds its portal's data in memory). */
+  BUILD_SERVICES_PER_WORKER: z.coerce.number().int().min(1).default(4),
+});
+
+export type QueueEnv = z.infer<typeof queueEnvSchema>;
+
+/** Province mode is on when REDIS_URL is set; without it everything runs embedded, as for one commune. */
+export const provinceModeOn = (env: Record<string, string | undefined>): boolean => Boolean(env.REDIS_URL);
+
+export function loadQueueEnv(env: Record<string, string | undefined>): QueueEnv {
+  const parsed = queueEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Invalid province configuration: ${issue.path.join('.')} ${issue.message}`);
+  }
+  return parsed.data;
+}
