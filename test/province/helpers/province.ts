@@ -54,10 +54,11 @@ export function openQueueProbe(redisUrl: string) {
   const queue = new Queue(QUEUE, { connection, prefix: PREFIX });
   return {
     queue,
-    async results(commune?: string): Promise<BuildJobResult[]> {
+    /** Finished builds, oldest first, with when their job started and ended. */
+    async results(commune?: string): Promise<Array<BuildJobResult & { processedOn: number; finishedOn: number }>> {
       const jobs = await queue.getJobs(['completed'], 0, -1, true);
       return jobs
-        .map((j) => j.returnvalue as BuildJobResult)
+        .map((j) => ({ ...(j.returnvalue as BuildJobResult), processedOn: j.processedOn ?? 0, finishedOn: j.finishedOn ?? 0 }))
         .filter((r) => r && (!commune || r.commune === commune))
         .sort((a, b) => a.release.localeCompare(b.release));
     },
