@@ -1,6 +1,7 @@
 // `npm test` brings what the suite needs on a fresh machine where it can, and otherwise stops
 // at once with the one command to run: Debian's Chromium (browser tests; never a downloaded
-// browser) and the local PostgreSQL (every CMS suite also runs on it).
+// browser), the local PostgreSQL (every CMS suite also runs on it) and the redis-server
+// program (the province queue tests start their own Redis, which they crash and restart).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 
@@ -22,6 +23,16 @@ function ensureChromium(): void {
   execFileSync('sh', ['-c', `${command.replace('apt-get install', 'DEBIAN_FRONTEND=noninteractive apt-get install -qq')} >/dev/null`], { stdio: 'inherit' });
 }
 
+const REDIS_SERVER = '/usr/bin/redis-server';
+
+function ensureRedisServer(): void {
+  if (existsSync(REDIS_SERVER)) return;
+  const command = 'apt-get update && apt-get install -y redis-server';
+  if (!isRoot) throw new MissingServiceError(`The province queue tests need ${REDIS_SERVER}`, `sudo sh -c '${command}'`);
+  console.log('Installing redis-server for the province queue tests (apt-get)…');
+  execFileSync('sh', ['-c', `${command.replace('apt-get install', 'DEBIAN_FRONTEND=noninteractive apt-get install -qq')} >/dev/null`], { stdio: 'inherit' });
+}
+
 const postgresUp = () => spawnSync('pg_isready', ['-h', '127.0.0.1', '-p', '5432', '-q']).status === 0;
 
 async function ensurePostgres(): Promise<void> {
@@ -39,6 +50,7 @@ async function ensurePostgres(): Promise<void> {
 
 try {
   ensureChromium();
+  ensureRedisServer();
   await ensurePostgres();
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));

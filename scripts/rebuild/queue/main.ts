@@ -9,7 +9,7 @@ import { loadQueueEnv } from './queue-env.ts';
 import { startQueueIntake } from './queue-intake.ts';
 
 exitWithUsageOnHelp(`
-Cách dùng: npx tsx scripts/rebuild/queue/main.ts <intake|worker|portal>
+Cách dùng: npm run province -- <intake|worker|portal>
 
 Chạy một phần của hệ thống cấp tỉnh (REDIS_URL, PROVINCE_COMMUNES, PROVINCE_DOMAIN):
   intake  nhận webhook của CMS và xếp việc dựng trang cho từng xã vào hàng đợi
@@ -18,11 +18,13 @@ Chạy một phần của hệ thống cấp tỉnh (REDIS_URL, PROVINCE_COMMUNE
 `);
 
 // One process per role, so that each scales on its own: see "Running a province" in the README.
-const roleSchema = z.enum(['intake', 'worker', 'portal'], { message: 'say which part to run: intake, worker or portal' });
+const roleSchema = z.enum(['intake', 'worker', 'portal']);
 
 async function main(): Promise<void> {
   const { positionals } = parseArgs({ allowPositionals: true, strict: true });
-  const role = roleSchema.parse(positionals[0]);
+  const parsed = roleSchema.safeParse(positionals[0]);
+  if (!parsed.success) throw new Error(`say which part to run: intake, worker or portal${positionals[0] ? ` (not "${positionals[0]}")` : ''}`);
+  const role = parsed.data;
   const { config, env } = loadConfig();
   const queueEnv = loadQueueEnv(env);
   const log = (line: string) => console.log(line);
