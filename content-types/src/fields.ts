@@ -19,7 +19,8 @@ interface FieldBase {
 export interface StringField extends FieldBase {
   type: 'string';
   maxLength?: number;
-  format?: 'url' | 'email' | 'phone' | 'procedure-code';
+  /** `commune`: one commune's slug; `commune-list`: slugs separated by commas (tenancy.ts). */
+  format?: 'url' | 'email' | 'phone' | 'procedure-code' | 'commune' | 'commune-list';
 }
 export interface TextField extends FieldBase {
   type: 'text';

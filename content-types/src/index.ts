@@ -1,6 +1,7 @@
 export * from './fields';
 export * from './taxonomy';
 export * from './slug';
+export * from './tenancy';
 export * from './fold-diacritics';
 export * from './messages';
 export * from './validate';

@@ -20,6 +20,11 @@ export const messages = {
     `${q(label)} phải theo mã trên Cổng Dịch vụ công quốc gia, ví dụ: 1.001193.`,
   slug: (label: string) =>
     `${q(label)} chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ: dang-ky-khai-sinh.`,
+  commune: (label: string) => `${q(label)} là mã của một xã, phường: chữ thường không dấu và dấu gạch ngang, ví dụ: thanh-thuy.`,
+  communeList: (label: string) =>
+    `${q(label)} là mã các xã, phường, cách nhau bằng dấu phẩy, ví dụ: thanh-thuy, dao-xa.`,
+  unknownCommune: (label: string, slugs: string[], served: string[]) =>
+    `${q(label)} có ${slugs.map((s) => `"${s}"`).join(', ')} không phải xã, phường của hệ thống này (${served.join(', ')}).`,
   slugTaken: (label: string, slug: string, kindLabel: string) =>
     `${q(label)} "${slug}" đã được dùng cho một bài ${kindLabel.toLowerCase()} khác; hãy chọn đường dẫn khác.`,
   enumValue: (label: string, values: readonly string[]) => `${q(label)} phải là một trong: ${values.join(', ')}.`,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Field } from './fields';
 import { messages } from './messages';
 import { SLUG_PATTERN } from './slug';
+import { COMMUNE_LIST_PATTERN } from './tenancy';
 
 // The one zod schema of a stored, non-blank value of each field type, with the Vietnamese
 // message an editor reads. The CMS checks what it is about to store with it (validate.ts) and
@@ -60,6 +61,10 @@ export function valueSchema(field: Field): z.ZodTypeAny | null {
           return base.regex(PHONE_PATTERN, messages.phone(label));
         case 'procedure-code':
           return base.regex(PROCEDURE_CODE_PATTERN, messages.procedureCode(label));
+        case 'commune':
+          return base.regex(SLUG_PATTERN, messages.commune(label));
+        case 'commune-list':
+          return base.regex(COMMUNE_LIST_PATTERN, messages.communeList(label));
         default:
           return base;
       }

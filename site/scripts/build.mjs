@@ -50,7 +50,7 @@ export async function buildSite(rawEnv = process.env, options = {}) {
   const bundle = await serverBundle(rawEnv, cacheDir);
   const bundled = Date.now();
   const state = options.state ?? {};
-  const cms = { url: env.CMS_URL, token: env.SITE_API_TOKEN };
+  const cms = { url: env.CMS_URL, token: env.SITE_API_TOKEN, commune: env.SITE_COMMUNE };
   if (state.bundleDir !== bundle.dir || state.cmsUrl !== cms.url) {
     Object.assign(state, { renderer: await openRenderer(bundle.dir), bundleDir: bundle.dir, cmsUrl: cms.url, loadCache: null });
   }

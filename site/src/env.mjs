@@ -11,6 +11,11 @@ const siteEnvSchema = z.object({
   SITE_CACHE_DIR: z.string().min(1).optional(),
   /** File that receives the entries the build left out as invalid, as JSON (see README). */
   SITE_SKIPPED_REPORT: z.string().min(1).optional(),
+  /**
+   * The commune whose portal this is, when one installation serves a province (README
+   * "Running a province"): only its pieces and the province-wide ones addressed to it.
+   */
+  SITE_COMMUNE: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'SITE_COMMUNE must be a commune slug, e.g. thanh-thuy').optional(),
 });
 
 /** @typedef {z.infer<typeof siteEnvSchema>} SiteEnv */

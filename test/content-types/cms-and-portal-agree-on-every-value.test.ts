@@ -63,6 +63,8 @@ function sample(field: Field): unknown {
       if (field.format === 'email') return 'ubnd.thanhthuy@phutho.gov.vn';
       if (field.format === 'phone') return '0210 3 812 345';
       if (field.format === 'procedure-code') return '1.001193';
+      if (field.format === 'commune') return 'thanh-thuy';
+      if (field.format === 'commune-list') return 'thanh-thuy, dao-xa';
       return cut('Hội nghị triển khai chuyển đổi số');
     case 'text':
       return cut('Sáng 28/8, UBND xã tổ chức hội nghị.\nDòng thứ hai.');

@@ -92,11 +92,11 @@ describe('the CMS registers its rebuild webhook at every start', () => {
     expect(publish[0].body.uid).toBe('api::article.article');
   });
 
-  it('carries which document changed, never its content: a draft’s text stays in the CMS', () => {
+  it('carries which document changed and which communes it is for, never its content: a draft’s text stays in the CMS', () => {
     const sent = hook.received.filter((r) => r.path === '/first' && r.body.event.startsWith('entry.'));
     expect(sent.length).toBeGreaterThan(2);
     for (const r of sent) expect(Object.keys(r.body.entry ?? {}).sort()).toEqual(expect.arrayContaining(['documentId']));
-    for (const r of sent) expect(Object.keys(r.body.entry ?? {}).every((k) => ['id', 'documentId', 'locale', 'publishedAt'].includes(k)), JSON.stringify(r.body.entry)).toBe(true);
+    for (const r of sent) expect(Object.keys(r.body.entry ?? {}).every((k) => ['id', 'documentId', 'locale', 'publishedAt', 'commune', 'provinceWide', 'addressedTo'].includes(k)), JSON.stringify(r.body.entry)).toBe(true);
     expect(JSON.stringify(hook.received)).not.toContain(MARKER);
     expect(JSON.stringify(hook.received)).not.toContain('Bài thử webhook');
   });

@@ -4,8 +4,9 @@ import type { Core } from '@strapi/strapi';
 // of a sighting, of an editor's note. The rebuild webhook may point at a build hook outside
 // the commune (WEBHOOK_URL, README), and the worker reads only which document changed and
 // whether it is published (scripts/rebuild/intake/webhook-payload.ts). So every webhook this
-// CMS sends carries the entry's identity only.
-const IDENTITY = ['id', 'documentId', 'locale', 'publishedAt'] as const;
+// CMS sends carries the entry's identity only, and, in a province, which communes' portals it
+// belongs on (its tenancy fields, content-types tenancy.ts), for the build intake to route it.
+const IDENTITY = ['id', 'documentId', 'locale', 'publishedAt', 'commune', 'provinceWide', 'addressedTo'] as const;
 const REDACTED = Symbol.for('thanh-thuy.webhook-entries-redacted');
 
 type Info = { entry?: Record<string, unknown> } & Record<string, unknown>;

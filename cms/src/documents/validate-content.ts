@@ -15,6 +15,8 @@ import {
   type ValidationIssue,
 } from '@thanh-thuy/content-types';
 
+import { communeIssues, servedCommunes } from './commune-membership';
+
 // The internal monitoring types are typed in by staff too; the cross-post ledger is written by code.
 const typesByUid = new Map<string, ContentTypeDefinition>([...allTypes, sighting, outreachActivity].map((t) => [uidOf(t), t]));
 
@@ -85,6 +87,7 @@ async function settleSlug(strapi: Core.Strapi, type: ContentTypeDefinition, data
  * clean, so the portal, which reads with the same definitions, accepts it too.
  */
 export function registerContentValidation(strapi: Core.Strapi): void {
+  const served = servedCommunes();
   strapi.documents.use(async (context, next) => {
     const type = typesByUid.get(context.uid);
     if (!type) return next();
@@ -96,6 +99,7 @@ export function registerContentValidation(strapi: Core.Strapi): void {
       const issues = uniqueIssues([
         ...(await settleSlug(strapi, type, data, params.documentId, context.action === 'create')),
         ...validateEntry(type, data, 'draft'),
+        ...communeIssues(type, data, served),
       ]);
       if (issues.length > 0) refuse(messages.refusedToSave(summarizeIssues(issues)), issues);
       // A single type or a type without Draft & Publish is public as soon as it is saved.

@@ -101,5 +101,26 @@ export function tailFields(): Fields {
       hint: 'Hệ thống tự ghi khi Lãnh đạo duyệt thu hồi bài (bảng «Thu hồi, gỡ bỏ» bên phải); xuất bản lại thì bài hết bị thu hồi.',
     },
     withdrawalReason: { type: 'text', label: 'Lý do thu hồi', readOnly: true, maxLength: 1000, hint: 'Hiện công khai trên trang bài đã thu hồi.' },
+    // Tenancy (issue 13, tenancy.ts): unused, and blank, when the installation serves one commune.
+    commune: {
+      type: 'string',
+      format: 'commune',
+      maxLength: 100,
+      label: 'Xã, phường',
+      hint: 'Chỉ dùng khi hệ thống phục vụ nhiều xã, phường: mã của xã, phường đăng bài (ví dụ: thanh-thuy). Để trống khi hệ thống chỉ phục vụ một xã.',
+    },
+    provinceWide: {
+      type: 'boolean',
+      default: false,
+      label: 'Tin toàn tỉnh',
+      hint: 'Bài của tỉnh: hiện trên cổng thông tin của mọi xã, phường, hoặc chỉ của những xã, phường ghi ở ô dưới.',
+    },
+    addressedTo: {
+      type: 'string',
+      format: 'commune-list',
+      maxLength: 4000,
+      label: 'Gửi tới các xã, phường',
+      hint: 'Với tin toàn tỉnh: mã các xã, phường nhận bài, cách nhau bằng dấu phẩy (ví dụ: thanh-thuy, dao-xa). Để trống để gửi tới mọi xã, phường.',
+    },
   };
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { commune, contentKinds, messages, readApiEntry, type ContentKindDefinition } from '@thanh-thuy/content-types';
+import { commune, contentKinds, messages, reachesCommune, readApiEntry, type ContentKindDefinition, type Tenancy } from '@thanh-thuy/content-types';
 import type { PieceData } from '../lib/piece-types';
 import type { CommuneData, SiteData } from '../lib/site-data';
 import { renderMarkdown } from '../render/markdown';
@@ -193,7 +193,11 @@ export async function loadSiteData(cms: CmsConnection, previous: LoadCache = emp
   const next = emptyLoadCache();
   next.rows = rows;
   next.communeRow = communeRow;
-  const kinds = contentKinds.map((kind) => readKind(kind, rows.get(kind.key) ?? [], shared, cms, previous, next));
+  // In a province, this portal shows its commune's pieces and the province-wide ones addressed
+  // to it (tenancy.ts); the rows are kept whole in the cache, so an incremental load filters alike.
+  const { commune: only } = cms;
+  const visible = (list: Entry[]) => (only ? list.filter((row) => reachesCommune(row as Tenancy, only)) : list);
+  const kinds = contentKinds.map((kind) => readKind(kind, visible(rows.get(kind.key) ?? []), shared, cms, previous, next));
   const communeRead = readCommune(communeRow, cms, previous, next);
   const skipped = [...kinds.flatMap((k) => k.skipped), ...communeRead.skipped];
   const warnings = [...shared.rejected.map((reason) => `left out ${reason}`), ...kinds.flatMap((k) => k.warnings)];

@@ -10,6 +10,8 @@ import { CmsRequestError } from './errors.ts';
 export interface CmsConnection {
   url: string;
   token: string;
+  /** The commune whose portal is built (SITE_COMMUNE), in a province; none for one commune. */
+  commune?: string;
 }
 
 const PAGE_SIZE = 100; // Strapi's maximum

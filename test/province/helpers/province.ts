@@ -17,9 +17,9 @@ export function publishBody(documentId: string, tenancy: { commune?: string; pro
     id: 1,
     documentId,
     publishedAt: new Date().toISOString(),
-    ...(tenancy.commune ? { commune: { slug: tenancy.commune } } : {}),
-    ...(tenancy.provinceWide ? { provinceWide: true } : {}),
-    ...(tenancy.communes ? { communes: tenancy.communes.map((slug) => ({ slug })) } : {}),
+    commune: tenancy.commune ?? null,
+    provinceWide: tenancy.provinceWide ?? false,
+    addressedTo: tenancy.communes?.join(', ') ?? null,
   };
   return JSON.stringify({ event: 'entry.publish', createdAt: new Date().toISOString(), model: 'article', uid: 'api::article.article', entry });
 }

@@ -1,0 +1,43 @@
+import { SLUG_PATTERN } from './slug';
+
+// Which communes' portals a piece appears on, when one installation serves a province
+// (README "Running a province"). One definition for the CMS, the build intake and the site.
+export const COMMUNE_LIST_PATTERN = /^\s*[a-z0-9]+(?:-[a-z0-9]+)*(?:\s*,\s*[a-z0-9]+(?:-[a-z0-9]+)*)*\s*$/;
+
+/** The tenancy fields of a piece (tailFields): its commune, or, province-wide, the communes it is addressed to. */
+export interface Tenancy {
+  commune?: string | null;
+  provinceWide?: boolean | null;
+  /** Slugs separated by commas; blank means every commune. */
+  addressedTo?: string | null;
+}
+
+/** The slugs of a comma-separated list, trimmed, without blanks or repeats. */
+export function communeList(text: string | null | undefined): string[] {
+  return [...new Set((text ?? '').split(',').map((s) => s.trim()).filter((s) => SLUG_PATTERN.test(s)))];
+}
+
+/**
+ * Whether a piece appears on `commune`'s portal: a province-wide piece on the communes it is
+ * addressed to (all when it names none), any other piece on its own commune's only. A piece
+ * that names no commune and is not province-wide belongs to no portal of a province.
+ */
+export function reachesCommune(piece: Tenancy, commune: string): boolean {
+  if (piece.provinceWide) {
+    const addressed = communeList(piece.addressedTo);
+    return addressed.length === 0 || addressed.includes(commune);
+  }
+  return piece.commune === commune;
+}
+
+/**
+ * The portals, among `served`, that a change to this piece may alter: those it reaches now
+ * (what the CMS sent), or every portal when the piece names none (it may have left one, and
+ * a needless build costs less than a missed change). Unknown slugs are returned apart.
+ */
+export function communesReached(piece: Tenancy, served: readonly string[]): { communes: string[]; unknown: string[] } {
+  const known = new Set(served);
+  const named = piece.provinceWide ? communeList(piece.addressedTo) : piece.commune ? [piece.commune] : [];
+  if (named.length === 0) return { communes: [...served], unknown: [] };
+  return { communes: named.filter((c) => known.has(c)), unknown: named.filter((c) => !known.has(c)) };
+}

@@ -1,0 +1,117 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../../scripts/env/config.ts';
+import { freePort } from '../../scripts/lib/free-port.ts';
+import { startBuildWorker, type BuildWorker } from '../../scripts/rebuild/queue/build-worker.ts';
+import { startProvincePortal, type ProvincePortal } from '../../scripts/rebuild/queue/province-portal.ts';
+import { startQueueIntake, type QueueIntake } from '../../scripts/rebuild/queue/queue-intake.ts';
+import { siteBuildCommand, siteBuildService } from '../../scripts/rebuild/worker-config.ts';
+import { articleFields } from '../fixtures/entries.ts';
+import { AdminApi, connect } from '../helpers/admin-api.ts';
+import { bootCms, type TestCms } from '../helpers/cms.ts';
+import { waitFor } from '../rebuild/helpers/wait.ts';
+import { DOMAIN, getByHost, liveRelease, openQueueProbe, QUEUE, SECRET } from './helpers/province.ts';
+import { startTestRedis, type TestRedis } from './helpers/redis-server.ts';
+
+const ARTICLE = 'api::article.article';
+const COMMUNES = ['thanh-thuy', 'dao-xa'];
+const BUILD_WAIT = 120_000;
+
+// The whole chain for a province: one CMS on PostgreSQL, its real webhooks to the intake, the
+// queue in Redis, a worker running the real site build per commune, and the province portal.
+describe('a province on one CMS', () => {
+  let dir: string;
+  let redis: TestRedis;
+  let cms: TestCms;
+  let api: AdminApi;
+  let intake: QueueIntake;
+  let worker: BuildWorker;
+  let portal: ProvincePortal;
+  let probe: ReturnType<typeof openQueueProbe>;
+  let relations: Record<string, unknown>;
+  const pages: Record<string, string> = {};
+  const dataDir = () => join(dir, 'data');
+  const page = (commune: string, path: string) => getByHost(portal.url, `${commune}.${DOMAIN}`, path);
+
+  async function publishArticle(key: string, title: string, tenancy: Record<string, unknown>): Promise<void> {
+    const created = await api.create(ARTICLE, { ...articleFields, title, ...relations, ...tenancy });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const published = await api.publish(ARTICLE, created.body.data.documentId);
+    expect(published.status, JSON.stringify(published.body)).toBe(200);
+    pages[key] = `/tin-tuc/${created.body.data.slug}/`;
+  }
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tt-province-cms-'));
+    redis = await startTestRedis();
+    const intakePort = await freePort();
+    cms = await bootCms({ database: 'postgres', env: { WEBHOOK_URL: `http://127.0.0.1:${intakePort}/webhook`, WEBHOOK_SECRET: SECRET, PROVINCE_COMMUNES: COMMUNES.join(',') } });
+    api = new AdminApi(cms, cms.adminToken);
+    relations = { themes: connect(await api.ids('theme', ['y-nghia-ke-hoach'])), unit: connect(await api.ids('unit', ['phong-vhxh'])) };
+    intake = await startQueueIntake({ redisUrl: redis.url, queue: QUEUE, communes: COMMUNES, secret: SECRET, port: intakePort, attempts: 3, retryBaseMs: 1000, log: () => {} });
+    probe = openQueueProbe(redis.url);
+
+    await publishArticle('thanhThuy', 'Xã Thanh Thủy ra mắt tổ công nghệ số cộng đồng', { commune: 'thanh-thuy' });
+    await publishArticle('daoXa', 'Xã Đào Xá hướng dẫn người dân cài VNeID', { commune: 'dao-xa' });
+    await publishArticle('toDaoXa', 'Tỉnh gửi xã Đào Xá lịch tập huấn chữ ký số', { provinceWide: true, addressedTo: 'dao-xa' });
+    await publishArticle('toAll', 'Sở Văn hóa cảnh báo trang giả mạo cổng dịch vụ công', { provinceWide: true });
+
+    worker = await startBuildWorker({
+      redisUrl: redis.url,
+      queue: QUEUE,
+      dataDir: dataDir(),
+      communes: COMMUNES,
+      siteUrl: (commune) => `http://${commune}.${DOMAIN}`,
+      build: { ...siteBuildCommand(ROOT), service: siteBuildService(ROOT), env: { CMS_URL: cms.url, SITE_API_TOKEN: cms.siteToken } },
+      concurrency: 2,
+      lockDurationMs: 60_000,
+      stalledIntervalMs: 30_000,
+      keepBuilders: 2,
+      attempts: 3,
+      retryBaseMs: 1000,
+      precompress: false,
+      log: () => {},
+    });
+    portal = await startProvincePortal({ dataDir: dataDir(), communes: COMMUNES, domain: DOMAIN, port: 0, host: '127.0.0.1' });
+    await waitFor('both portals to be live and the queue idle', async () => (await liveRelease(dataDir(), 'thanh-thuy')) && (await liveRelease(dataDir(), 'dao-xa')) && (await probe.queue.getActiveCount()) + (await probe.queue.getWaitingCount()) === 0, BUILD_WAIT);
+  }, 240_000);
+
+  afterAll(async () => {
+    await portal?.stop();
+    await worker?.stop();
+    await intake?.stop();
+    await probe?.close();
+    await cms?.stop();
+    await redis?.remove();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.each([
+    ['thanh-thuy', ['thanhThuy', 'toAll'], ['daoXa', 'toDaoXa']],
+    ['dao-xa', ['daoXa', 'toDaoXa', 'toAll'], ['thanhThuy']],
+  ])('the portal of %s shows its own pieces and the province’s addressed to it, and no other', async (commune, shown, hidden) => {
+    for (const key of shown) expect((await page(commune, pages[key])).status, `${key} on ${commune}`).toBe(200);
+    for (const key of hidden) expect((await page(commune, pages[key])).status, `${key} on ${commune}`).toBe(404);
+    const feed = (await page(commune, '/rss.xml')).body;
+    for (const key of hidden) expect(feed).not.toContain(pages[key]);
+    for (const key of shown) expect(feed).toContain(pages[key]);
+  });
+
+  it('puts a commune’s new publish on its own portal only, through the CMS’s own webhook', async () => {
+    const thanhThuyBefore = await liveRelease(dataDir(), 'thanh-thuy');
+    const daoXaBefore = await liveRelease(dataDir(), 'dao-xa');
+    await publishArticle('daoXaNew', 'Đào Xá khai trương điểm thanh toán không dùng tiền mặt', { commune: 'dao-xa' });
+    await waitFor('the new piece on the portal of Đào Xá', async () => (await page('dao-xa', pages.daoXaNew)).status === 200, BUILD_WAIT);
+    expect(await liveRelease(dataDir(), 'dao-xa')).not.toBe(daoXaBefore);
+    expect(await liveRelease(dataDir(), 'thanh-thuy')).toBe(thanhThuyBefore);
+    expect((await page('thanh-thuy', pages.daoXaNew)).status).toBe(404);
+  });
+
+  it('refuses a piece for a commune the installation does not serve, with a message an editor understands', async () => {
+    const res = await api.create(ARTICLE, { ...articleFields, title: 'Tin gõ nhầm mã xã', ...relations, commune: 'thanh-thuyy' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('«Xã, phường» có "thanh-thuyy" không phải xã, phường của hệ thống này (thanh-thuy, dao-xa).');
+  });
+});
