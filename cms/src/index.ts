@@ -15,6 +15,10 @@ import { registerPanelRoutes } from './crosspost/panel-routes';
 import { backfillFirstPublishedAt, registerFirstPublication, registerReadOnlyFields } from './documents/first-published-at';
 import { registerContentValidation } from './documents/validate-content';
 import { registerUnusedMediaCondition } from './media/unused-media-condition';
+import { servedCommunes } from './documents/commune-membership';
+import { registerCommuneCondition } from './tenancy/commune-condition';
+import { ensureCommuneRoles } from './tenancy/commune-roles';
+import { registerEditorCommune } from './tenancy/editor-commune';
 import { registerMonitoringRoutes } from './monitoring/monitoring-routes';
 import { registerPassedToPoliceCondition } from './monitoring/passed-to-police-condition';
 import { registerRebuttedOnPublish } from './monitoring/rebutted-on-publish';
@@ -38,6 +42,8 @@ export default {
     // editor's value was dropped) are validated like typed values.
     registerSightingHistory(strapi);
     registerContentValidation(strapi);
+    // In a province: a commune's editor writes for that commune only (cms/src/tenancy/).
+    registerEditorCommune(strapi);
     registerFirstPublication(strapi);
     // Issue 10's review: a publish waits for another person's approval of the draft as it stands.
     registerReviewGuard(strapi);
@@ -65,7 +71,9 @@ export default {
     // Before the roles: Strapi drops a permission's unknown conditions when it saves them.
     await registerUnusedMediaCondition(strapi);
     await registerPassedToPoliceCondition(strapi);
+    await registerCommuneCondition(strapi);
     await ensureEditorRoles(strapi);
+    await ensureCommuneRoles(strapi, servedCommunes());
     await ensureMonitoringRoles(strapi);
     await retireStrapiDefaultRoles(strapi);
     await ensureSiteToken(strapi, process.env.SITE_API_TOKEN);

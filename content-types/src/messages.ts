@@ -25,6 +25,11 @@ export const messages = {
     `${q(label)} là mã các xã, phường, cách nhau bằng dấu phẩy, ví dụ: thanh-thuy, dao-xa.`,
   unknownCommune: (label: string, slugs: string[], served: string[]) =>
     `${q(label)} có ${slugs.map((s) => `"${s}"`).join(', ')} không phải xã, phường của hệ thống này (${served.join(', ')}).`,
+  notYourCommune: (slug: string, yours: string[]) =>
+    `bạn chỉ viết bài cho ${yours.map((c) => `"${c}"`).join(', ')}, không phải cho "${slug}".`,
+  chooseYourCommune: (yours: string[]) => `hãy chọn «Xã, phường» của bài: ${yours.join(', ')}.`,
+  notFound: () => 'Không tìm thấy bài này, hoặc bài không thuộc xã, phường của bạn.',
+  provinceOnly: () => 'chỉ cán bộ của tỉnh được đăng tin toàn tỉnh hoặc gửi bài tới các xã, phường khác.',
   slugTaken: (label: string, slug: string, kindLabel: string) =>
     `${q(label)} "${slug}" đã được dùng cho một bài ${kindLabel.toLowerCase()} khác; hãy chọn đường dẫn khác.`,
   enumValue: (label: string, values: readonly string[]) => `${q(label)} phải là một trong: ${values.join(', ')}.`,

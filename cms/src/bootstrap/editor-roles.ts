@@ -39,19 +39,16 @@ function actionsFor(uid: string, role: 'editor' | 'reviewer'): string[] {
   return writable.has(uid) ? [...read, `${CM}.create`, `${CM}.update`] : read;
 }
 
-async function ensureRole(strapi: Core.Strapi, spec: typeof EDITOR_ROLE, role: 'editor' | 'reviewer'): Promise<void> {
-  const roles = strapi.service('admin::role') as {
-    findOne: (where: Record<string, unknown>) => Promise<{ id: number } | null>;
-    create: (attrs: Record<string, unknown>) => Promise<{ id: number }>;
-    assignPermissions: (id: number, permissions: Permission[]) => Promise<unknown>;
-  };
+/**
+ * The permissions of an editorial role. With `pieceCondition` (a commune's roles in a province,
+ * cms/src/tenancy/), every action on the four kinds of pieces holds only where it matches.
+ */
+export function editorialPermissions(strapi: Core.Strapi, role: 'editor' | 'reviewer', pieceCondition?: string): Permission[] {
   const contentTypes = strapi.service('admin::content-type') as {
     getPermissionsWithNestedFields: (actions: unknown[], options?: unknown) => Permission[];
   };
   const { actionProvider } = strapi.service('admin::permission') as { actionProvider: { values: () => Array<{ section: string; actionId: string }> } };
 
-  const existing = await roles.findOne({ code: spec.code });
-  const saved = existing ?? (await roles.create(spec));
   const ours = new Set([...allTypes.map(uidOf), ...monitoringUids]);
   const cmActions = actionProvider.values().filter((a) => a.section === 'contentTypes');
   // Field lists (properties.fields) come from Strapi itself so nested component fields are included.
@@ -59,7 +56,23 @@ async function ensureRole(strapi: Core.Strapi, spec: typeof EDITOR_ROLE, role: '
   const permissions = withFields.filter(
     (p) => typeof p.subject === 'string' && ours.has(p.subject) && actionsFor(p.subject, role).includes(p.action),
   );
-  await roles.assignPermissions(saved.id, [...permissions, ...uploadPermissions(role)]);
+  const conditioned = pieceCondition ? permissions.map((p) => (kindUids.has(p.subject as string) ? { ...p, conditions: [pieceCondition] } : p)) : permissions;
+  return [...conditioned, ...uploadPermissions(role)];
+}
+
+/** Creates a role by its code, or brings an existing one back to `permissions`. */
+export async function ensureRoleWith(strapi: Core.Strapi, spec: typeof EDITOR_ROLE, permissions: Permission[]): Promise<void> {
+  const roles = strapi.service('admin::role') as {
+    findOne: (where: Record<string, unknown>) => Promise<{ id: number } | null>;
+    create: (attrs: Record<string, unknown>) => Promise<{ id: number }>;
+    assignPermissions: (id: number, permissions: Permission[]) => Promise<unknown>;
+  };
+  const saved = (await roles.findOne({ code: spec.code })) ?? (await roles.create(spec));
+  await roles.assignPermissions(saved.id, permissions);
+}
+
+async function ensureRole(strapi: Core.Strapi, spec: typeof EDITOR_ROLE, role: 'editor' | 'reviewer'): Promise<void> {
+  await ensureRoleWith(strapi, spec, editorialPermissions(strapi, role));
 }
 
 /** Creates (or brings back in line) the two editorial roles of the commune office. */

@@ -1,0 +1,37 @@
+import type { Core } from '@strapi/strapi';
+import { EDITOR_ROLE, REVIEWER_ROLE, editorialPermissions, ensureRoleWith } from '../bootstrap/editor-roles';
+
+// In a province (PROVINCE_COMMUNES), each commune has its own Biên tập viên and Lãnh đạo duyệt:
+// the office's two roles, confined to pieces of that commune (commune-condition.ts). The
+// commune is written into the role's code, which never changes when a super admin renames it.
+export const COMMUNE_CONDITION = 'api::commune-of-the-editor';
+
+const CODE = /^(tt-bien-tap-vien|tt-lanh-dao-duyet)--([a-z0-9]+(?:-[a-z0-9]+)*)$/;
+
+export const communeRoleSpecs = (commune: string) => [
+  { spec: { code: `${EDITOR_ROLE.code}--${commune}`, name: `${EDITOR_ROLE.name} (${commune})`, description: `${EDITOR_ROLE.description} Chỉ bài của xã, phường ${commune}.` }, role: 'editor' as const },
+  { spec: { code: `${REVIEWER_ROLE.code}--${commune}`, name: `${REVIEWER_ROLE.name} (${commune})`, description: `${REVIEWER_ROLE.description} Chỉ bài của xã, phường ${commune}.` }, role: 'reviewer' as const },
+];
+
+/** The commune a role's code confines it to, if any. */
+export function communeOfRole(code: string | null | undefined): string | null {
+  return CODE.exec(code ?? '')?.[2] ?? null;
+}
+
+/**
+ * The communes an admin user works for, and whether they also hold a role that is not
+ * confined to one (the office's own, or super admin): then they are not confined either.
+ */
+export async function communesOfUser(strapi: Core.Strapi, userId: number | string): Promise<{ communes: string[]; confined: boolean }> {
+  const user = (await strapi.db.query('admin::user').findOne({ where: { id: userId }, populate: ['roles'] })) as { roles?: Array<{ code: string }> } | null;
+  const codes = (user?.roles ?? []).map((r) => r.code);
+  const communes = [...new Set(codes.map(communeOfRole).filter((c): c is string => c !== null))];
+  return { communes, confined: codes.length > 0 && communes.length === codes.length };
+}
+
+/** Creates (or brings back in line) every commune's two roles. */
+export async function ensureCommuneRoles(strapi: Core.Strapi, communes: readonly string[]): Promise<void> {
+  for (const commune of communes) {
+    for (const { spec, role } of communeRoleSpecs(commune)) await ensureRoleWith(strapi, spec, editorialPermissions(strapi, role, COMMUNE_CONDITION));
+  }
+}

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { articleFields } from '../fixtures/entries.ts';
+import { AdminApi, connect } from '../helpers/admin-api.ts';
+import { userWithRole } from '../helpers/admin-users.ts';
+import { bootCms, type TestCms } from '../helpers/cms.ts';
+
+const ARTICLE = 'api::article.article';
+const CM = `/content-manager/collection-types/${ARTICLE}`;
+
+// Two communes on one CMS on PostgreSQL; Thanh Thủy's editor and reviewer try every admin
+// route that names a piece against a piece of Đào Xá.
+describe('a commune’s editors in a province', () => {
+  let cms: TestCms;
+  let superAdmin: AdminApi;
+  let editor: AdminApi;
+  let reviewer: AdminApi;
+  let relations: Record<string, unknown>;
+  let own: string;
+  let other: string;
+
+  const create = async (api: AdminApi, data: Record<string, unknown>) => api.create(ARTICLE, { ...articleFields, ...relations, ...data });
+  const otherAsSuperAdminSees = async () => (await superAdmin.request('GET', `${CM}/${other}`)).body.data;
+
+  beforeAll(async () => {
+    cms = await bootCms({ database: 'postgres', env: { PROVINCE_COMMUNES: 'thanh-thuy,dao-xa' } });
+    superAdmin = new AdminApi(cms, cms.adminToken);
+    relations = { themes: connect(await superAdmin.ids('theme', ['y-nghia-ke-hoach'])), unit: connect(await superAdmin.ids('unit', ['phong-vhxh'])) };
+    editor = await userWithRole(cms, superAdmin, 'Biên tập viên (thanh-thuy)', 'bientap.thanhthuy@phutho.test');
+    reviewer = await userWithRole(cms, superAdmin, 'Lãnh đạo duyệt (thanh-thuy)', 'lanhdao.thanhthuy@phutho.test');
+    const mine = await create(superAdmin, { title: 'Tin của xã Thanh Thủy', commune: 'thanh-thuy' });
+    const theirs = await create(superAdmin, { title: 'Tin của xã Đào Xá', commune: 'dao-xa' });
+    expect([mine.status, theirs.status]).toEqual([201, 201]);
+    [own, other] = [mine.body.data.documentId, theirs.body.data.documentId];
+    expect((await superAdmin.publish(ARTICLE, other)).status).toBe(200);
+  }, 180_000);
+
+  afterAll(async () => {
+    await cms?.stop();
+  });
+
+  it('lists only their commune’s pieces', async () => {
+    for (const api of [editor, reviewer]) {
+      const list = await api.request('GET', `${CM}?page=1&pageSize=50`);
+      expect(list.status).toBe(200);
+      const ids = (list.body.results as Array<{ documentId: string }>).map((r) => r.documentId);
+      expect(ids).toContain(own);
+      expect(ids).not.toContain(other);
+    }
+  });
+
+  it.each([
+    ['read it in the editor', 'editor', 'GET', `${CM}/:id`, undefined],
+    ['save it', 'editor', 'PUT', `${CM}/:id`, { title: 'Sửa trộm tin của xã khác' }],
+    ['publish it', 'reviewer', 'POST', `${CM}/:id/actions/publish`, {}],
+    ['unpublish it', 'reviewer', 'POST', `${CM}/:id/actions/unpublish`, {}],
+    ['discard its draft', 'reviewer', 'POST', `${CM}/:id/actions/discard`, {}],
+    ['delete it', 'reviewer', 'DELETE', `${CM}/:id`, undefined],
+    ['clone it', 'editor', 'POST', `${CM}/clone/:id`, { title: 'Bản sao tin của xã khác' }],
+    ['see its review', 'editor', 'GET', '/review/api::article.article/:id', undefined],
+    ['send it for review', 'editor', 'POST', '/review/api::article.article/:id/submit', {}],
+    ['approve it', 'reviewer', 'POST', '/review/api::article.article/:id/approve', {}],
+    ['see its schedule', 'editor', 'GET', '/schedule/api::article.article/:id', undefined],
+    ['schedule it', 'reviewer', 'PUT', '/schedule/api::article.article/:id', { publishAt: '2030-01-01T01:00:00.000Z' }],
+    ['see its takedown', 'reviewer', 'GET', '/takedown/api::article.article/:id', undefined],
+    ['withdraw it', 'reviewer', 'POST', '/takedown/api::article.article/:id/withdraw', { reason: 'Thu hồi trộm' }],
+    ['remove it', 'reviewer', 'POST', '/takedown/api::article.article/:id/remove', { reason: 'Gỡ trộm' }],
+    ['see its cross-posts', 'editor', 'GET', '/crosspost-panel/pieces/api::article.article/:id/jobs', undefined],
+    ['post it again on Facebook', 'reviewer', 'POST', '/crosspost-panel/pieces/api::article.article/:id/channels/facebook/repost', {}],
+  ])('cannot %s when it is another commune’s', async (_, who, method, path, body) => {
+    const before = await otherAsSuperAdminSees();
+    const res = await (who === 'editor' ? editor : reviewer).request(method, path.replace(':id', other), body);
+    expect([403, 404], `${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`).toContain(res.status);
+    expect(await otherAsSuperAdminSees()).toEqual(before);
+  });
+
+  it('cannot delete, publish or unpublish another commune’s pieces in bulk either', async () => {
+    const before = await otherAsSuperAdminSees();
+    for (const action of ['bulkDelete', 'bulkPublish', 'bulkUnpublish']) await reviewer.request('POST', `${CM}/actions/${action}`, { documentIds: [other] });
+    expect(await otherAsSuperAdminSees()).toEqual(before);
+  });
+
+  it('sees only their commune’s pieces in the review queue', async () => {
+    const waiting = await create(superAdmin, { title: 'Tin Đào Xá chờ duyệt', commune: 'dao-xa' });
+    expect((await superAdmin.review(ARTICLE, waiting.body.data.documentId, 'submit')).status).toBe(200);
+    const all = await superAdmin.request('GET', '/review/queue');
+    expect(all.body.data.map((p: { documentId: string }) => p.documentId)).toContain(waiting.body.data.documentId);
+    const queue = await reviewer.request('GET', '/review/queue');
+    expect(queue.status).toBe(200);
+    expect(queue.body.data.map((p: { documentId: string }) => p.documentId)).not.toContain(waiting.body.data.documentId);
+  });
+
+  it('writes a new piece for their own commune without having to say so', async () => {
+    const res = await create(editor, { title: 'Tin mới của xã Thanh Thủy' });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.data.commune).toBe('thanh-thuy');
+  });
+
+  it.each([
+    ['for another commune', { commune: 'dao-xa' }, 'bạn chỉ viết bài cho "thanh-thuy", không phải cho "dao-xa".'],
+    ['province-wide', { provinceWide: true }, 'chỉ cán bộ của tỉnh được đăng tin toàn tỉnh hoặc gửi bài tới các xã, phường khác.'],
+    ['addressed to other communes', { addressedTo: 'dao-xa' }, 'chỉ cán bộ của tỉnh được đăng tin toàn tỉnh hoặc gửi bài tới các xã, phường khác.'],
+  ])('is refused a piece %s, with a message they understand', async (_, data, message) => {
+    const res = await create(editor, { title: 'Tin vượt quyền', ...data });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain(message);
+  });
+
+  it('cannot move their own piece to another commune', async () => {
+    const res = await editor.update(ARTICLE, own, { commune: 'dao-xa' });
+    expect(res.status).toBe(400);
+    expect((await superAdmin.request('GET', `${CM}/${own}`)).body.data.commune).toBe('thanh-thuy');
+  });
+});
