@@ -105,6 +105,17 @@ describe('a commune’s editors in a province', () => {
     expect(res.body.error.message).toContain(message);
   });
 
+  it('leaves the province’s reviewer reading every commune’s pieces and changing none', async () => {
+    const province = await userWithRole(cms, superAdmin, 'Tỉnh: xem mọi xã, phường', 'so.vanhoa@phutho.test');
+    const ids = ((await province.request('GET', `${CM}?page=1&pageSize=50`)).body.results as Array<{ documentId: string }>).map((r) => r.documentId);
+    expect(ids).toEqual(expect.arrayContaining([own, other]));
+    const before = await otherAsSuperAdminSees();
+    expect((await province.update(ARTICLE, other, { title: 'Tỉnh sửa' })).status).toBe(403);
+    expect((await province.publish(ARTICLE, own)).status).toBe(403);
+    expect((await province.create(ARTICLE, { ...articleFields, ...relations, title: 'Tỉnh viết' })).status).toBe(403);
+    expect(await otherAsSuperAdminSees()).toEqual(before);
+  });
+
   it('cannot move their own piece to another commune', async () => {
     const res = await editor.update(ARTICLE, own, { commune: 'dao-xa' });
     expect(res.status).toBe(400);

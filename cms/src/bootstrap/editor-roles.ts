@@ -11,12 +11,15 @@ type Permission = { action: string; subject?: string | null; properties?: Record
 // "update" also covers replacing and deleting files. Replacing a file the portal shows would
 // change the live portal at the next build without review, so an editor may change only files
 // no published entry uses; a reviewer may change any.
-const uploadPermissions = (role: 'editor' | 'reviewer'): Permission[] => [
-  ...['plugin::upload.read', 'plugin::upload.configure-view', 'plugin::upload.assets.create', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'].map(
-    (action) => ({ action }),
-  ),
-  { action: 'plugin::upload.assets.update', conditions: role === 'editor' ? [UNUSED_MEDIA_CONDITION] : [] },
-];
+const uploadPermissions = (role: EditorialRole): Permission[] =>
+  role === 'reader'
+    ? ['plugin::upload.read', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'].map((action) => ({ action }))
+    : [
+        ...['plugin::upload.read', 'plugin::upload.configure-view', 'plugin::upload.assets.create', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'].map(
+          (action) => ({ action }),
+        ),
+        { action: 'plugin::upload.assets.update', conditions: role === 'editor' ? [UNUSED_MEDIA_CONDITION] : [] },
+      ];
 
 const kindUids = new Set(contentKinds.map(uidOf));
 // Editors may keep the list of residential areas current; the plan's taxonomy is read-only.
@@ -27,8 +30,12 @@ const reviewerWritableExtras = new Set(['api::residential-area.residential-area'
 // them; only a reviewer deletes (a sighting's history is the record of how it was handled).
 const monitoringUids = new Set([uidOf(sighting), uidOf(outreachActivity)]);
 
-function actionsFor(uid: string, role: 'editor' | 'reviewer'): string[] {
+/** `reader`: the province's reviewer, who reads every commune's work and changes nothing. */
+export type EditorialRole = 'editor' | 'reviewer' | 'reader';
+
+function actionsFor(uid: string, role: EditorialRole): string[] {
   const read = [`${CM}.read`];
+  if (role === 'reader') return read;
   if (monitoringUids.has(uid)) return role === 'editor' ? [...read, `${CM}.create`, `${CM}.update`] : [...read, `${CM}.create`, `${CM}.update`, `${CM}.delete`];
   if (kindUids.has(uid)) {
     return role === 'editor'
@@ -43,7 +50,7 @@ function actionsFor(uid: string, role: 'editor' | 'reviewer'): string[] {
  * The permissions of an editorial role. With `pieceCondition` (a commune's roles in a province,
  * cms/src/tenancy/), every action on the four kinds of pieces holds only where it matches.
  */
-export function editorialPermissions(strapi: Core.Strapi, role: 'editor' | 'reviewer', pieceCondition?: string): Permission[] {
+export function editorialPermissions(strapi: Core.Strapi, role: EditorialRole, pieceCondition?: string): Permission[] {
   const contentTypes = strapi.service('admin::content-type') as {
     getPermissionsWithNestedFields: (actions: unknown[], options?: unknown) => Permission[];
   };

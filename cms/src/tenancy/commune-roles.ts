@@ -29,8 +29,16 @@ export async function communesOfUser(strapi: Core.Strapi, userId: number | strin
   return { communes, confined: codes.length > 0 && communes.length === codes.length };
 }
 
-/** Creates (or brings back in line) every commune's two roles. */
+/**
+ * The province's reviewer (Sở, Phòng Văn hóa): reads every commune's work, changes nothing.
+ * The office's own two roles, confined to no commune, are the province's editors.
+ */
+export const PROVINCE_READER_ROLE = { code: 'tt-tinh-xem', name: 'Tỉnh: xem mọi xã, phường', description: 'Xem nội dung của mọi xã, phường; không sửa, không xuất bản.' };
+
+/** Creates (or brings back in line) every commune's two roles and the province's reviewer. */
 export async function ensureCommuneRoles(strapi: Core.Strapi, communes: readonly string[]): Promise<void> {
+  if (communes.length === 0) return;
+  await ensureRoleWith(strapi, PROVINCE_READER_ROLE, editorialPermissions(strapi, 'reader'));
   for (const commune of communes) {
     for (const { spec, role } of communeRoleSpecs(commune)) await ensureRoleWith(strapi, spec, editorialPermissions(strapi, role, COMMUNE_CONDITION));
   }
