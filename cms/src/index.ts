@@ -17,6 +17,7 @@ import { registerContentValidation } from './documents/validate-content';
 import { registerUnusedMediaCondition } from './media/unused-media-condition';
 import { servedCommunes } from './documents/commune-membership';
 import { registerCommuneCondition } from './tenancy/commune-condition';
+import { registerCommuneMediaConditions } from './tenancy/commune-media-condition';
 import { ensureCommuneRoles } from './tenancy/commune-roles';
 import { registerEditorCommune } from './tenancy/editor-commune';
 import { registerMonitoringRoutes } from './monitoring/monitoring-routes';
@@ -72,6 +73,7 @@ export default {
     await registerUnusedMediaCondition(strapi);
     await registerPassedToPoliceCondition(strapi);
     await registerCommuneCondition(strapi);
+    await registerCommuneMediaConditions(strapi);
     await ensureEditorRoles(strapi);
     await ensureCommuneRoles(strapi, servedCommunes());
     await ensureMonitoringRoles(strapi);

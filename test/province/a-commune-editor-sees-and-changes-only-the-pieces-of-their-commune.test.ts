@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleFields } from '../fixtures/entries.ts';
 import { AdminApi, connect } from '../helpers/admin-api.ts';
-import { userWithRole } from '../helpers/admin-users.ts';
+import { multipart, png, userWithRole } from '../helpers/admin-users.ts';
 import { bootCms, type TestCms } from '../helpers/cms.ts';
 
 const ARTICLE = 'api::article.article';
@@ -114,6 +114,52 @@ describe('a commune’s editors in a province', () => {
     expect((await province.publish(ARTICLE, own)).status).toBe(403);
     expect((await province.create(ARTICLE, { ...articleFields, ...relations, title: 'Tỉnh viết' })).status).toBe(403);
     expect(await otherAsSuperAdminSees()).toEqual(before);
+  });
+
+  describe('in the media library', () => {
+    let mine: number;
+    let theirs: number;
+    const fileAsSuperAdminSees = async (id: number) => (await superAdmin.request('GET', `/upload/files/${id}`)).body;
+
+    beforeAll(async () => {
+      const daoXaEditor = await userWithRole(cms, superAdmin, 'Biên tập viên (dao-xa)', 'bientap.daoxa@phutho.test');
+      const upload = async (api: AdminApi, colour: string) => {
+        const res = await multipart(api, '/upload', { files: await png(colour) });
+        expect(res.status, JSON.stringify(res.body)).toBe(201);
+        return res.body[0].id as number;
+      };
+      mine = await upload(editor, '#aa0000');
+      theirs = await upload(daoXaEditor, '#00aa00');
+    });
+
+    it('lists only the files of their commune', async () => {
+      const list = await editor.request('GET', '/upload/files?pageSize=100');
+      expect(list.status).toBe(200);
+      const ids = (list.body.results as Array<{ id: number }>).map((f) => f.id);
+      expect(ids).toContain(mine);
+      expect(ids).not.toContain(theirs);
+    });
+
+    it('cannot open, rename, replace or delete another commune’s file', async () => {
+      const before = await fileAsSuperAdminSees(theirs);
+      const attempts = [
+        await editor.request('GET', `/upload/files/${theirs}`),
+        await multipart(editor, `/upload/files/${theirs}`, { fileInfo: JSON.stringify({ name: 'doi-ten.png' }) }, 'PUT'),
+        await multipart(editor, `/upload?id=${theirs}`, { files: await png('#000000') }),
+        await multipart(editor, `/upload/files/${theirs}/replace`, { files: await png('#000000') }),
+        await editor.request('POST', '/upload/actions/bulk-update', { updates: [{ id: theirs, fileInfo: { name: 'doi-ten.png' } }] }),
+        await reviewer.request('DELETE', `/upload/files/${theirs}`),
+        await reviewer.request('POST', '/upload/actions/bulk-delete', { fileIds: [theirs], folderIds: [] }),
+      ];
+      for (const res of attempts) expect([403, 404], JSON.stringify(res.body)).toContain(res.status);
+      expect(await fileAsSuperAdminSees(theirs)).toEqual(before);
+    });
+
+    it('still renames a file of their own that no published piece shows', async () => {
+      const res = await editor.request('POST', '/upload/actions/bulk-update', { updates: [{ id: mine, fileInfo: { name: 'anh-cua-xa.png' } }] });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      expect((await fileAsSuperAdminSees(mine)).name).toBe('anh-cua-xa.png');
+    });
   });
 
   it('cannot move their own piece to another commune', async () => {

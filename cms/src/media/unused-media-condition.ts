@@ -18,11 +18,14 @@ export async function registerUnusedMediaCondition(strapi: Core.Strapi): Promise
   await conditionProvider.register({
     name: 'media-not-on-the-portal',
     displayName: 'Chỉ tệp chưa hiện trên cổng thông tin (không dùng trong bài đã xuất bản)',
-    async handler() {
-      const ctx = strapi.requestContext.get() as Parameters<typeof mediaChangeOf>[1] | undefined;
-      const change = ctx ? await mediaChangeOf(strapi, ctx) : null;
-      const free = change ? change.files.filter((file) => !change.inPublishedUse.has(file.id)).map((file) => file.id) : [];
-      return { id: { $in: free } };
-    },
+    handler: () => unusedMediaQuery(strapi),
   });
+}
+
+/** The files the current request changes that no published entry uses, as a condition's query. */
+export async function unusedMediaQuery(strapi: Core.Strapi): Promise<{ id: { $in: number[] } }> {
+  const ctx = strapi.requestContext.get() as Parameters<typeof mediaChangeOf>[1] | undefined;
+  const change = ctx ? await mediaChangeOf(strapi, ctx) : null;
+  const free = change ? change.files.filter((file) => !change.inPublishedUse.has(file.id)).map((file) => file.id) : [];
+  return { id: { $in: free } };
 }

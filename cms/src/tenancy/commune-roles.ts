@@ -5,6 +5,22 @@ import { EDITOR_ROLE, REVIEWER_ROLE, editorialPermissions, ensureRoleWith } from
 // the office's two roles, confined to pieces of that commune (commune-condition.ts). The
 // commune is written into the role's code, which never changes when a super admin renames it.
 export const COMMUNE_CONDITION = 'api::commune-of-the-editor';
+export const COMMUNE_MEDIA_CONDITION = 'api::media-of-the-commune';
+export const COMMUNE_UNUSED_MEDIA_CONDITION = 'api::commune-media-not-on-the-portal';
+
+type Permission = ReturnType<typeof editorialPermissions>[number];
+
+// Which of the media library's actions a commune's role holds only on its commune's files.
+const MEDIA_OF_THE_COMMUNE = new Set(['plugin::upload.read', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link']);
+
+/** The office's permissions, confined to the commune's pieces and media library. */
+function communePermissions(strapi: Core.Strapi, role: 'editor' | 'reviewer'): Permission[] {
+  return editorialPermissions(strapi, role, COMMUNE_CONDITION).map((p) => {
+    if (MEDIA_OF_THE_COMMUNE.has(p.action)) return { ...p, conditions: [COMMUNE_MEDIA_CONDITION] };
+    if (p.action === 'plugin::upload.assets.update') return { ...p, conditions: [role === 'editor' ? COMMUNE_UNUSED_MEDIA_CONDITION : COMMUNE_MEDIA_CONDITION] };
+    return p;
+  });
+}
 
 const CODE = /^(tt-bien-tap-vien|tt-lanh-dao-duyet)--([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 
@@ -40,6 +56,6 @@ export async function ensureCommuneRoles(strapi: Core.Strapi, communes: readonly
   if (communes.length === 0) return;
   await ensureRoleWith(strapi, PROVINCE_READER_ROLE, editorialPermissions(strapi, 'reader'));
   for (const commune of communes) {
-    for (const { spec, role } of communeRoleSpecs(commune)) await ensureRoleWith(strapi, spec, editorialPermissions(strapi, role, COMMUNE_CONDITION));
+    for (const { spec, role } of communeRoleSpecs(commune)) await ensureRoleWith(strapi, spec, communePermissions(strapi, role));
   }
 }
