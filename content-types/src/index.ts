@@ -28,3 +28,4 @@ export * from './social-caption';
 export * from './preview-signature';
 export * from './report/report-period';
 export * from './report/report-data';
+export * from './report/province-report';

@@ -1,4 +1,5 @@
-import { reportDataSchema, type ReportData, type ReportPeriod } from '@thanh-thuy/content-types';
+import { provinceReportSchema, reportDataSchema, type ProvinceReport, type ReportData, type ReportPeriod } from '@thanh-thuy/content-types';
+import type { z } from 'zod';
 
 /** The CMS could not give the report: one Vietnamese line saying why and what to do. */
 export class ReportCmsError extends Error {
@@ -8,13 +9,21 @@ export class ReportCmsError extends Error {
   }
 }
 
-export function reportPath(period: ReportPeriod): string {
-  return `/api/report?kind=${period.kind}&from=${period.from}&to=${period.to}`;
+export function reportPath(period: ReportPeriod, which: 'commune' | 'province' = 'commune'): string {
+  return `/api/report${which === 'province' ? '/province' : ''}?kind=${period.kind}&from=${period.from}&to=${period.to}`;
 }
 
 /** Reads the whole report of a period from the CMS, once, and checks its shape. */
-export async function fetchReport(cmsUrl: string, token: string, period: ReportPeriod, timeoutMs = 120_000): Promise<ReportData> {
-  const url = `${cmsUrl.replace(/\/+$/, '')}${reportPath(period)}`;
+export function fetchReport(cmsUrl: string, token: string, period: ReportPeriod, timeoutMs = 120_000): Promise<ReportData> {
+  return fetchChecked(`${cmsUrl.replace(/\/+$/, '')}${reportPath(period)}`, token, reportDataSchema, timeoutMs);
+}
+
+/** Reads the province's report of a period (per commune) from the CMS, once, and checks its shape. */
+export function fetchProvinceReport(cmsUrl: string, token: string, period: ReportPeriod, timeoutMs = 120_000): Promise<ProvinceReport> {
+  return fetchChecked(`${cmsUrl.replace(/\/+$/, '')}${reportPath(period, 'province')}`, token, provinceReportSchema, timeoutMs);
+}
+
+async function fetchChecked<T>(url: string, token: string, schema: z.ZodType<T>, timeoutMs: number): Promise<T> {
   const where = url.split('?')[0];
   let res: Response;
   try {
@@ -28,7 +37,7 @@ export async function fetchReport(cmsUrl: string, token: string, period: ReportP
     throw new ReportCmsError(`CMS tại ${where} từ chối mã REPORT_API_TOKEN trong .env (${res.status}): khởi động lại CMS bằng npm start để nó dùng mã này, rồi gọi lại`, url);
   }
   if (!res.ok) throw new ReportCmsError(`CMS tại ${where} trả lỗi ${res.status}${body?.error?.message ? `: ${body.error.message}` : ''}`, url);
-  const parsed = reportDataSchema.safeParse(body?.data);
+  const parsed = schema.safeParse(body?.data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new ReportCmsError(`CMS tại ${where} trả số liệu không đúng dạng báo cáo (${issue.path.join('.')}: ${issue.message}): CMS và lệnh này có thể khác phiên bản, hãy cập nhật cả hai`, url);

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { ROOT, loadConfig } from '../env/config.ts';
-import { ReportCmsError, fetchReport } from './fetch-report.ts';
+import { ReportCmsError, fetchProvinceReport, fetchReport } from './fetch-report.ts';
 import { ReportUsageError, USAGE, parseReportFlags } from './report-flags.ts';
-import { writeReport } from './write-report.ts';
+import { writeProvinceReport, writeReport, type WrittenReport } from './write-report.ts';
 
 // npm run report -- --month 2025-10: read the period's numbers from the CMS once, render the
 // .docx, the HTML and the CSV files from them, and put them in place only when all are written.
@@ -18,14 +18,25 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const { config, env } = loadConfig();
-  const report = await fetchReport(config.CMS_URL, env.REPORT_API_TOKEN, flags.period);
   const out = resolve(flags.out ?? resolve(ROOT, config.DATA_DIR, 'reports'));
-  const written = await writeReport(report, out).catch((error: NodeJS.ErrnoException) => {
-    throw new ReportWriteError(`Không ghi được báo cáo vào ${out} (${error.code ?? error.message}): hãy chọn --out là một thư mục ghi được, rồi gọi lại`, { cause: error });
-  });
-  console.log(`Đã viết báo cáo ${report.period.label} vào ${written.dir}:`);
+  const write = async (): Promise<{ label: string; written: WrittenReport }> => {
+    if (flags.province) {
+      const report = await fetchProvinceReport(config.CMS_URL, env.REPORT_API_TOKEN, flags.period);
+      return { label: `toàn tỉnh ${report.period.label}`, written: await writeProvinceReport(report, out).catch(unwritable(out)) };
+    }
+    const report = await fetchReport(config.CMS_URL, env.REPORT_API_TOKEN, flags.period);
+    return { label: report.period.label, written: await writeReport(report, out).catch(unwritable(out)) };
+  };
+  const { label, written } = await write();
+  console.log(`Đã viết báo cáo ${label} vào ${written.dir}:`);
   for (const file of written.files) console.log(`  ${file}`);
   return 0;
+}
+
+function unwritable(out: string) {
+  return (error: NodeJS.ErrnoException): never => {
+    throw new ReportWriteError(`Không ghi được báo cáo vào ${out} (${error.code ?? error.message}): hãy chọn --out là một thư mục ghi được, rồi gọi lại`, { cause: error });
+  };
 }
 
 main(process.argv.slice(2)).then(

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { ReportPeriodError, campaignPeriod, monthPeriod, quarterPeriod, rangePeriod, type ReportPeriod } from '@thanh-thuy/content-types';
 
 export const USAGE = `
-Cách dùng: npm run report -- (--from NGÀY --to NGÀY | --month NĂM-THÁNG | --quarter NĂM-QUÝ | --campaign) [--out THƯ_MỤC]
+Cách dùng: npm run report -- (--from NGÀY --to NGÀY | --month NĂM-THÁNG | --quarter NĂM-QUÝ | --campaign) [--province] [--out THƯ_MỤC]
 
 Viết báo cáo kết quả công tác tuyên truyền của một kỳ, theo thể thức Nghị định 30/2020/NĐ-CP:
 tệp .docx để chỉnh sửa và gửi đi, bản HTML để in, các bảng số liệu .csv. Số liệu lấy từ CMS
@@ -12,6 +12,8 @@ tệp .docx để chỉnh sửa và gửi đi, bản HTML để in, các bảng 
   --month 2025-10                     một tháng
   --quarter 2025-Q4                   một quý
   --campaign                          toàn thời gian thực hiện Kế hoạch
+  --province                         báo cáo của toàn tỉnh khi một hệ thống phục vụ nhiều xã, phường:
+                                     số tin, bài theo từng xã, phường, theo nội dung và theo kênh (.html, .csv)
   --out THƯ_MỤC                       nơi ghi báo cáo (mặc định var/reports); mỗi kỳ một thư mục con
   --help                              in hướng dẫn này
 `;
@@ -30,6 +32,8 @@ export class ReportUsageError extends Error {
 export interface ReportFlags {
   period: ReportPeriod;
   out: string | null;
+  /** The province's report (per commune) instead of the installation's own. */
+  province: boolean;
 }
 
 const OPTIONS = {
@@ -38,6 +42,7 @@ const OPTIONS = {
   month: { type: 'string' },
   quarter: { type: 'string' },
   campaign: { type: 'boolean' },
+  province: { type: 'boolean' },
   out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -57,7 +62,7 @@ function describeParseError(error: Error & { code?: string }): string {
   }
 }
 
-type Values = { from?: string; to?: string; month?: string; quarter?: string; campaign?: boolean; out?: string; help?: boolean };
+type Values = { from?: string; to?: string; month?: string; quarter?: string; campaign?: boolean; province?: boolean; out?: string; help?: boolean };
 
 function periodOf(choice: 'from' | 'month' | 'quarter' | 'campaign', values: Values): ReportPeriod {
   switch (choice) {
@@ -89,7 +94,7 @@ export function parseReportFlags(argv: string[]): ReportFlags | null {
   if (chosen.length > 1) throw new ReportUsageError(`Chỉ chọn một kỳ báo cáo, đã cho cả ${chosen.map((k) => `--${k}`).join(' và ')}`);
   if (values.out !== undefined && values.out.trim() === '') throw new ReportUsageError('Tùy chọn --out cần một thư mục');
   try {
-    return { period: periodOf(chosen[0], values), out: values.out ?? null };
+    return { period: periodOf(chosen[0], values), out: values.out ?? null, province: values.province === true };
   } catch (error) {
     if (error instanceof ReportPeriodError) throw new ReportUsageError(error.message, { cause: error });
     throw error;

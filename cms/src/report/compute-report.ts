@@ -112,7 +112,7 @@ export async function computeReport(strapi: Core.Strapi, period: ReportPeriod, o
     totals: { pieces: pieces.length, byKind: totals, activities: activities.length, peopleReached: sum(activities, (a) => a.peopleReached) },
     themes: themes(pieces),
     channels: channels(pieces, posts, activities),
-    socialPosts: posts.map(({ pieceId: _, ...post }) => post),
+    socialPosts: posts.map(({ pieceId: _, commune: _c, provinceWide: _p, ...post }) => post),
     units: units(pieces, activities),
     residentialAreas: await residentialAreas(strapi, pieces, activities),
     monitoring: monitoringOf(sightings, totals['fact-check']),

@@ -9,6 +9,9 @@ export interface PeriodPiece extends ReportPiece {
   areaName: string | null;
   summary: string;
   subjectName: string | null;
+  /** Tenancy (content-types tenancy.ts): whose piece it is, in a province. */
+  commune: string | null;
+  provinceWide: boolean;
 }
 
 type Row = {
@@ -19,6 +22,8 @@ type Row = {
   firstPublishedAt: string | null;
   publishedAt: string;
   subjectName?: string | null;
+  commune?: string | null;
+  provinceWide?: boolean | null;
   themes?: Array<{ key: string }>;
   unit?: { key: string; label: string } | null;
   residentialArea?: { name: string } | null;
@@ -45,7 +50,7 @@ export async function publishedPieces(strapi: Core.Strapi, start: Date, end: Dat
           { firstPublishedAt: { $null: true }, publishedAt: { $gte: start, $lt: end } },
         ],
       },
-      select: ['documentId', 'title', 'slug', 'summary', 'firstPublishedAt', 'publishedAt', ...('subjectName' in kind.fields ? ['subjectName'] : [])],
+      select: ['documentId', 'title', 'slug', 'summary', 'firstPublishedAt', 'publishedAt', 'commune', 'provinceWide', ...('subjectName' in kind.fields ? ['subjectName'] : [])],
       populate: {
         themes: { select: ['key'] },
         unit: { select: ['key', 'label'] },
@@ -70,6 +75,8 @@ export async function publishedPieces(strapi: Core.Strapi, start: Date, end: Dat
         areaName: row.residentialArea?.name ?? null,
         summary: row.summary ?? '',
         subjectName: row.subjectName ?? null,
+        commune: row.commune ?? null,
+        provinceWide: row.provinceWide === true,
       });
     }
   }

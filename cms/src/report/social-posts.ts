@@ -12,6 +12,9 @@ export interface PeriodPost {
   url: string;
   day: string;
   byHand: boolean;
+  /** The piece's tenancy (content-types tenancy.ts), for the province's report. */
+  commune: string | null;
+  provinceWide: boolean;
 }
 
 const CHUNK = 500; // well under SQLite's and PostgreSQL's bound-parameter limits
@@ -37,12 +40,12 @@ export async function socialPosts(strapi: Core.Strapi, start: Date, end: Date, p
   const posts: PeriodPost[] = [];
   for (const kind of contentKinds) {
     const ids = [...new Set([...newest.values()].filter((r) => r.pieceUid === uidOf(kind)).map((r) => r.pieceId))];
-    const pieces = new Map<string, { title: string; slug: string }>();
+    const pieces = new Map<string, { title: string; slug: string; commune?: string | null; provinceWide?: boolean | null }>();
     for (let i = 0; i < ids.length; i += CHUNK) {
       const found = (await strapi.db.query(uidOf(kind) as never).findMany({
         where: { documentId: { $in: ids.slice(i, i + CHUNK) }, publishedAt: { $notNull: true } },
-        select: ['documentId', 'title', 'slug'],
-      })) as Array<{ documentId: string; title: string; slug: string }>;
+        select: ['documentId', 'title', 'slug', 'commune', 'provinceWide'],
+      })) as Array<{ documentId: string; title: string; slug: string; commune?: string | null; provinceWide?: boolean | null }>;
       for (const p of found) pieces.set(p.documentId, p);
     }
     for (const row of newest.values()) {
@@ -58,6 +61,8 @@ export async function socialPosts(strapi: Core.Strapi, start: Date, end: Date, p
         url: row.remoteUrl as string,
         day: localDay(row.postedAt as string),
         byHand: !row.remoteId,
+        commune: piece.commune ?? null,
+        provinceWide: piece.provinceWide === true,
       });
     }
   }

@@ -5,33 +5,33 @@ import type { Cell, ReportTable } from './report-tables';
 // The printable copy: the same document as the .docx, on A4 with the decree's margins
 // (top and bottom 20 mm, left 30 mm, right 15 mm) and Times New Roman, for a browser's print.
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const isWebLink = (url: string) => /^https?:\/\//i.test(url);
 
 function cell(value: Cell): string {
   if (value === null) return '';
   if (typeof value === 'number') return value.toLocaleString('vi-VN');
-  if (typeof value === 'string') return escape(value);
-  return isWebLink(value.url) ? `<a href="${escape(value.url)}">${escape(value.text)}</a>` : escape(value.text);
+  if (typeof value === 'string') return escapeHtml(value);
+  return isWebLink(value.url) ? `<a href="${escapeHtml(value.url)}">${escapeHtml(value.text)}</a>` : escapeHtml(value.text);
 }
 
 const numeric = (value: Cell) => typeof value === 'number';
 
-function table(t: ReportTable): string {
-  const head = `<tr>${t.columns.map((c) => `<th scope="col">${escape(c)}</th>`).join('')}</tr>`;
+export function tableHtml(t: ReportTable): string {
+  const head = `<tr>${t.columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('')}</tr>`;
   const row = (r: Cell[], tag = 'td') => `<tr>${r.map((c) => `<${tag}${numeric(c) ? ' class="n"' : ''}>${cell(c)}</${tag}>`).join('')}</tr>`;
   const body = t.rows.length ? t.rows.map((r) => row(r)).join('\n') : `<tr><td colspan="${t.columns.length}">Không có số liệu trong kỳ.</td></tr>`;
   const foot = t.total ? `<tfoot>${row(t.total)}</tfoot>` : '';
-  return `<table data-table="${escape(t.file)}"><caption>${escape(t.title)}</caption><thead>${head}</thead><tbody>\n${body}\n</tbody>${foot}</table>`;
+  return `<table data-table="${escapeHtml(t.file)}"><caption>${escapeHtml(t.title)}</caption><thead>${head}</thead><tbody>\n${body}\n</tbody>${foot}</table>`;
 }
 
 function block(b: Block): string {
-  if (b.type === 'heading') return b.level === 1 ? `<h2>${escape(b.text)}</h2>` : `<h3>${escape(b.text)}</h3>`;
-  if (b.type === 'paragraph') return `<p>${escape(b.text)}</p>`;
-  return table(b.table);
+  if (b.type === 'heading') return b.level === 1 ? `<h2>${escapeHtml(b.text)}</h2>` : `<h3>${escapeHtml(b.text)}</h3>`;
+  if (b.type === 'paragraph') return `<p>${escapeHtml(b.text)}</p>`;
+  return tableHtml(b.table);
 }
 
-const STYLE = `
+export const REPORT_STYLE = `
 @page { size: A4; margin: 20mm 15mm 20mm 30mm; }
 body { font-family: "Times New Roman", Times, serif; font-size: 14pt; line-height: 1.3; max-width: 165mm; margin: 1em auto; color: #000; }
 .head { width: 100%; border-collapse: collapse; margin: 0; }
@@ -55,21 +55,21 @@ a { color: #000; word-break: break-all; }
 export function renderHtml(r: ReportData): string {
   const d = reportDocument(r);
   const header = `<table class="head"><tr>
-<td class="issuer">${escape(d.issuer.upper)}<strong>${escape(d.issuer.lower)}</strong><span class="rule"></span>${escape(d.number).replace(/ {2,}/g, (gap) => '&nbsp;'.repeat(gap.length))}</td>
-<td><strong>${escape(d.motto.country)}</strong><strong>${escape(d.motto.motto)}</strong><span class="rule"></span><span class="date">${escape(d.dateLine)}</span></td>
+<td class="issuer">${escapeHtml(d.issuer.upper)}<strong>${escapeHtml(d.issuer.lower)}</strong><span class="rule"></span>${escapeHtml(d.number).replace(/ {2,}/g, (gap) => '&nbsp;'.repeat(gap.length))}</td>
+<td><strong>${escapeHtml(d.motto.country)}</strong><strong>${escapeHtml(d.motto.motto)}</strong><span class="rule"></span><span class="date">${escapeHtml(d.dateLine)}</span></td>
 </tr></table>`;
   const sign = `<table class="sign"><tr>
-<td><strong><em>Nơi nhận:</em></strong><br>${d.recipients.map((x) => `- ${escape(x)}`).join('<br>')}</td>
-<td class="who">${escape(d.signature.on)}<br>${escape(d.signature.position)}<br><span class="note">${escape(d.signature.note)}</span></td>
+<td><strong><em>Nơi nhận:</em></strong><br>${d.recipients.map((x) => `- ${escapeHtml(x)}`).join('<br>')}</td>
+<td class="who">${escapeHtml(d.signature.on)}<br>${escapeHtml(d.signature.position)}<br><span class="note">${escapeHtml(d.signature.note)}</span></td>
 </tr></table>`;
-  const annexes = d.annexes.map((a) => `<section class="annex"><h1>${escape(a.title)}</h1><p>${escape(a.subject)}</p>\n${a.blocks.map(block).join('\n')}</section>`).join('\n');
+  const annexes = d.annexes.map((a) => `<section class="annex"><h1>${escapeHtml(a.title)}</h1><p>${escapeHtml(a.subject)}</p>\n${a.blocks.map(block).join('\n')}</section>`).join('\n');
   return `<!doctype html>
 <html lang="vi">
-<head><meta charset="utf-8"><title>${escape(`${d.kind} ${d.subject}`)}</title><style>${STYLE}</style></head>
+<head><meta charset="utf-8"><title>${escapeHtml(`${d.kind} ${d.subject}`)}</title><style>${REPORT_STYLE}</style></head>
 <body>
 ${header}
-<h1>${escape(d.kind)}</h1>
-<p class="subject">${escape(d.subject)}</p>
+<h1>${escapeHtml(d.kind)}</h1>
+<p class="subject">${escapeHtml(d.subject)}</p>
 ${d.body.map(block).join('\n')}
 ${sign}
 ${annexes}

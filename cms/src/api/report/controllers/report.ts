@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { campaignPeriod, coverageOf } from '@thanh-thuy/content-types';
+import { servedCommunes } from '../../../documents/commune-membership';
 import { computeReport } from '../../../report/compute-report';
+import { computeProvinceReport } from '../../../report/province-report';
 import { portalUrl } from '../../../report/portal-url';
 import { requestPeriod } from '../../../report/request-period';
 
@@ -16,6 +18,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       return;
     }
     ctx.body = { data: await computeReport(strapi, asked.period, { portalUrl: portalUrl() }) };
+  },
+
+  /** GET /api/report/province?kind=quarter&from=…&to=…: the province's report, per commune. */
+  async province(ctx: Ctx) {
+    const asked = requestPeriod(ctx.query);
+    if ('refusal' in asked) {
+      ctx.status = 400;
+      ctx.body = { data: null, error: { status: 400, name: 'ValidationError', message: asked.refusal, details: {} } };
+      return;
+    }
+    ctx.body = { data: await computeProvinceReport(strapi, asked.period, { communes: servedCommunes(), portalUrl: portalUrl() }) };
   },
 
   /** GET /api/report/coverage: the plan's whole period, per theme and channel, for the portal. */

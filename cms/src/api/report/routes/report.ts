@@ -6,5 +6,7 @@ export default {
   routes: [
     { method: 'GET', path: '/report', handler: 'report.find', config: { auth: false as const, policies: ['global::is-report-client'] } },
     { method: 'GET', path: '/report/coverage', handler: 'report.coverage' },
+    // The province's report (issue 13): per commune, theme and channel; for `npm run report -- --province`.
+    { method: 'GET', path: '/report/province', handler: 'report.province', config: { auth: false as const, policies: ['global::is-report-client'] } },
   ],
 };
