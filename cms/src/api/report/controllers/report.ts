@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { campaignPeriod, coverageOf } from '@thanh-thuy/content-types';
+import { campaignPeriod, coverageOf, type ReportPeriod } from '@thanh-thuy/content-types';
 import { servedCommunes } from '../../../documents/commune-membership';
 import { computeReport } from '../../../report/compute-report';
 import { computeProvinceReport } from '../../../report/province-report';
@@ -8,27 +8,26 @@ import { requestPeriod } from '../../../report/request-period';
 
 type Ctx = { query: unknown; status: number; body: unknown };
 
+/** The period the query asks for, or null once the request is answered 400 with the reason. */
+function periodOf(ctx: Ctx): ReportPeriod | null {
+  const asked = requestPeriod(ctx.query);
+  if (!('refusal' in asked)) return asked.period;
+  ctx.status = 400;
+  ctx.body = { data: null, error: { status: 400, name: 'ValidationError', message: asked.refusal, details: {} } };
+  return null;
+}
+
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /api/report?kind=month&from=2025-10-01&to=2025-10-31: every number of the report. */
   async find(ctx: Ctx) {
-    const asked = requestPeriod(ctx.query);
-    if ('refusal' in asked) {
-      ctx.status = 400;
-      ctx.body = { data: null, error: { status: 400, name: 'ValidationError', message: asked.refusal, details: {} } };
-      return;
-    }
-    ctx.body = { data: await computeReport(strapi, asked.period, { portalUrl: portalUrl() }) };
+    const period = periodOf(ctx);
+    if (period) ctx.body = { data: await computeReport(strapi, period, { portalUrl: portalUrl() }) };
   },
 
   /** GET /api/report/province?kind=quarter&from=…&to=…: the province's report, per commune. */
   async province(ctx: Ctx) {
-    const asked = requestPeriod(ctx.query);
-    if ('refusal' in asked) {
-      ctx.status = 400;
-      ctx.body = { data: null, error: { status: 400, name: 'ValidationError', message: asked.refusal, details: {} } };
-      return;
-    }
-    ctx.body = { data: await computeProvinceReport(strapi, asked.period, { communes: servedCommunes(), portalUrl: portalUrl() }) };
+    const period = periodOf(ctx);
+    if (period) ctx.body = { data: await computeProvinceReport(strapi, period, { communes: servedCommunes(), portalUrl: portalUrl() }) };
   },
 
   /** GET /api/report/coverage: the plan's whole period, per theme and channel, for the portal. */
