@@ -8,6 +8,7 @@ export interface BuildJobData {
 }
 
 export const PREFIX = 'portal';
+const FAN_OUT_PRIORITY = 10;
 
 // A job carries no changes: they gather in one set per commune until a job takes them, so any
 // number of publishes between two builds costs one build, and a change that arrives while a
@@ -38,14 +39,21 @@ export class BuildQueue {
     this.queue = new Queue<BuildJobData>(options.name, { connection: options.connection, prefix: PREFIX });
   }
 
-  /** Asks for a build of `commune` that includes `change` (null: read everything again). */
-  async request(commune: string, change: SiteChange | null): Promise<void> {
+  /**
+   * Asks for a build of `commune` that includes `change` (null: read everything again).
+   * A `fanOut` build, one of many that a province-wide change asks for at once, waits behind
+   * any commune's own publish (BullMQ runs jobs without a priority first): a hundred portals
+   * to rebuild must not hold up the commune whose editor is waiting for one page. A commune's
+   * own publish that finds its fan-out build still waiting brings that build forward.
+   */
+  async request(commune: string, change: SiteChange | null, options: { fanOut?: boolean } = {}): Promise<void> {
     // The change is stored before the job exists: a job that starts finds it.
     await this.options.connection.sadd(changeKeys(this.options.name, commune).waiting, JSON.stringify(change ?? FULL));
     await this.queue.add(
       'build',
       { commune },
       {
+        ...(options.fanOut ? { priority: FAN_OUT_PRIORITY } : {}),
         deduplication: { id: commune, keepLastIfActive: true },
         attempts: this.options.attempts,
         backoff: { type: 'exponential', delay: this.options.retryBaseMs },
@@ -53,6 +61,14 @@ export class BuildQueue {
         removeOnFail: { age: 7 * 24 * 3600 },
       },
     );
+    if (!options.fanOut) await this.bringForward(commune);
+  }
+
+  /** The commune's waiting build, if it waits as part of a fan-out, now runs before other fan-out builds. */
+  private async bringForward(commune: string): Promise<void> {
+    const id = await this.queue.getDeduplicationJobId(commune);
+    const job = id ? await this.queue.getJob(id) : undefined;
+    if (job && job.priority > 0 && (await job.getState()) === 'prioritized') await job.changePriority({ priority: 0 });
   }
 
   counts() {

@@ -42,7 +42,8 @@ export async function startQueueIntake(options: QueueIntakeOptions): Promise<Que
     onChange: async (change, event) => {
       const addressed = communesOf(event, options.communes);
       if (addressed.unknown.length) log(`Change ${change.key} names communes this installation does not serve: ${addressed.unknown.join(', ')}`);
-      for (const commune of addressed.communes) await buildQueue.request(commune, change);
+      const fanOut = addressed.communes.length > 1;
+      for (const commune of addressed.communes) await buildQueue.request(commune, change, { fanOut });
       counts.accepted += 1;
       counts.requests += addressed.communes.length;
     },
