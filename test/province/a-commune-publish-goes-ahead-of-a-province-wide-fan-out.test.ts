@@ -1,43 +1,23 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BuildWorker } from '../../scripts/rebuild/queue/build-worker.ts';
-import type { QueueIntake } from '../../scripts/rebuild/queue/queue-intake.ts';
 import { waitFor } from '../rebuild/helpers/wait.ts';
-import { dataDirIn, liveRelease, openQueueProbe, publishBody, sendWebhook } from './helpers/province.ts';
-import { startTestRedis, type TestRedis } from './helpers/redis-server.ts';
-import { startIntake, startTestWorker } from './helpers/start-province.ts';
+import { publishBody, sendWebhook } from './helpers/province.ts';
+import { startQueueProvince, type QueueProvince } from './helpers/start-province.ts';
 
 const COMMUNES = ['xa-1', 'xa-2', 'xa-3', 'xa-4', 'xa-5', 'xa-6'];
 const FAN_OUT_KEY = 'api::article.article:tin-toan-tinh';
 
 // One worker, one build at a time: the order of builds is the queue's order.
 describe('a commune’s own publish during a province-wide fan-out', () => {
-  let dir: string;
-  let redis: TestRedis;
-  let intake: QueueIntake;
-  let worker: BuildWorker;
-  let probe: ReturnType<typeof openQueueProbe>;
+  let province: QueueProvince;
+  let intake: QueueProvince['intake'];
+  let probe: QueueProvince['probe'];
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'tt-fanout-'));
-    redis = await startTestRedis();
-    const options = { redisUrl: redis.url, dataDir: dataDirIn(dir), communes: COMMUNES, buildEnv: { FAKE_BUILD_DELAY_MS: '300' } };
-    intake = await startIntake(options);
-    probe = openQueueProbe(redis.url);
-    worker = await startTestWorker(options);
-    await waitFor('every commune’s first build', async () => (await Promise.all(COMMUNES.map((c) => liveRelease(dataDirIn(dir), c)))).every(Boolean), 30_000);
-    await waitFor('the queue to be idle', async () => (await probe.queue.getActiveCount()) + (await probe.queue.getWaitingCount()) + (await probe.queue.getPrioritizedCount()) === 0);
+    province = await startQueueProvince({ communes: COMMUNES, buildEnv: { FAKE_BUILD_DELAY_MS: '300' } });
+    ({ intake, probe } = province);
   });
 
-  afterAll(async () => {
-    await worker?.stop();
-    await intake?.stop();
-    await probe?.close();
-    await redis?.remove();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => province?.stop());
 
   it('is built before the rest of the fan-out, with the fan-out’s change for that commune in the same build', async () => {
     const before = (await probe.results()).length;

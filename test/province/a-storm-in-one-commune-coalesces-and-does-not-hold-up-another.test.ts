@@ -1,44 +1,25 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BuildWorker } from '../../scripts/rebuild/queue/build-worker.ts';
-import type { QueueIntake } from '../../scripts/rebuild/queue/queue-intake.ts';
 import { waitFor } from '../rebuild/helpers/wait.ts';
-import { dataDirIn, liveRelease, openQueueProbe, publishBody, sendWebhook } from './helpers/province.ts';
-import { startTestRedis, type TestRedis } from './helpers/redis-server.ts';
-import { startIntake, startTestWorker } from './helpers/start-province.ts';
+import { liveRelease, publishBody, sendWebhook } from './helpers/province.ts';
+import { startQueueProvince, type QueueProvince } from './helpers/start-province.ts';
 
 const COMMUNES = ['thanh-thuy', 'dao-xa'];
 // Long enough that the storm below arrives while the first build of it runs.
 const BUILD_MS = 1_500;
 
 describe('a storm of publishes in one commune', () => {
-  let dir: string;
-  let redis: TestRedis;
-  let intake: QueueIntake;
-  let worker: BuildWorker;
-  let probe: ReturnType<typeof openQueueProbe>;
+  let province: QueueProvince;
+  let intake: QueueProvince['intake'];
+  let probe: QueueProvince['probe'];
+  const live = (commune: string) => liveRelease(province.dataDir, commune);
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'tt-storm-'));
-    redis = await startTestRedis();
     // Two builds at once, as two worker processes would run them.
-    const options = { redisUrl: redis.url, dataDir: dataDirIn(dir), communes: COMMUNES, concurrency: 2, buildEnv: { FAKE_BUILD_DELAY_MS: String(BUILD_MS) } };
-    intake = await startIntake(options);
-    probe = openQueueProbe(redis.url);
-    worker = await startTestWorker(options);
-    await waitFor('both communes to have a first build', async () => (await liveRelease(dataDirIn(dir), 'thanh-thuy')) && (await liveRelease(dataDirIn(dir), 'dao-xa')), 30_000);
-    await waitFor('the queue to be idle', async () => (await probe.queue.getActiveCount()) === 0);
+    province = await startQueueProvince({ communes: COMMUNES, concurrency: 2, buildEnv: { FAKE_BUILD_DELAY_MS: String(BUILD_MS) } });
+    ({ intake, probe } = province);
   });
 
-  afterAll(async () => {
-    await worker?.stop();
-    await intake?.stop();
-    await probe?.close();
-    await redis?.remove();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => province?.stop());
 
   it('costs one running and one waiting build, never one per publish, and the second carries every change', async () => {
     const firstBuilds = (await probe.results('thanh-thuy')).length;
@@ -57,7 +38,7 @@ describe('a storm of publishes in one commune', () => {
     expect(builds).toHaveLength(2);
     expect(builds[0].changes).toEqual(['api::article.article:tin-0']);
     expect(builds[1].changes).toEqual(storm.map((id) => `api::article.article:${id}`).sort());
-    expect(await liveRelease(dataDirIn(dir), 'thanh-thuy')).toBe(builds[1].release);
+    expect(await live('thanh-thuy')).toBe(builds[1].release);
   });
 
   it('does not hold up another commune: its publish goes live while the storm is still building', async () => {

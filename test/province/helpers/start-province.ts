@@ -1,7 +1,12 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fakeBuildCommand } from '../../rebuild/helpers/fake-build.ts';
+import { waitFor } from '../../rebuild/helpers/wait.ts';
 import { startBuildWorker, type BuildWorker } from '../../../scripts/rebuild/queue/build-worker.ts';
 import { startQueueIntake, type QueueIntake } from '../../../scripts/rebuild/queue/queue-intake.ts';
-import { DOMAIN, QUEUE, SECRET } from './province.ts';
+import { dataDirIn, DOMAIN, liveRelease, openQueueProbe, QUEUE, SECRET } from './province.ts';
+import { startTestRedis } from './redis-server.ts';
 
 export interface ProvinceOptions {
   redisUrl: string;
@@ -36,3 +41,39 @@ export const startTestWorker = (options: ProvinceOptions): Promise<BuildWorker> 
     precompress: false,
     log: options.log ?? (() => {}),
   });
+
+export interface QueueProvince {
+  dataDir: string;
+  intake: QueueIntake;
+  worker: BuildWorker;
+  probe: ReturnType<typeof openQueueProbe>;
+  stop: () => Promise<void>;
+}
+
+/**
+ * A province on a Redis of its own: the intake, one in-process worker and a probe into the
+ * queue, once every commune has its first build and the queue is idle.
+ */
+export async function startQueueProvince(options: Omit<ProvinceOptions, 'redisUrl' | 'dataDir'>): Promise<QueueProvince> {
+  const dir = mkdtempSync(join(tmpdir(), 'tt-queue-province-'));
+  const redis = await startTestRedis();
+  const full = { ...options, redisUrl: redis.url, dataDir: dataDirIn(dir) };
+  const intake = await startIntake(full);
+  const probe = openQueueProbe(redis.url);
+  const worker = await startTestWorker(full);
+  const stop = async () => {
+    await worker.stop();
+    await intake.stop();
+    await probe.close();
+    await redis.remove();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    await waitFor('every commune’s first build', async () => (await Promise.all(options.communes.map((c) => liveRelease(full.dataDir, c)))).every(Boolean), 30_000);
+    await waitFor('the queue to be idle', async () => (await probe.queue.getActiveCount()) + (await probe.queue.getWaitingCount()) + (await probe.queue.getPrioritizedCount()) === 0);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { dataDir: full.dataDir, intake, worker, probe, stop };
+}
