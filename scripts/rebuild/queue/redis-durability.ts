@@ -10,15 +10,7 @@ import type { Redis } from 'ioredis';
  * https://docs.bullmq.io/guide/going-to-production#persistence
  */
 export async function redisDurability(redis: Redis): Promise<{ durable: boolean; warnings: string[] }> {
-  const read = async (name: string): Promise<string | null> => {
-    try {
-      const answer = (await redis.config('GET', name)) as string[];
-      return answer[1] ?? null;
-    } catch {
-      return null; // managed Redis often refuses CONFIG: say we could not tell
-    }
-  };
-  const [appendonly, appendfsync, policy] = [await read('appendonly'), await read('appendfsync'), await read('maxmemory-policy')];
+  const { appendonly, appendfsync, policy } = await redisSettings(redis);
   const warnings: string[] = [];
   if (appendonly === null) warnings.push('could not read the Redis configuration (CONFIG GET refused): make sure appendonly is yes, appendfsync always and maxmemory-policy noeviction');
   else {
@@ -27,4 +19,17 @@ export async function redisDurability(redis: Redis): Promise<{ durable: boolean;
     if (policy !== 'noeviction') warnings.push(`Redis may evict keys (maxmemory-policy ${policy}): BullMQ needs noeviction`);
   }
   return { durable: warnings.length === 0, warnings };
+}
+
+/** The three settings that decide whether Redis keeps the queue; null where CONFIG GET is refused. */
+export async function redisSettings(redis: Redis): Promise<{ appendonly: string | null; appendfsync: string | null; policy: string | null }> {
+  const read = async (name: string): Promise<string | null> => {
+    try {
+      const answer = (await redis.config('GET', name)) as string[];
+      return answer[1] ?? null;
+    } catch {
+      return null; // managed Redis often refuses CONFIG: the caller says it could not tell
+    }
+  };
+  return { appendonly: await read('appendonly'), appendfsync: await read('appendfsync'), policy: await read('maxmemory-policy') };
 }
