@@ -12,7 +12,7 @@ const tenancySchema = z
   })
   .passthrough();
 
-export type Addressed = { communes: string[]; unknown: string[]; why: string };
+export type Addressed = { communes: string[]; unknown: string[] };
 
 /**
  * Which communes' portals a change reaches: a piece of one commune rebuilds that commune's
@@ -21,8 +21,8 @@ export type Addressed = { communes: string[]; unknown: string[]; why: string };
  * so every portal is rebuilt. Slugs this installation does not serve come back apart.
  */
 export function communesOf(event: WebhookEvent, all: readonly string[]): Addressed {
-  if (event.kind !== 'entry') return { communes: [...all], unknown: [], why: `${event.kind} event: every portal` };
+  if (event.kind !== 'entry') return { communes: [...all], unknown: [] };
   const tenancy = tenancySchema.safeParse(event.payload.entry);
-  if (!tenancy.success) return { communes: [...all], unknown: [], why: 'unreadable tenancy fields: every portal' };
-  return { ...communesReached(tenancy.data, all), why: tenancy.data.provinceWide ? 'province-wide' : tenancy.data.commune ? 'one commune' : 'no commune named: every portal' };
+  if (!tenancy.success) return { communes: [...all], unknown: [] };
+  return communesReached(tenancy.data, all);
 }

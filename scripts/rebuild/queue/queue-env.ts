@@ -1,7 +1,8 @@
+import { SLUG_PATTERN } from '@thanh-thuy/content-types';
 import { z } from 'zod';
 
 const ms = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'is not a slug (a-z, 0-9, hyphens)');
+const slug = z.string().regex(SLUG_PATTERN, 'is not a slug (a-z, 0-9, hyphens)');
 
 // PROVINCE_COMMUNES: the communes this installation serves, as slugs separated by commas.
 const communes = z
@@ -30,9 +31,6 @@ const queueEnvSchema = z.object({
 });
 
 export type QueueEnv = z.infer<typeof queueEnvSchema>;
-
-/** Province mode is on when REDIS_URL is set; without it everything runs embedded, as for one commune. */
-export const provinceModeOn = (env: Record<string, string | undefined>): boolean => Boolean(env.REDIS_URL);
 
 export function loadQueueEnv(env: Record<string, string | undefined>): QueueEnv {
   const parsed = queueEnvSchema.safeParse(env);
