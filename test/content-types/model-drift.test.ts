@@ -32,7 +32,7 @@ describe('the content model has one definition', () => {
   it('defines the plan’s four kinds with the REST names the portal uses', () => {
     expect(contentKinds.map((k) => k.plural)).toEqual(['articles', 'model-practices', 'service-guides', 'fact-checks']);
     expect(allTypes.filter((t) => !t.draftAndPublish && t.kind === 'collectionType').map((t) => t.plural)).toEqual([
-      'themes', 'task-groups', 'channels', 'units', 'audiences', 'residential-areas',
+      'themes', 'task-groups', 'channels', 'units', 'audiences', 'residential-areas', 'commune-profiles',
     ]);
   });
 

@@ -162,6 +162,48 @@ describe('a commune’s editors in a province', () => {
     });
   });
 
+  describe('in the communes’ details', () => {
+    const PROFILE = 'api::commune-profile.commune-profile';
+    const PROFILES = `/content-manager/collection-types/${PROFILE}`;
+    let ownProfile: string;
+    let otherProfile: string;
+    const details = (commune: string, name: string) => ({ commune, name, authority: `Ủy ban nhân dân ${name}`, province: 'Phú Thọ' });
+    const profileAsSuperAdminSees = async (id: string) => (await superAdmin.request('GET', `${PROFILES}/${id}`)).body.data;
+
+    beforeAll(async () => {
+      const mine = await superAdmin.create(PROFILE, details('thanh-thuy', 'xã Thanh Thủy'));
+      const theirs = await superAdmin.create(PROFILE, details('dao-xa', 'xã Đào Xá'));
+      expect([mine.status, theirs.status], JSON.stringify([mine.body, theirs.body])).toEqual([201, 201]);
+      [ownProfile, otherProfile] = [mine.body.data.documentId, theirs.body.data.documentId];
+    });
+
+    it('lets the commune’s reviewer keep their own commune’s details', async () => {
+      const res = await reviewer.update(PROFILE, ownProfile, { phone: '0210 3 111 222' });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      expect((await profileAsSuperAdminSees(ownProfile)).phone).toBe('0210 3 111 222');
+    });
+
+    it('lists, opens and changes no other commune’s details', async () => {
+      const list = await reviewer.request('GET', `${PROFILES}?page=1&pageSize=50`);
+      expect(list.status).toBe(200);
+      expect((list.body.results as Array<{ documentId: string }>).map((r) => r.documentId)).toEqual([ownProfile]);
+      const before = await profileAsSuperAdminSees(otherProfile);
+      const attempts = [
+        await reviewer.request('GET', `${PROFILES}/${otherProfile}`),
+        await reviewer.update(PROFILE, otherProfile, { phone: '0999 999 999' }),
+        await reviewer.update(PROFILE, ownProfile, { commune: 'dao-xa' }),
+      ];
+      for (const res of attempts) expect([400, 403, 404], JSON.stringify(res.body)).toContain(res.status);
+      expect(await profileAsSuperAdminSees(otherProfile)).toEqual(before);
+      expect((await profileAsSuperAdminSees(ownProfile)).commune).toBe('thanh-thuy');
+    });
+
+    it('cannot change the installation’s own details, which are the province’s', async () => {
+      const res = await reviewer.request('PUT', '/content-manager/single-types/api::commune.commune', { name: 'Xã Thanh Thủy sửa trộm' });
+      expect(res.status).toBe(403);
+    });
+  });
+
   it('cannot move their own piece to another commune', async () => {
     const res = await editor.update(ARTICLE, own, { commune: 'dao-xa' });
     expect(res.status).toBe(400);

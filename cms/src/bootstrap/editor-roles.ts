@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { allTypes, contentKinds, outreachActivity, sighting, uidOf } from '@thanh-thuy/content-types';
+import { allTypes, commune, communeProfile, contentKinds, outreachActivity, sighting, uidOf } from '@thanh-thuy/content-types';
 import { UNUSED_MEDIA_CONDITION } from '../media/unused-media-condition';
 
 export const EDITOR_ROLE = { code: 'tt-bien-tap-vien', name: 'Biên tập viên', description: 'Viết và sửa bản nháp; không xuất bản.' };
@@ -24,7 +24,10 @@ const uploadPermissions = (role: EditorialRole): Permission[] =>
 const kindUids = new Set(contentKinds.map(uidOf));
 // Editors may keep the list of residential areas current; the plan's taxonomy is read-only.
 const editorWritableExtras = new Set(['api::residential-area.residential-area']);
-const reviewerWritableExtras = new Set(['api::residential-area.residential-area', 'api::commune.commune']);
+const reviewerWritableExtras = new Set(['api::residential-area.residential-area', uidOf(commune), uidOf(communeProfile)]);
+// What a commune's roles hold only under their condition (a province, cms/src/tenancy/): their
+// pieces and their commune's details. The installation's own details are the province's.
+const tenantUids = new Set([...kindUids, uidOf(communeProfile)]);
 
 // The monitoring log and the offline activities are the office's own work: both roles keep
 // them; only a reviewer deletes (a sighting's history is the record of how it was handled).
@@ -48,7 +51,8 @@ function actionsFor(uid: string, role: EditorialRole): string[] {
 
 /**
  * The permissions of an editorial role. With `pieceCondition` (a commune's roles in a province,
- * cms/src/tenancy/), every action on the four kinds of pieces holds only where it matches.
+ * cms/src/tenancy/), every action on the four kinds of pieces and on the communes' details
+ * holds only where it matches, and the installation's own details are read-only.
  */
 export function editorialPermissions(strapi: Core.Strapi, role: EditorialRole, pieceCondition?: string): Permission[] {
   const contentTypes = strapi.service('admin::content-type') as {
@@ -63,7 +67,11 @@ export function editorialPermissions(strapi: Core.Strapi, role: EditorialRole, p
   const permissions = withFields.filter(
     (p) => typeof p.subject === 'string' && ours.has(p.subject) && actionsFor(p.subject, role).includes(p.action),
   );
-  const conditioned = pieceCondition ? permissions.map((p) => (kindUids.has(p.subject as string) ? { ...p, conditions: [pieceCondition] } : p)) : permissions;
+  const conditioned = pieceCondition
+    ? permissions
+        .filter((p) => p.subject !== uidOf(commune) || p.action === `${CM}.read`)
+        .map((p) => (tenantUids.has(p.subject as string) ? { ...p, conditions: [pieceCondition] } : p))
+    : permissions;
   return [...conditioned, ...uploadPermissions(role)];
 }
 

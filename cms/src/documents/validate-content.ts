@@ -15,7 +15,7 @@ import {
   type ValidationIssue,
 } from '@thanh-thuy/content-types';
 
-import { communeIssues, servedCommunes } from './commune-membership';
+import { communeIssues, profileTakenIssues, servedCommunes } from './commune-membership';
 
 // The internal monitoring types are typed in by staff too; the cross-post ledger is written by code.
 const typesByUid = new Map<string, ContentTypeDefinition>([...allTypes, sighting, outreachActivity].map((t) => [uidOf(t), t]));
@@ -100,6 +100,7 @@ export function registerContentValidation(strapi: Core.Strapi): void {
         ...(await settleSlug(strapi, type, data, params.documentId, context.action === 'create')),
         ...validateEntry(type, data, 'draft'),
         ...communeIssues(type, data, served),
+        ...(await profileTakenIssues(strapi, type, data, params.documentId)),
       ]);
       if (issues.length > 0) refuse(messages.refusedToSave(summarizeIssues(issues)), issues);
       // A single type or a type without Draft & Publish is public as soon as it is saved.

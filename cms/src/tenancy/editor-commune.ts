@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { contentKinds, messages, uidOf } from '@thanh-thuy/content-types';
+import { communeProfile, contentKinds, messages, uidOf } from '@thanh-thuy/content-types';
 import { communesOfUser } from './commune-roles';
 
-const pieceUids = new Set(contentKinds.map(uidOf));
+// A commune's pieces, and its own entry of details: both carry «Xã, phường».
+const pieceUids = new Set([...contentKinds, communeProfile].map(uidOf));
 
 type Data = Record<string, unknown>;
 

@@ -3,10 +3,10 @@ import { article } from './article';
 import { factCheck } from './fact-check';
 import { modelPractice } from './model-practice';
 import { serviceGuide } from './service-guide';
-import { commune, taxonomyTypes } from './taxonomy-types';
+import { commune, communeProfile, taxonomyTypes } from './taxonomy-types';
 
 export const contentKinds: readonly ContentKindDefinition[] = [article, modelPractice, serviceGuide, factCheck];
-export const allTypes: readonly ContentTypeDefinition[] = [...contentKinds, ...taxonomyTypes, commune];
+export const allTypes: readonly ContentTypeDefinition[] = [...contentKinds, ...taxonomyTypes, commune, communeProfile];
 
 export type ContentKindKey = ContentKindDefinition['key'];
 
@@ -22,6 +22,6 @@ export function typeBySingular(singular: string): ContentTypeDefinition {
   return found;
 }
 
-export { article, modelPractice, serviceGuide, factCheck, commune };
+export { article, modelPractice, serviceGuide, factCheck, commune, communeProfile };
 export * from './taxonomy-types';
 export { VERDICTS, type Verdict } from './fact-check';

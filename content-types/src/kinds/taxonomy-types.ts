@@ -94,6 +94,26 @@ export const residentialArea: ContentTypeDefinition = {
   },
 };
 
+// A commune's details: the portal's name, contacts, leaders and social accounts.
+const communeDetailFields = {
+  name: { type: 'string', label: 'Tên xã', required: true, maxLength: 200 },
+  authority: { type: 'string', label: 'Cơ quan', required: true, maxLength: 200 },
+  province: { type: 'string', label: 'Tỉnh', required: true, maxLength: 100 },
+  address: { type: 'string', label: 'Địa chỉ', maxLength: 300 },
+  phone: { type: 'string', label: 'Điện thoại', format: 'phone', maxLength: 20 },
+  email: { type: 'string', label: 'Thư điện tử', format: 'email', maxLength: 200 },
+  workingHours: { type: 'string', label: 'Giờ làm việc', maxLength: 300 },
+  introduction: { type: 'markdown', label: 'Giới thiệu' },
+  leaders: { type: 'component', component: 'commune.leader', repeatable: true, label: 'Lãnh đạo xã' },
+  socials: {
+    type: 'component',
+    component: 'commune.social-account',
+    repeatable: true,
+    label: 'Tài khoản mạng xã hội',
+  },
+} as const;
+
+/** The details of the commune an installation serves (one commune, the default). */
 export const commune: ContentTypeDefinition = {
   singular: 'commune',
   plural: 'communes',
@@ -101,22 +121,31 @@ export const commune: ContentTypeDefinition = {
   displayName: 'Thông tin xã',
   description: 'Thông tin chung của xã: tên, địa chỉ, liên hệ, lãnh đạo, tài khoản mạng xã hội.',
   draftAndPublish: false,
+  fields: communeDetailFields,
+};
+
+/**
+ * The details of each commune when one installation serves a province (README "Running a
+ * province"): one entry per commune, found by its code. A commune's portal reads its own;
+ * the commune's editors keep it under the same condition as their pieces (cms/src/tenancy/).
+ */
+export const communeProfile: ContentTypeDefinition = {
+  singular: 'commune-profile',
+  plural: 'commune-profiles',
+  kind: 'collectionType',
+  displayName: 'Thông tin các xã, phường',
+  description: 'Chỉ dùng khi hệ thống phục vụ nhiều xã, phường: mỗi xã, phường một mục, là tên và liên hệ trên cổng thông tin của xã, phường đó.',
+  draftAndPublish: false,
   fields: {
-    name: { type: 'string', label: 'Tên xã', required: true, maxLength: 200 },
-    authority: { type: 'string', label: 'Cơ quan', required: true, maxLength: 200 },
-    province: { type: 'string', label: 'Tỉnh', required: true, maxLength: 100 },
-    address: { type: 'string', label: 'Địa chỉ', maxLength: 300 },
-    phone: { type: 'string', label: 'Điện thoại', format: 'phone', maxLength: 20 },
-    email: { type: 'string', label: 'Thư điện tử', format: 'email', maxLength: 200 },
-    workingHours: { type: 'string', label: 'Giờ làm việc', maxLength: 300 },
-    introduction: { type: 'markdown', label: 'Giới thiệu' },
-    leaders: { type: 'component', component: 'commune.leader', repeatable: true, label: 'Lãnh đạo xã' },
-    socials: {
-      type: 'component',
-      component: 'commune.social-account',
-      repeatable: true,
-      label: 'Tài khoản mạng xã hội',
+    commune: {
+      type: 'string',
+      format: 'commune',
+      required: true,
+      maxLength: 100,
+      label: 'Mã xã, phường',
+      hint: 'Mã của xã, phường (ví dụ: thanh-thuy), như trong cấu hình PROVINCE_COMMUNES. Mỗi xã, phường một mục.',
     },
+    ...communeDetailFields,
   },
 };
 

@@ -11,10 +11,12 @@ interface Context {
   url: string;
   siteUrl: string;
   communeName: string;
+  /** The commune's authority (its details), the plan's until the CMS has them. */
+  authority?: string | null;
   imageUrl?: string | null;
 }
 
-const organization = (ctx: Context) => ({ '@type': 'GovernmentOrganization', name: taxonomy.commune.authority, url: ctx.siteUrl });
+const organization = (ctx: Context) => ({ '@type': 'GovernmentOrganization', name: ctx.authority ?? taxonomy.commune.authority, url: ctx.siteUrl });
 // datePublished is the first publication, which a correction never moves; dateModified the
 // latest correction that went public (the first publication when there was none).
 const lastUpdate = (piece: Piece) => lastUpdateOf(piece)?.at ?? piece.publishedAt;

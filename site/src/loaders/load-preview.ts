@@ -1,8 +1,8 @@
-import { commune, contentKinds, readApiEntry } from '@thanh-thuy/content-types';
+import { commune, communeProfile, contentKinds, readApiEntry } from '@thanh-thuy/content-types';
 import type { PieceData } from '../lib/piece-types';
 import type { SiteData } from '../lib/site-data';
 import { emptyLoadCache, readCommune } from './load-site-data';
-import { fetchSingle, type CmsConnection } from './strapi-client';
+import { fetchCommuneRow, type CmsConnection } from './strapi-client';
 import { toPiece } from './to-piece';
 
 export type PreviewData = { ok: true; data: SiteData; piece: PieceData } | { ok: false; field: string; message: string };
@@ -21,7 +21,7 @@ export async function loadPreviewData(cms: CmsConnection, kindKey: string, entry
   const read = readApiEntry(kind, dated);
   if (!read.success) return { ok: false, field: read.issue.field, message: read.issue.message };
   const piece: PieceData = { ...toPiece(kind, read.data, cms.url), sharedOn: [] };
-  const communeRow = await fetchSingle(cms, commune);
+  const communeRow = await fetchCommuneRow(cms, commune, communeProfile);
   const { data: communeData } = readCommune(communeRow, cms, emptyLoadCache(), emptyLoadCache());
   return { ok: true, piece, data: { pieces: [piece], withdrawn: [], gone: [], commune: communeData, coverage: null } };
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { commune, contentKinds, messages, reachesCommune, readApiEntry, type ContentKindDefinition, type Tenancy } from '@thanh-thuy/content-types';
+import { commune, communeProfile, contentKinds, messages, reachesCommune, readApiEntry, type ContentKindDefinition, type Tenancy } from '@thanh-thuy/content-types';
 import type { PieceData } from '../lib/piece-types';
 import type { CommuneData, SiteData } from '../lib/site-data';
 import { renderMarkdown } from '../render/markdown';
@@ -8,7 +8,7 @@ import { fetchGonePages } from './gone-pages';
 import { fetchPlanCoverage } from './plan-coverage';
 import { fetchSharedPosts, type SharedPosts } from './shared-posts';
 import { describeSkipped, skippedEntry, type SkippedEntry } from './skipped-entries';
-import { fetchAllEntries, fetchEntries, fetchEntry, fetchSingle, type CmsConnection } from './strapi-client';
+import { fetchAllEntries, fetchCommuneRow, fetchEntries, fetchEntry, type CmsConnection } from './strapi-client';
 import { toPiece } from './to-piece';
 
 type Entry = Record<string, unknown> & { id?: number; documentId?: string };
@@ -126,7 +126,7 @@ export function readCommune(row: Record<string, unknown> | null, cms: CmsConnect
     next.commune = previous.commune;
     return { data: previous.commune.data, skipped: [] };
   }
-  const read = readApiEntry(commune, row);
+  const read = readApiEntry(cms.commune ? communeProfile : commune, row);
   if (!read.success) return { data: null, skipped: [skippedEntry('commune', row, read.issue)] };
   const data = read.data as unknown as CommuneData & { introduction?: unknown };
   const introductionHtml = typeof data.introduction === 'string' ? renderMarkdown(data.introduction, { mediaBase: cms.url }) : '';
@@ -185,7 +185,7 @@ export async function loadSiteData(cms: CmsConnection, previous: LoadCache = emp
   // The coverage is read whole at every load: an activity or a post changes it without any piece changing.
   const [shared, communeRow, rows, coverage, gone] = await Promise.all([
     fetchSharedPosts(cms),
-    partial ? Promise.resolve(previous.communeRow) : fetchSingle(cms, commune),
+    partial ? Promise.resolve(previous.communeRow) : fetchCommuneRow(cms, commune, communeProfile),
     fetchRows(cms, previous, changes),
     fetchPlanCoverage(cms),
     fetchGonePages(cms),
@@ -199,6 +199,9 @@ export async function loadSiteData(cms: CmsConnection, previous: LoadCache = emp
   const visible = (list: Entry[]) => (only ? list.filter((row) => reachesCommune(row as Tenancy, only)) : list);
   const kinds = contentKinds.map((kind) => readKind(kind, visible(rows.get(kind.key) ?? []), shared, cms, previous, next));
   const communeRead = readCommune(communeRow, cms, previous, next);
+  // A province's portal never falls back to another commune's name (the plan's is Thanh Thủy's):
+  // without valid details of its own, the build stops and the last good release stays live.
+  if (only && !communeRead.data) throw new Error(messages.communeDetailsMissing(only, communeRead.skipped[0]?.message ?? null));
   const skipped = [...kinds.flatMap((k) => k.skipped), ...communeRead.skipped];
   const warnings = [...shared.rejected.map((reason) => `left out ${reason}`), ...kinds.flatMap((k) => k.warnings)];
   for (const entry of communeRead.skipped) warnings.push(`left out ${describeSkipped(entry)}`);

@@ -63,6 +63,19 @@ export async function fetchSingle(cms: CmsConnection, type: ContentTypeDefinitio
   return parsed.data.data;
 }
 
+/**
+ * The details of the commune whose portal is built: in a province (`cms.commune`), that
+ * commune's own entry of `profiles` (content-types communeProfile), or null when it has none
+ * yet; for one commune, the single type `single`.
+ */
+export async function fetchCommuneRow(cms: CmsConnection, single: ContentTypeDefinition, profiles: ContentTypeDefinition): Promise<Record<string, unknown> | null> {
+  if (!cms.commune) return fetchSingle(cms, single);
+  const path = `/api/${profiles.plural}?${queryOf(profiles)}&filters[commune][$eq]=${encodeURIComponent(cms.commune)}&pagination[page]=1&pagination[pageSize]=1`;
+  const parsed = apiListEnvelopeSchema.safeParse(await getJson(cms, path));
+  if (!parsed.success) throw new CmsRequestError(`CMS response is not a Strapi list: GET ${cms.url}/api/${profiles.plural}`, path);
+  return parsed.data.data[0] ?? null;
+}
+
 /** One published entry of a collection type by documentId, or null when the CMS publishes no such entry. */
 export async function fetchEntry(cms: CmsConnection, type: ContentTypeDefinition, documentId: string): Promise<Record<string, unknown> | null> {
   const path = `/api/${type.plural}/${encodeURIComponent(documentId)}?${queryOf(type)}`;

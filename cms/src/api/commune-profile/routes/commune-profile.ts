@@ -1,0 +1,4 @@
+// Generated from content-types/ by `npm run generate`: edit the definition there, not this file.
+import { factories } from '@strapi/strapi';
+
+export default factories.createCoreRouter('api::commune-profile.commune-profile', { only: ['find','findOne'] });
