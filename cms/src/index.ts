@@ -78,7 +78,7 @@ export default {
     await ensureCommuneRoles(strapi, servedCommunes());
     await ensureMonitoringRoles(strapi);
     await retireStrapiDefaultRoles(strapi);
-    await ensureSiteToken(strapi, process.env.SITE_API_TOKEN);
+    await ensureSiteToken(strapi, process.env.SITE_API_TOKEN, servedCommunes());
     await ensureFirstAdmin(strapi, process.env.ADMIN_EMAIL, process.env.ADMIN_PASSWORD);
     await applyAdminLabels(strapi);
     await applyMonitoringViews(strapi);

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { SLUG_PATTERN } from './slug';
 
 // Which communes' portals a piece appears on, when one installation serves a province
@@ -40,4 +41,23 @@ export function communesReached(piece: Tenancy, served: readonly string[]): { co
   const named = piece.provinceWide ? communeList(piece.addressedTo) : piece.commune ? [piece.commune] : [];
   if (named.length === 0) return { communes: [...served], unknown: [] };
   return { communes: named.filter((c) => known.has(c)), unknown: named.filter((c) => !known.has(c)) };
+}
+
+/**
+ * The read token of one commune's portal: derived from the installation's site token, so the
+ * CMS (which creates it) and every build worker (which reads with it) agree without a hundred
+ * secrets to hand out, and one commune's token reveals neither the site token nor another's.
+ * The CMS answers it with that commune's content only (cms/src/middlewares/keep-to-the-commune.ts).
+ */
+export function communeSiteToken(siteToken: string, commune: string): string {
+  return createHmac('sha256', siteToken).update(`commune-portal\n${commune}`).digest('hex');
+}
+
+/** The name of a commune's read token in the CMS, from which the CMS knows whose it is. */
+export const communeTokenName = (commune: string) => `Cổng thông tin (${commune})`;
+const TOKEN_NAME = /^Cổng thông tin \(([a-z0-9]+(?:-[a-z0-9]+)*)\)$/;
+
+/** The commune a read token serves, from its name; null for any other token. */
+export function communeOfTokenName(name: string | null | undefined): string | null {
+  return TOKEN_NAME.exec(name ?? '')?.[1] ?? null;
 }

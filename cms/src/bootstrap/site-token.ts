@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { allTypes, uidOf } from '@thanh-thuy/content-types';
+import { allTypes, communeOfTokenName, communeSiteToken, communeTokenName, uidOf } from '@thanh-thuy/content-types';
 
 export const SITE_TOKEN_NAME = 'Cổng thông tin (chỉ đọc)';
 
@@ -32,25 +32,44 @@ export function siteTokenActions(): string[] {
 
 type TokenRow = { id: number; accessKey: string; type: string };
 
+const SITE_TOKEN_DESCRIPTION = 'Mã truy cập chỉ đọc nội dung đã xuất bản để dựng cổng thông tin điện tử; tạo tự động khi khởi động.';
+
 /**
  * Creates the API token the portal build uses, with the value from the generated env file
- * (SITE_API_TOKEN), or re-keys it when that value changed, and keeps its permissions to
- * exactly siteTokenActions(). No CLI creates tokens, and the admin service only issues random
- * values, so the rows are written directly with the same hashing and encryption the admin uses.
+ * (SITE_API_TOKEN), or re-keys it when that value changed. In a province (`communes`), each
+ * commune's portal also gets its own token, derived from it (content-types tenancy.ts), which
+ * reads that commune's content only; tokens of communes no longer served are revoked.
  */
-export async function ensureSiteToken(strapi: Core.Strapi, value: string | undefined): Promise<void> {
+export async function ensureSiteToken(strapi: Core.Strapi, value: string | undefined, communes: readonly string[] = []): Promise<void> {
   if (!value) {
     strapi.log.warn('SITE_API_TOKEN is not set: the portal cannot read the CMS. Run `npm start` to generate it.');
     return;
   }
+  await ensureReadToken(strapi, SITE_TOKEN_NAME, SITE_TOKEN_DESCRIPTION, value);
+  for (const commune of communes) {
+    await ensureReadToken(strapi, communeTokenName(commune), `Mã truy cập chỉ đọc để dựng cổng thông tin của xã, phường ${commune}: chỉ đọc nội dung của xã, phường này và tin toàn tỉnh gửi tới nó; tạo tự động khi khởi động.`, communeSiteToken(value, commune));
+  }
+  const tokens = strapi.service('admin::api-token') as { revoke: (id: number) => Promise<unknown> };
+  for (const row of (await strapi.db.query('admin::api-token').findMany({ select: ['id', 'name'] })) as Array<{ id: number; name: string }>) {
+    const commune = communeOfTokenName(row.name);
+    if (commune && !communes.includes(commune)) await tokens.revoke(row.id);
+  }
+}
+
+/**
+ * A read token with a value we choose, kept to exactly siteTokenActions(). No CLI creates
+ * tokens, and the admin service only issues random values, so the rows are written directly
+ * with the same hashing and encryption the admin uses.
+ */
+async function ensureReadToken(strapi: Core.Strapi, name: string, description: string, value: string): Promise<void> {
   const tokens = strapi.service('admin::api-token') as { hash: (key: string) => string };
   const encryption = strapi.service('admin::encryption') as { encrypt: (key: string) => string };
   const query = strapi.db.query('admin::api-token');
   const accessKey = tokens.hash(value);
-  const existing = (await query.findOne({ where: { name: SITE_TOKEN_NAME } })) as TokenRow | null;
+  const existing = (await query.findOne({ where: { name } })) as TokenRow | null;
   const data = {
-    name: SITE_TOKEN_NAME,
-    description: 'Mã truy cập chỉ đọc nội dung đã xuất bản để dựng cổng thông tin điện tử; tạo tự động khi khởi động.',
+    name,
+    description,
     type: 'custom',
     kind: 'content-api',
     accessKey,

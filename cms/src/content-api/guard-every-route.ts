@@ -1,6 +1,9 @@
 import type { Core } from '@strapi/strapi';
 
 export const GUARD = 'global::keep-drafts-private';
+/** A commune's portal token reads that commune's content only (middlewares/keep-to-the-commune.ts). */
+export const COMMUNE_GUARD = 'global::keep-to-the-commune';
+const GUARDS = [GUARD, COMMUNE_GUARD];
 
 type Route = { config?: { middlewares?: unknown[] } & Record<string, unknown> };
 type Router = { type?: string; routes?: Route[] } | (((...args: unknown[]) => unknown) & { routes?: Route[] });
@@ -9,12 +12,12 @@ function guard(routes: Route[] | undefined): void {
   for (const route of routes ?? []) {
     route.config ??= {};
     const middlewares = route.config.middlewares ?? [];
-    if (!middlewares.includes(GUARD)) route.config.middlewares = [GUARD, ...middlewares];
+    route.config.middlewares = [...GUARDS.filter((g) => !middlewares.includes(g)), ...middlewares];
   }
 }
 
 /**
- * Puts the draft guard in front of every content-API route of the app's APIs and of every
+ * Puts the draft guard and the commune guard in front of every content-API route of the app's APIs and of every
  * plugin (upload, users-permissions, …), so a route added later, or a plugin's, is covered
  * without anyone remembering to. Runs in `register`, before Strapi mounts the routes.
  */

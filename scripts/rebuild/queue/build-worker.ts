@@ -1,3 +1,4 @@
+import { communeSiteToken } from '@thanh-thuy/content-types';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { createReleaseBuilder, type ReleaseBuilder, type ReleaseBuilderOptions } from '../release-builder.ts';
@@ -54,6 +55,15 @@ export interface BuildWorker {
  * (or this one, restarted) finds the job stalled and runs it again. The half-done build was
  * never live, and the next builder of that commune clears it away (ReleaseBuilder.prepare).
  */
+/**
+ * A commune's build reads the CMS with that commune's own token (content-types tenancy.ts), which
+ * the CMS answers with that commune's content only: the site's own filter is then a second line.
+ */
+export function communeBuildEnv(env: Record<string, string>, commune: string, siteUrl: string): Record<string, string> {
+  const siteToken = env.SITE_API_TOKEN ?? process.env.SITE_API_TOKEN;
+  return { ...env, SITE_COMMUNE: commune, SITE_URL: siteUrl, ...(siteToken ? { SITE_API_TOKEN: communeSiteToken(siteToken, commune) } : {}) };
+}
+
 export async function startBuildWorker(options: BuildWorkerOptions): Promise<BuildWorker> {
   const { log } = options;
   // BullMQ's blocking commands need maxRetriesPerRequest: null (https://docs.bullmq.io/guide/going-to-production).
@@ -69,7 +79,7 @@ export async function startBuildWorker(options: BuildWorkerOptions): Promise<Bui
     } else {
       const builder = createReleaseBuilder({
         dataDir: communeDataDir(options.dataDir, commune),
-        build: { ...options.build, env: { ...options.build.env, SITE_COMMUNE: commune, SITE_URL: options.siteUrl(commune) } },
+        build: { ...options.build, env: communeBuildEnv(options.build.env ?? {}, commune, options.siteUrl(commune)) },
         precompress: options.precompress,
         log: (line) => log(`[${commune}] ${line}`),
       });

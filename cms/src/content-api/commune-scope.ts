@@ -1,0 +1,70 @@
+import type { Core, UID } from '@strapi/strapi';
+import { communeProfile, contentKinds, reachesCommune, uidOf, type Tenancy } from '@thanh-thuy/content-types';
+
+// What one commune's portal token may read (content-types tenancy.ts): its pieces, the
+// province-wide ones addressed to it, and its own entry of details. Everything else is shared
+// (the plan's taxonomy, the installation's own details) or holds no tenant.
+export const PIECE_UIDS: readonly string[] = contentKinds.map(uidOf);
+export const PROFILE_UID = uidOf(communeProfile);
+const SCOPED_UIDS = [...PIECE_UIDS, PROFILE_UID];
+
+/** A Strapi filter selecting the rows of `uid` that `commune`'s portal shows (tenancy.ts reachesCommune). */
+export function communeFilter(uid: string, commune: string): Record<string, unknown> | null {
+  if (uid === PROFILE_UID) return { commune: { $eq: commune } };
+  if (!PIECE_UIDS.includes(uid)) return null;
+  return {
+    $or: [
+      { $and: [{ $or: [{ provinceWide: { $null: true } }, { provinceWide: { $eq: false } }] }, { commune: { $eq: commune } }] },
+      // A broader match than reachesCommune ("thanh" is in "thanh-thuy"): rows it lets through
+      // by mistake are taken out of the response by withoutOtherCommunes.
+      { $and: [{ provinceWide: { $eq: true } }, { $or: [{ addressedTo: { $null: true } }, { addressedTo: { $eq: '' } }, { addressedTo: { $containsi: commune } }] }] },
+    ],
+  };
+}
+
+function documentIdsIn(value: unknown, found: Set<string>): Set<string> {
+  if (Array.isArray(value)) value.forEach((v) => documentIdsIn(v, found));
+  else if (value && typeof value === 'object' && !Buffer.isBuffer(value)) {
+    const documentId = (value as { documentId?: unknown }).documentId;
+    if (typeof documentId === 'string') found.add(documentId);
+    Object.values(value).forEach((v) => documentIdsIn(v, found));
+  }
+  return found;
+}
+
+/**
+ * The documents among those a response holds that `commune`'s portal may not show: looked up
+ * in the database by documentId, so a row counts whatever fields the caller chose to select
+ * (a relation populated with `fields[0]=title` carries no tenancy fields of its own).
+ */
+export async function foreignDocuments(strapi: Core.Strapi, body: unknown, commune: string): Promise<Set<string>> {
+  const ids = [...documentIdsIn(body, new Set())];
+  const foreign = new Set<string>();
+  if (ids.length === 0) return foreign;
+  await Promise.all(
+    SCOPED_UIDS.map(async (uid) => {
+      const rows = (await strapi.db.query(uid as UID.ContentType).findMany({
+        where: { documentId: { $in: ids } },
+        select: uid === PROFILE_UID ? ['documentId', 'commune'] : ['documentId', 'commune', 'provinceWide', 'addressedTo'],
+      })) as Array<Tenancy & { documentId: string }>;
+      for (const row of rows) {
+        const shown = uid === PROFILE_UID ? row.commune === commune : reachesCommune(row, commune);
+        if (!shown) foreign.add(row.documentId);
+      }
+    }),
+  );
+  return foreign;
+}
+
+const isForeign = (value: unknown, foreign: Set<string>) =>
+  typeof value === 'object' && value !== null && foreign.has((value as { documentId?: unknown }).documentId as string);
+
+/** A copy of a response body without the rows of `foreign` documents (removed from lists, nulled elsewhere). */
+export function withoutDocuments<T>(body: T, foreign: Set<string>): T {
+  if (foreign.size === 0) return body;
+  if (Array.isArray(body)) return body.filter((item) => !isForeign(item, foreign)).map((item) => withoutDocuments(item, foreign)) as T;
+  if (typeof body !== 'object' || body === null || Buffer.isBuffer(body)) return body;
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(body)) copy[key] = isForeign(value, foreign) ? null : withoutDocuments(value, foreign);
+  return copy as T;
+}
