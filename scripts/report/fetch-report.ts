@@ -9,13 +9,14 @@ export class ReportCmsError extends Error {
   }
 }
 
-export function reportPath(period: ReportPeriod, which: 'commune' | 'province' = 'commune'): string {
-  return `/api/report${which === 'province' ? '/province' : ''}?kind=${period.kind}&from=${period.from}&to=${period.to}`;
+export function reportPath(period: ReportPeriod, which: 'commune' | 'province' = 'commune', commune: string | null = null): string {
+  const of = commune ? `&commune=${encodeURIComponent(commune)}` : '';
+  return `/api/report${which === 'province' ? '/province' : ''}?kind=${period.kind}&from=${period.from}&to=${period.to}${of}`;
 }
 
-/** Reads the whole report of a period from the CMS, once, and checks its shape. */
-export function fetchReport(cmsUrl: string, token: string, period: ReportPeriod, timeoutMs = 120_000): Promise<ReportData> {
-  return fetchChecked(`${cmsUrl.replace(/\/+$/, '')}${reportPath(period)}`, token, reportDataSchema, timeoutMs);
+/** Reads the whole report of a period from the CMS, once, and checks its shape; `commune`: one commune's of a province. */
+export function fetchReport(cmsUrl: string, token: string, period: ReportPeriod, timeoutMs = 120_000, commune: string | null = null): Promise<ReportData> {
+  return fetchChecked(`${cmsUrl.replace(/\/+$/, '')}${reportPath(period, 'commune', commune)}`, token, reportDataSchema, timeoutMs);
 }
 
 /** Reads the province's report of a period (per commune) from the CMS, once, and checks its shape. */

@@ -24,8 +24,8 @@ async function main(argv: string[]): Promise<number> {
       const report = await fetchProvinceReport(config.CMS_URL, env.REPORT_API_TOKEN, flags.period);
       return { label: `toàn tỉnh ${report.period.label}`, written: await writeProvinceReport(report, out).catch(unwritable(out)) };
     }
-    const report = await fetchReport(config.CMS_URL, env.REPORT_API_TOKEN, flags.period);
-    return { label: report.period.label, written: await writeReport(report, out).catch(unwritable(out)) };
+    const report = await fetchReport(config.CMS_URL, env.REPORT_API_TOKEN, flags.period, undefined, flags.commune);
+    return { label: flags.commune ? `${report.period.label} của ${flags.commune}` : report.period.label, written: await writeReport(report, out, flags.commune).catch(unwritable(out)) };
   };
   const { label, written } = await write();
   console.log(`Đã viết báo cáo ${label} vào ${written.dir}:`);

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { ReportPeriodError, campaignPeriod, monthPeriod, quarterPeriod, rangePeriod, type ReportPeriod } from '@thanh-thuy/content-types';
+import { ReportPeriodError, SLUG_PATTERN, campaignPeriod, monthPeriod, quarterPeriod, rangePeriod, type ReportPeriod } from '@thanh-thuy/content-types';
 
 export const USAGE = `
-Cách dùng: npm run report -- (--from NGÀY --to NGÀY | --month NĂM-THÁNG | --quarter NĂM-QUÝ | --campaign) [--province] [--out THƯ_MỤC]
+Cách dùng: npm run report -- (--from NGÀY --to NGÀY | --month NĂM-THÁNG | --quarter NĂM-QUÝ | --campaign) [--province | --commune MÃ_XÃ] [--out THƯ_MỤC]
 
 Viết báo cáo kết quả công tác tuyên truyền của một kỳ, theo thể thức Nghị định 30/2020/NĐ-CP:
 tệp .docx để chỉnh sửa và gửi đi, bản HTML để in, các bảng số liệu .csv. Số liệu lấy từ CMS
@@ -14,6 +14,7 @@ tệp .docx để chỉnh sửa và gửi đi, bản HTML để in, các bảng 
   --campaign                          toàn thời gian thực hiện Kế hoạch
   --province                         báo cáo của toàn tỉnh khi một hệ thống phục vụ nhiều xã, phường:
                                      số tin, bài theo từng xã, phường, theo nội dung và theo kênh (.html, .csv)
+  --commune thanh-thuy                báo cáo riêng của một xã, phường khi hệ thống phục vụ nhiều xã, phường
   --out THƯ_MỤC                       nơi ghi báo cáo (mặc định var/reports); mỗi kỳ một thư mục con
   --help                              in hướng dẫn này
 `;
@@ -34,6 +35,8 @@ export interface ReportFlags {
   out: string | null;
   /** The province's report (per commune) instead of the installation's own. */
   province: boolean;
+  /** One commune's own report, in a province; null for the installation's. */
+  commune: string | null;
 }
 
 const OPTIONS = {
@@ -43,6 +46,7 @@ const OPTIONS = {
   quarter: { type: 'string' },
   campaign: { type: 'boolean' },
   province: { type: 'boolean' },
+  commune: { type: 'string' },
   out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -62,7 +66,7 @@ function describeParseError(error: Error & { code?: string }): string {
   }
 }
 
-type Values = { from?: string; to?: string; month?: string; quarter?: string; campaign?: boolean; province?: boolean; out?: string; help?: boolean };
+type Values = { from?: string; to?: string; month?: string; quarter?: string; campaign?: boolean; province?: boolean; commune?: string; out?: string; help?: boolean };
 
 function periodOf(choice: 'from' | 'month' | 'quarter' | 'campaign', values: Values): ReportPeriod {
   switch (choice) {
@@ -93,8 +97,10 @@ export function parseReportFlags(argv: string[]): ReportFlags | null {
   if (chosen.length === 0) throw new ReportUsageError('Chưa chọn kỳ báo cáo');
   if (chosen.length > 1) throw new ReportUsageError(`Chỉ chọn một kỳ báo cáo, đã cho cả ${chosen.map((k) => `--${k}`).join(' và ')}`);
   if (values.out !== undefined && values.out.trim() === '') throw new ReportUsageError('Tùy chọn --out cần một thư mục');
+  if (values.commune !== undefined && !SLUG_PATTERN.test(values.commune)) throw new ReportUsageError(`--commune cần mã của một xã, phường (ví dụ thanh-thuy), không phải "${values.commune}"`);
+  if (values.commune !== undefined && values.province) throw new ReportUsageError('Chọn --province (cả tỉnh) hoặc --commune (một xã, phường), không cả hai');
   try {
-    return { period: periodOf(chosen[0], values), out: values.out ?? null, province: values.province === true };
+    return { period: periodOf(chosen[0], values), out: values.out ?? null, province: values.province === true, commune: values.commune ?? null };
   } catch (error) {
     if (error instanceof ReportPeriodError) throw new ReportUsageError(error.message, { cause: error });
     throw error;

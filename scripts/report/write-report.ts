@@ -18,9 +18,10 @@ export const reportFolderName = (report: Pick<ReportData, 'period'>) => `bao-cao
 
 const exists = (path: string) => stat(path).then(() => true, () => false);
 
-/** A commune's report: the .docx, the printable HTML and the CSV tables. */
-export async function writeReport(report: ReportData, outDir: string): Promise<WrittenReport> {
-  return writeReportFolder(outDir, reportFolderName(report), async (put) => {
+/** A commune's report (`commune`: one of a province's): the .docx, the printable HTML and the CSV tables. */
+export async function writeReport(report: ReportData, outDir: string, commune: string | null = null): Promise<WrittenReport> {
+  // In a province, each commune's report of a period has a folder of its own.
+  return writeReportFolder(outDir, commune ? `${reportFolderName(report)}-${commune}` : reportFolderName(report), async (put) => {
     await put('bao-cao.docx', await renderDocx(report));
     await put('bao-cao.html', renderHtml(report));
     for (const table of reportTables(report)) await put(join('so-lieu', `${table.file}.csv`), tableToCsv(table));

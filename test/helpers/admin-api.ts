@@ -19,6 +19,11 @@ export class AdminApi {
     return { status: res.status, body: text ? JSON.parse(text) : null };
   }
 
+  /** A GET whose answer is not JSON (a downloaded file): the response itself. */
+  async download(path: string): Promise<Response> {
+    return fetch(`${this.cms.url}${path}`, { headers: { authorization: `Bearer ${await this.token()}` } });
+  }
+
   /** Sends a body as is (e.g. FormData, whose content type fetch sets itself). */
   async send<T = any>(method: string, path: string, body?: BodyInit): Promise<ApiResult<T>> {
     const res = await fetch(`${this.cms.url}${path}`, { method, headers: { authorization: `Bearer ${await this.token()}` }, body });

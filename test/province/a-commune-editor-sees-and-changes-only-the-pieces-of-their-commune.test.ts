@@ -204,6 +204,46 @@ describe('a commune’s editors in a province', () => {
     });
   });
 
+  describe('in the records of the office’s work', () => {
+    const SIGHTING = 'api::sighting.sighting';
+    const ACTIVITY = 'api::outreach-activity.outreach-activity';
+    const AREA = 'api::residential-area.residential-area';
+    const sightingOf = (commune: string) => ({ platform: 'Facebook', state: 'Mới', seenAt: '2026-11-20T08:00:00+07:00', harm: 'Thấp', content: `Tin đồn ở ${commune}`, commune });
+    const listed = async (api: AdminApi, uid: string) =>
+      ((await api.request('GET', `/content-manager/collection-types/${uid}?page=1&pageSize=100`)).body.results as Array<{ documentId: string; commune: string | null }>) ?? [];
+
+    it('list, open and change only their commune’s sightings, activities and residential areas', async () => {
+      for (const [uid, data] of [
+        [SIGHTING, sightingOf],
+        [ACTIVITY, (commune: string) => ({ date: '2026-11-20', channel: 'Truyền thanh', description: `Phát thanh ở ${commune}`, commune })],
+        [AREA, (commune: string) => ({ name: `Khu 1 ${commune}`, commune })],
+      ] as const) {
+        const mine = await superAdmin.create(uid, data('thanh-thuy'));
+        const theirs = await superAdmin.create(uid, data('dao-xa'));
+        expect([mine.status, theirs.status], `${uid}: ${JSON.stringify([mine.body, theirs.body])}`).toEqual([201, 201]);
+        const ids = (await listed(reviewer, uid)).map((r) => r.documentId);
+        expect(ids, uid).toContain(mine.body.data.documentId);
+        expect(ids, uid).not.toContain(theirs.body.data.documentId);
+        const other = theirs.body.data.documentId;
+        const before = (await superAdmin.request('GET', `/content-manager/collection-types/${uid}/${other}`)).body.data;
+        for (const res of [await reviewer.request('GET', `/content-manager/collection-types/${uid}/${other}`), await reviewer.update(uid, other, { commune: 'thanh-thuy' })]) {
+          expect([403, 404], `${uid}: ${JSON.stringify(res.body)}`).toContain(res.status);
+        }
+        expect((await superAdmin.request('GET', `/content-manager/collection-types/${uid}/${other}`)).body.data, uid).toEqual(before);
+      }
+    });
+
+    it('write a sighting for their own commune without having to say so, and none for another', async () => {
+      const { commune: _, ...unnamed } = sightingOf('thanh-thuy');
+      const res = await editor.create(SIGHTING, unnamed);
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      expect(res.body.data.commune).toBe('thanh-thuy');
+      const refused = await editor.create(SIGHTING, sightingOf('dao-xa'));
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.message).toContain('bạn chỉ viết bài cho "thanh-thuy", không phải cho "dao-xa".');
+    });
+  });
+
   it('cannot move their own piece to another commune', async () => {
     const res = await editor.update(ARTICLE, own, { commune: 'dao-xa' });
     expect(res.status).toBe(400);

@@ -3,12 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { localDay } from '@thanh-thuy/content-types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LedgerClient } from '../../scripts/crosspost/ledger-client.ts';
 import { articleFields } from '../fixtures/entries.ts';
-import { AdminApi, connect } from '../helpers/admin-api.ts';
+import { AdminApi, connect, publicGet } from '../helpers/admin-api.ts';
+import { userWithRole } from '../helpers/admin-users.ts';
 import { bootCms, type TestCms } from '../helpers/cms.ts';
 import { parseCsv, runReportCli, type CliRun } from '../report/report-helpers.ts';
 
 const ARTICLE = 'api::article.article';
+const ACTIVITY = 'api::outreach-activity.outreach-activity';
+const SIGHTING = 'api::sighting.sighting';
+const PROVINCE_ROW = 'Của tỉnh (tin toàn tỉnh và việc không thuộc xã, phường nào)';
 
 /** The quarter the pieces published now fall in, as Vietnam counts days. */
 function thisQuarter(): string {
@@ -16,29 +21,52 @@ function thisQuarter(): string {
   return `${year}-Q${Math.ceil(month / 3)}`;
 }
 
-describe('npm run report -- --province', () => {
+// Three communes and the province on one CMS. Every number differs per commune, so a record
+// counted in the wrong row, or not filtered out of a commune's own report, changes a figure.
+describe('the reports of a province', () => {
   let cms: TestCms;
   let api: AdminApi;
   let run: CliRun;
   const out = mkdtempSync(join(tmpdir(), 'tt-province-report-'));
-  const csv = (name: string) => parseCsv(readFileSync(join(out, run.stdout.match(/bao-cao-tinh-[\d-]+-den-[\d-]+/)![0], 'so-lieu', `${name}.csv`), 'utf8'));
+  const folder = () => run.stdout.match(/bao-cao-tinh-[\d-]+-den-[\d-]+/)![0];
+  const csv = (name: string) => parseCsv(readFileSync(join(out, folder(), 'so-lieu', `${name}.csv`), 'utf8'));
 
   beforeAll(async () => {
     cms = await bootCms({ env: { PROVINCE_COMMUNES: 'thanh-thuy,dao-xa,tu-vu' } });
     api = new AdminApi(cms, cms.adminToken);
     const [meaning, services] = await api.ids('theme', ['y-nghia-ke-hoach', 'dich-vu-cong-truc-tuyen']);
     const unit = connect(await api.ids('unit', ['phong-vhxh']));
-    const publish = async (title: string, themes: string[], tenancy: Record<string, unknown>) => {
-      const created = await api.create(ARTICLE, { ...articleFields, title, themes: connect(themes), unit, ...tenancy });
+    const [facebook, zalo] = await api.ids('channel', ['facebook', 'zalo']);
+    const publish = async (title: string, themes: string[], channels: string[], tenancy: Record<string, unknown>) => {
+      const created = await api.create(ARTICLE, { ...articleFields, title, themes: connect(themes), channels: connect(channels), unit, ...tenancy });
       expect(created.status, JSON.stringify(created.body)).toBe(201);
       expect((await api.publish(ARTICLE, created.body.data.documentId)).status).toBe(200);
     };
-    await publish('Thanh Thủy quán triệt Kế hoạch 02', [meaning], { commune: 'thanh-thuy' });
-    await publish('Thanh Thủy hướng dẫn nộp hồ sơ trực tuyến', [meaning, services], { commune: 'thanh-thuy' });
-    await publish('Đào Xá hướng dẫn dịch vụ công', [services], { commune: 'dao-xa' });
-    await publish('Tỉnh phổ biến Kế hoạch hành động số 01', [meaning], { provinceWide: true });
+    await publish('Thanh Thủy quán triệt Kế hoạch 02', [meaning], [facebook], { commune: 'thanh-thuy' });
+    await publish('Thanh Thủy hướng dẫn nộp hồ sơ trực tuyến', [meaning, services], [facebook], { commune: 'thanh-thuy' });
+    await publish('Đào Xá hướng dẫn dịch vụ công', [services], [facebook, zalo], { commune: 'dao-xa' });
+    await publish('Tỉnh phổ biến Kế hoạch hành động số 01', [meaning], [facebook], { provinceWide: true });
     // A draft never counts.
     expect((await api.create(ARTICLE, { ...articleFields, title: 'Bản nháp của Tứ Vũ', themes: connect([meaning]), unit, commune: 'tu-vu' })).status).toBe(201);
+
+    // The cross-posting runner posts every job the publishes queued.
+    const runner = new LedgerClient(cms.url, cms.secrets.CROSSPOST_RUNNER_SECRET, 'bao-cao-tinh');
+    for (let claim = await runner.claim(60_000); claim; claim = await runner.claim(60_000)) {
+      await runner.record(claim.job.id, { outcome: 'posted', remoteId: `remote-${claim.job.id}`, remoteUrl: `https://example.test/posts/${claim.job.id}` });
+    }
+
+    const today = localDay(new Date());
+    const activities: Array<[string | null, number]> = [['thanh-thuy', 120], ['dao-xa', 50], ['dao-xa', 30], [null, 10]];
+    for (const [commune, peopleReached] of activities) {
+      const res = await api.create(ACTIVITY, { date: today, channel: 'Truyền thanh', description: `Phát thanh về dịch vụ công (${commune ?? 'tỉnh'})`, times: 1, peopleReached, unit, ...(commune ? { commune } : {}) });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+    }
+    for (const commune of ['thanh-thuy', 'tu-vu']) {
+      const res = await api.create(SIGHTING, { platform: 'Facebook', state: 'Mới', seenAt: new Date().toISOString(), harm: 'Thấp', content: `Tin đồn phải trả tiền để cài VNeID (${commune})`, commune });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+    }
+    const profile = await api.create('api::commune-profile.commune-profile', { commune: 'dao-xa', name: 'Xã Đào Xá', authority: 'Ủy ban nhân dân xã Đào Xá', province: 'Phú Thọ' });
+    expect(profile.status, JSON.stringify(profile.body)).toBe(201);
     run = await runReportCli(['--province', '--quarter', thisQuarter(), '--out', out], { CMS_URL: cms.url, REPORT_API_TOKEN: cms.secrets.REPORT_API_TOKEN });
   }, 240_000);
 
@@ -59,18 +87,78 @@ describe('npm run report -- --province', () => {
       ['thanh-thuy', '2', '0', '0', '0', '1', '0', '0', '0', '2'],
       ['dao-xa', '0', '0', '0', '0', '1', '0', '0', '0', '1'],
       ['tu-vu', '0', '0', '0', '0', '0', '0', '0', '0', '0'],
-      ['Tin toàn tỉnh (của tỉnh)', '1', '0', '0', '0', '0', '0', '0', '0', '1'],
+      [PROVINCE_ROW, '1', '0', '0', '0', '0', '0', '0', '0', '1'],
       ['Cộng', '3', '0', '0', '0', '2', '0', '0', '0', '4'],
     ]);
   });
 
-  it('has a column per social channel and says plainly what is not split per commune yet', () => {
+  it('counts each commune’s posts per social channel', () => {
     const [head, ...rows] = csv('tinh-theo-xa-va-kenh');
-    expect(head[0]).toBe('Xã, phường');
-    expect(head.length).toBeGreaterThan(3);
-    expect(rows.map((r) => r[0])).toEqual(['thanh-thuy', 'dao-xa', 'tu-vu', 'Tin toàn tỉnh (của tỉnh)', 'Cộng']);
-    const html = readFileSync(join(out, run.stdout.match(/bao-cao-tinh-[\d-]+-den-[\d-]+/)![0], 'bao-cao.html'), 'utf8');
+    const column = (label: RegExp) => head.findIndex((h) => label.test(h));
+    const [fb, zl] = [column(/Facebook/), column(/Zalo/)];
+    expect(fb).toBeGreaterThan(0);
+    expect(zl).toBeGreaterThan(0);
+    expect(rows.map((r) => [r[0], r[fb], r[zl]])).toEqual([
+      ['thanh-thuy', '2', '0'],
+      ['dao-xa', '1', '1'],
+      ['tu-vu', '0', '0'],
+      [PROVINCE_ROW, '1', '0'],
+      ['Cộng', '4', '1'],
+    ]);
+  });
+
+  it('counts each commune’s activities, the people they reached and its sightings', () => {
+    const [head, ...rows] = csv('tinh-theo-xa-hoat-dong-va-ra-quet');
+    expect(head).toEqual(['Xã, phường', 'Hoạt động tuyên truyền trực tiếp (hội nghị, loa, pano…)', 'Lượt người được tiếp cận', 'Tin giả, tin sai sự thật phát hiện được']);
+    expect(rows).toEqual([
+      ['thanh-thuy', '1', '120', '1'],
+      ['dao-xa', '2', '80', '0'],
+      ['tu-vu', '0', '0', '1'],
+      [PROVINCE_ROW, '1', '10', '0'],
+      ['Cộng', '4', '210', '2'],
+    ]);
+    const html = readFileSync(join(out, folder(), 'bao-cao.html'), 'utf8');
     expect(html).toContain('<html lang="vi">');
-    expect(html).toContain('Số liệu toàn tỉnh chưa tách theo xã, phường');
+    expect(html).toContain('Hoạt động tuyên truyền trực tiếp và rà quét thông tin của từng xã, phường');
+  });
+
+  it('gives one commune its own report, issued under its own name, with its own records only', async () => {
+    const res = await publicGet(cms, `/api/report?quarter=${thisQuarter()}&commune=dao-xa`, cms.secrets.REPORT_API_TOKEN);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const report = res.body.data;
+    expect(report.issuer).toMatchObject({ name: 'Xã Đào Xá', authority: 'Ủy ban nhân dân xã Đào Xá' });
+    expect(report.pieces.map((p: { title: string }) => p.title)).toEqual(['Đào Xá hướng dẫn dịch vụ công']);
+    expect(report.totals).toMatchObject({ pieces: 1, activities: 2, peopleReached: 80 });
+    expect(report.socialPosts).toHaveLength(2);
+    expect(report.monitoring.sightings).toBe(0);
+    const whole = await publicGet(cms, `/api/report?quarter=${thisQuarter()}`, cms.secrets.REPORT_API_TOKEN);
+    expect(whole.body.data.totals).toMatchObject({ pieces: 4, activities: 4, peopleReached: 210 });
+  });
+
+  it('refuses a commune the installation does not serve, in Vietnamese', async () => {
+    const res = await publicGet(cms, `/api/report?quarter=${thisQuarter()}&commune=dao-xaa`, cms.secrets.REPORT_API_TOKEN);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe('«Xã, phường» có "dao-xaa" không phải xã, phường của hệ thống này (thanh-thuy, dao-xa, tu-vu).');
+  });
+
+  it('writes a commune’s report with npm run report -- --commune into a folder of its own', async () => {
+    const own = await runReportCli(['--quarter', thisQuarter(), '--commune', 'dao-xa', '--out', out], { CMS_URL: cms.url, REPORT_API_TOKEN: cms.secrets.REPORT_API_TOKEN });
+    expect(own.status, own.stderr).toBe(0);
+    expect(own.stdout).toMatch(/^Đã viết báo cáo quý [IV]+ năm \d{4} của dao-xa vào .*bao-cao-[\d-]+-den-[\d-]+-dao-xa/);
+    const html = readFileSync(join(own.stdout.match(/vào (\S+):/)![1], 'bao-cao.html'), 'utf8');
+    expect(html).toContain('Đào Xá hướng dẫn dịch vụ công');
+    expect(html).not.toContain('Thanh Thủy quán triệt Kế hoạch 02');
+  });
+
+  it('lets a commune’s reviewer download their commune’s report from the admin, and only theirs', async () => {
+    const reviewer = await userWithRole(cms, api, 'Lãnh đạo duyệt (dao-xa)', 'lanhdao.daoxa@phutho.test');
+    const res = await reviewer.download(`/report-download/html?quarter=${thisQuarter()}`);
+    const html = await res.text();
+    expect(res.status, html).toBe(200);
+    expect(res.headers.get('content-disposition')).toContain('-dao-xa.html');
+    expect(html).toContain('XÃ ĐÀO XÁ');
+    expect(html).toContain('Đào Xá hướng dẫn dịch vụ công');
+    expect(html).not.toContain('Thanh Thủy quán triệt Kế hoạch 02');
+    expect(html).not.toContain('Tin đồn phải trả tiền để cài VNeID (thanh-thuy)');
   });
 });

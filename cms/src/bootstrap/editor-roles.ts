@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { allTypes, commune, communeProfile, contentKinds, outreachActivity, sighting, uidOf } from '@thanh-thuy/content-types';
+import { allTypes, commune, communeProfile, contentKinds, outreachActivity, residentialArea, sighting, uidOf } from '@thanh-thuy/content-types';
 import { UNUSED_MEDIA_CONDITION } from '../media/unused-media-condition';
 
 export const EDITOR_ROLE = { code: 'tt-bien-tap-vien', name: 'Biên tập viên', description: 'Viết và sửa bản nháp; không xuất bản.' };
@@ -26,8 +26,9 @@ const kindUids = new Set(contentKinds.map(uidOf));
 const editorWritableExtras = new Set(['api::residential-area.residential-area']);
 const reviewerWritableExtras = new Set(['api::residential-area.residential-area', uidOf(commune), uidOf(communeProfile)]);
 // What a commune's roles hold only under their condition (a province, cms/src/tenancy/): their
-// pieces and their commune's details. The installation's own details are the province's.
-const tenantUids = new Set([...kindUids, uidOf(communeProfile)]);
+// pieces, their commune's details, residential areas, sightings and activities. The
+// installation's own details are the province's.
+const tenantUids = new Set([...kindUids, uidOf(communeProfile), uidOf(residentialArea), uidOf(sighting), uidOf(outreachActivity)]);
 
 // The monitoring log and the offline activities are the office's own work: both roles keep
 // them; only a reviewer deletes (a sighting's history is the record of how it was handled).

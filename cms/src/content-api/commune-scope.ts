@@ -1,16 +1,19 @@
 import type { Core, UID } from '@strapi/strapi';
-import { communeProfile, contentKinds, reachesCommune, uidOf, type Tenancy } from '@thanh-thuy/content-types';
+import { communeProfile, contentKinds, reachesCommune, residentialArea, uidOf, type Tenancy } from '@thanh-thuy/content-types';
 
 // What one commune's portal token may read (content-types tenancy.ts): its pieces, the
 // province-wide ones addressed to it, and its own entry of details. Everything else is shared
-// (the plan's taxonomy, the installation's own details) or holds no tenant.
+// (the plan's taxonomy, the installation's own details) or holds no tenant. Residential areas
+// belong to one commune too.
 export const PIECE_UIDS: readonly string[] = contentKinds.map(uidOf);
 export const PROFILE_UID = uidOf(communeProfile);
-const SCOPED_UIDS = [...PIECE_UIDS, PROFILE_UID];
+/** Types whose rows belong to one commune by their `commune` column alone. */
+const OWNED_UIDS = [PROFILE_UID, uidOf(residentialArea)];
+const SCOPED_UIDS = [...PIECE_UIDS, ...OWNED_UIDS];
 
 /** A Strapi filter selecting the rows of `uid` that `commune`'s portal shows (tenancy.ts reachesCommune). */
 export function communeFilter(uid: string, commune: string): Record<string, unknown> | null {
-  if (uid === PROFILE_UID) return { commune: { $eq: commune } };
+  if (OWNED_UIDS.includes(uid)) return { commune: { $eq: commune } };
   if (!PIECE_UIDS.includes(uid)) return null;
   return {
     $or: [
@@ -45,10 +48,10 @@ export async function foreignDocuments(strapi: Core.Strapi, body: unknown, commu
     SCOPED_UIDS.map(async (uid) => {
       const rows = (await strapi.db.query(uid as UID.ContentType).findMany({
         where: { documentId: { $in: ids } },
-        select: uid === PROFILE_UID ? ['documentId', 'commune'] : ['documentId', 'commune', 'provinceWide', 'addressedTo'],
+        select: OWNED_UIDS.includes(uid) ? ['documentId', 'commune'] : ['documentId', 'commune', 'provinceWide', 'addressedTo'],
       })) as Array<Tenancy & { documentId: string }>;
       for (const row of rows) {
-        const shown = uid === PROFILE_UID ? row.commune === commune : reachesCommune(row, commune);
+        const shown = OWNED_UIDS.includes(uid) ? row.commune === commune : reachesCommune(row, commune);
         if (!shown) foreign.add(row.documentId);
       }
     }),

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { article, sighting, uidOf } from '@thanh-thuy/content-types';
 import { addAdminRouter, refuse } from '../admin-api/admin-router';
+import { communesOfUser } from '../tenancy/commune-roles';
 import { computeReport } from './compute-report';
 import { portalUrl } from './portal-url';
 import { renderDocx } from './render/docx';
@@ -10,7 +11,7 @@ import { requestPeriod } from './request-period';
 type Ctx = {
   params: Record<string, string | undefined>;
   query: unknown;
-  state: { userAbility?: unknown };
+  state: { userAbility?: unknown; user?: { id: number } };
   status: number;
   body: unknown;
   type: string;
@@ -31,15 +32,25 @@ const FORMATS = {
 /**
  * The report names sightings, so only someone who may read every piece and every sighting in
  * the content manager may download it: the office's editors and reviewers, not Công an xã
- * (who sees only the sightings passed to it) nor a residential-area head.
+ * (who sees only the sightings passed to it) nor a residential-area head. In a province, a
+ * commune's editors read every piece and sighting of their commune, and get its report.
  */
-function mayDownload(strapi: Core.Strapi, userAbility: unknown): boolean {
+function mayDownload(strapi: Core.Strapi, userAbility: unknown, confined: boolean): boolean {
   if (!userAbility) return false;
   const checkers = strapi.plugin('content-manager').service('permission-checker') as { create: (o: unknown) => Checker };
   return [uidOf(article), uidOf(sighting)].every((model) => {
     const checker = checkers.create({ userAbility, model });
-    return !checker.requiresEntity.read() && checker.can.read();
+    // A commune's editors read their commune's only (a condition), and get that commune's report.
+    return (confined || !checker.requiresEntity.read()) && checker.can.read();
   });
+}
+
+/** Whose report a user downloads: undefined for the installation's, a commune's code, or null when they work for several. */
+async function reportCommuneOf(strapi: Core.Strapi, userId: number | undefined): Promise<{ commune: string | undefined; confined: boolean } | null> {
+  if (userId === undefined) return { commune: undefined, confined: false };
+  const { communes, confined } = await communesOfUser(strapi, userId);
+  if (!confined) return { commune: undefined, confined: false };
+  return communes.length === 1 ? { commune: communes[0], confined: true } : null;
 }
 
 /**
@@ -51,11 +62,13 @@ export function registerReportAdminRoutes(strapi: Core.Strapi): void {
   const download = async (ctx: Ctx) => {
     const format = FORMATS[ctx.params.format as keyof typeof FORMATS];
     if (!format) return refuse(ctx, 404, 'Chỉ tải được báo cáo dạng docx hoặc html.');
-    if (!mayDownload(strapi, ctx.state.userAbility)) return refuse(ctx, 403, 'Tài khoản này không được xem báo cáo định kỳ: báo cáo có số liệu rà quét thông tin, chỉ biên tập viên và lãnh đạo duyệt được tải.');
+    const whose = await reportCommuneOf(strapi, ctx.state.user?.id);
+    if (!whose) return refuse(ctx, 403, 'Tài khoản này làm việc cho nhiều xã, phường: hãy nhờ cán bộ của tỉnh tải báo cáo, hoặc dùng npm run report -- --commune MÃ_XÃ.');
+    if (!mayDownload(strapi, ctx.state.userAbility, whose.confined)) return refuse(ctx, 403, 'Tài khoản này không được xem báo cáo định kỳ: báo cáo có số liệu rà quét thông tin, chỉ biên tập viên và lãnh đạo duyệt được tải.');
     const asked = requestPeriod(ctx.query);
     if ('refusal' in asked) return refuse(ctx, 400, asked.refusal);
-    const report = await computeReport(strapi, asked.period, { portalUrl: portalUrl() });
-    const name = `bao-cao-${report.period.from}-den-${report.period.to}.${format.extension}`;
+    const report = await computeReport(strapi, asked.period, { portalUrl: portalUrl(), commune: whose.commune });
+    const name = `bao-cao-${report.period.from}-den-${report.period.to}${whose.commune ? `-${whose.commune}` : ''}.${format.extension}`;
     ctx.set('Content-Disposition', `attachment; filename="${name}"`);
     ctx.set('Cache-Control', 'no-store');
     ctx.type = format.type;

@@ -1,16 +1,19 @@
 import type { Core } from '@strapi/strapi';
 import {
   SHARED_CHANNELS,
+  communeProfile,
   contentKinds,
   periodBounds,
   taxonomy,
   type ChannelCoverage,
   type ReportData,
   type ReportPeriod,
+  uidOf,
 } from '@thanh-thuy/content-types';
 import { activityChannels, outreachActivities, type PeriodActivity } from './outreach-activities';
 import { kindLabel, publishedPieces, type PeriodPiece } from './published-pieces';
 import { monitoringOf, periodSightings } from './sightings';
+import { rowOf } from './province-report';
 import { socialPosts, type PeriodPost } from './social-posts';
 
 // The one query of the periodic report (issue 9): every number of the .docx, the HTML, the CSV
@@ -66,8 +69,12 @@ function units(pieces: PeriodPiece[], activities: PeriodActivity[]): ReportData[
   });
 }
 
-async function residentialAreas(strapi: Core.Strapi, pieces: PeriodPiece[], activities: PeriodActivity[]): Promise<ReportData['residentialAreas']> {
-  const areas = (await strapi.db.query('api::residential-area.residential-area' as never).findMany({ select: ['name'], orderBy: [{ name: 'asc' }] })) as Array<{ name: string }>;
+async function residentialAreas(strapi: Core.Strapi, pieces: PeriodPiece[], activities: PeriodActivity[], commune: string | undefined): Promise<ReportData['residentialAreas']> {
+  const areas = (await strapi.db.query('api::residential-area.residential-area' as never).findMany({
+    select: ['name'],
+    ...(commune ? { where: { commune } } : {}),
+    orderBy: [{ name: 'asc' }],
+  })) as Array<{ name: string }>;
   const names = [...new Set([...areas.map((a) => a.name), ...activities.flatMap((a) => (a.residentialArea ? [a.residentialArea] : []))])];
   return names
     .sort((a, b) => a.localeCompare(b, 'vi'))
@@ -77,9 +84,16 @@ async function residentialAreas(strapi: Core.Strapi, pieces: PeriodPiece[], acti
     });
 }
 
-async function issuer(strapi: Core.Strapi): Promise<ReportData['issuer']> {
-  const row = (await strapi.db.query('api::commune.commune' as never).findOne({ select: ['name', 'authority', 'province'] })) as { name?: string; authority?: string; province?: string } | null;
-  const name = row?.name || taxonomy.commune.name;
+/** Who issues the report: the installation's details, or in a province one commune's own entry. */
+async function issuer(strapi: Core.Strapi, commune: string | undefined): Promise<ReportData['issuer']> {
+  const select = ['name', 'authority', 'province'];
+  const row = (
+    commune
+      ? await strapi.db.query(uidOf(communeProfile) as never).findOne({ select, where: { commune } })
+      : await strapi.db.query('api::commune.commune' as never).findOne({ select })
+  ) as { name?: string; authority?: string; province?: string } | null;
+  // A commune without details is named by its code rather than by the plan's commune.
+  const name = row?.name || (commune ? `xã, phường ${commune}` : taxonomy.commune.name);
   return {
     authority: row?.authority || taxonomy.commune.authority,
     name,
@@ -92,20 +106,28 @@ export interface ReportOptions {
   /** The portal's public address, without a trailing slash: pieces link there. */
   portalUrl: string;
   now?: Date;
+  /**
+   * In a province, one commune's own report: its own pieces and their posts, and its office's
+   * activities, sightings and residential areas (their «Xã, phường»). Without it, everything
+   * the installation holds, as for one commune.
+   */
+  commune?: string;
 }
 
 export async function computeReport(strapi: Core.Strapi, period: ReportPeriod, options: ReportOptions): Promise<ReportData> {
   const { start, end } = periodBounds(period);
   // One query after another: SQLite serves one connection, and the report is not on a hot path.
-  const pieces = await publishedPieces(strapi, start, end, options.portalUrl);
-  const posts = await socialPosts(strapi, start, end, options.portalUrl);
-  const activities = await outreachActivities(strapi, period);
-  const sightings = await periodSightings(strapi, start, end);
+  const { commune } = options;
+  const ours = <T extends { commune: string | null; provinceWide?: boolean }>(items: T[]) => (commune ? items.filter((item) => rowOf(item) === commune) : items);
+  const pieces = ours(await publishedPieces(strapi, start, end, options.portalUrl));
+  const posts = ours(await socialPosts(strapi, start, end, options.portalUrl));
+  const activities = ours(await outreachActivities(strapi, period));
+  const sightings = ours(await periodSightings(strapi, start, end));
   const totals = byKind(pieces);
   return {
     period,
     generatedAt: (options.now ?? new Date()).toISOString(),
-    issuer: await issuer(strapi),
+    issuer: await issuer(strapi, commune),
     plan: { title: taxonomy.plan.title, signed: taxonomy.plan.signed },
     portalUrl: options.portalUrl,
     kinds: contentKinds.map((k) => ({ key: k.key, label: kindLabel(k) })),
@@ -114,11 +136,11 @@ export async function computeReport(strapi: Core.Strapi, period: ReportPeriod, o
     channels: channels(pieces, posts, activities),
     socialPosts: posts.map(({ pieceId: _, commune: _c, provinceWide: _p, ...post }) => post),
     units: units(pieces, activities),
-    residentialAreas: await residentialAreas(strapi, pieces, activities),
+    residentialAreas: await residentialAreas(strapi, pieces, activities, commune),
     monitoring: monitoringOf(sightings, totals['fact-check']),
     highlights: pieces.filter((p) => p.kind === 'model-practice').map((p) => ({ ...reportPiece(p), summary: p.summary, subjectName: p.subjectName })),
     pieces: pieces.map(reportPiece),
-    activities: activities.map(({ unitKey: _, ...a }) => a),
+    activities: activities.map(({ unitKey: _, commune: _c, ...a }) => a),
   };
 }
 

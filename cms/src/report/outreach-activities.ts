@@ -3,6 +3,8 @@ import { OUTREACH_CHANNELS, OUTREACH_CHANNEL_KEYS, taxonomy, toSlug, type Outrea
 
 export interface PeriodActivity extends ReportActivity {
   unitKey: string | null;
+  /** The commune whose office did it, in a province (tenancy); null otherwise. */
+  commune: string | null;
 }
 
 type Row = {
@@ -12,6 +14,7 @@ type Row = {
   times: number | null;
   minutes: number | null;
   peopleReached: number | null;
+  commune?: string | null;
   unit?: { key: string; label: string } | null;
   residentialArea?: { name: string } | null;
   themes?: Array<{ key: string }>;
@@ -32,7 +35,7 @@ export function activityChannels(): Array<{ key: string; value: OutreachChannel;
 export async function outreachActivities(strapi: Core.Strapi, period: ReportPeriod): Promise<PeriodActivity[]> {
   const rows = (await strapi.db.query('api::outreach-activity.outreach-activity' as never).findMany({
     where: { date: { $gte: period.from, $lte: period.to } },
-    select: ['date', 'channel', 'description', 'times', 'minutes', 'peopleReached'],
+    select: ['date', 'channel', 'description', 'times', 'minutes', 'peopleReached', 'commune'],
     populate: { unit: { select: ['key', 'label'] }, residentialArea: { select: ['name'] }, themes: { select: ['key'] } },
     orderBy: [{ date: 'asc' }, { id: 'asc' }],
   })) as Row[];
@@ -52,6 +55,7 @@ export async function outreachActivities(strapi: Core.Strapi, period: ReportPeri
       times: row.times ?? null,
       minutes: row.minutes ?? null,
       peopleReached: row.peopleReached ?? null,
+      commune: row.commune ?? null,
     };
   });
 }

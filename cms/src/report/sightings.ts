@@ -7,9 +7,11 @@ export interface PeriodSighting {
   seenAt: string;
   /** When the linked fact-check was first published; null while it is not published. */
   rebuttedAt: string | null;
+  /** The commune whose office logged it, in a province (tenancy); null otherwise. */
+  commune: string | null;
 }
 
-type Row = { platform: string; state: string; seenAt: string; factCheck?: { documentId: string } | null };
+type Row = { platform: string; state: string; seenAt: string; commune?: string | null; factCheck?: { documentId: string } | null };
 
 /**
  * The sightings seen in [start, end) and, for each, when its fact-check first went out. The
@@ -19,7 +21,7 @@ type Row = { platform: string; state: string; seenAt: string; factCheck?: { docu
 export async function periodSightings(strapi: Core.Strapi, start: Date, end: Date): Promise<PeriodSighting[]> {
   const rows = (await strapi.db.query('api::sighting.sighting' as never).findMany({
     where: { seenAt: { $gte: start, $lt: end } },
-    select: ['platform', 'state', 'seenAt'],
+    select: ['platform', 'state', 'seenAt', 'commune'],
     populate: { factCheck: { select: ['documentId'] } },
   })) as Row[];
   const ids = [...new Set(rows.flatMap((r) => (r.factCheck ? [r.factCheck.documentId] : [])))];
@@ -35,6 +37,7 @@ export async function periodSightings(strapi: Core.Strapi, start: Date, end: Dat
     status: r.state,
     seenAt: new Date(r.seenAt).toISOString(),
     rebuttedAt: (r.factCheck && firstOut.get(r.factCheck.documentId)) ?? null,
+    commune: r.commune ?? null,
   }));
 }
 

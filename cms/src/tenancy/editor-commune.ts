@@ -1,10 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { communeProfile, contentKinds, messages, uidOf } from '@thanh-thuy/content-types';
+import { communeProfile, contentKinds, messages, outreachActivity, residentialArea, sighting, uidOf } from '@thanh-thuy/content-types';
 import { communesOfUser } from './commune-roles';
 
-// A commune's pieces, and its own entry of details: both carry «Xã, phường».
-const pieceUids = new Set([...contentKinds, communeProfile].map(uidOf));
+// What carries «Xã, phường»: a commune's pieces, its entry of details, and the records of its
+// office's work (residential areas, sightings, activities).
+const pieceUids = new Set([...contentKinds, communeProfile, residentialArea, sighting, outreachActivity].map(uidOf));
 
 type Data = Record<string, unknown>;
 

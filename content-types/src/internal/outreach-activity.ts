@@ -1,4 +1,5 @@
 import type { ContentTypeDefinition } from '../fields';
+import { recordCommuneField } from '../kinds/common-fields';
 
 // The plan's offline work (section III.1, V.5): radio, notice boards, grassroots communicators,
 // meetings, door to door. Internal like the sightings: no REST routes.
@@ -46,5 +47,6 @@ export const outreachActivity: ContentTypeDefinition = {
     peopleReached: { type: 'integer', label: 'Số người được tuyên truyền', min: 0 },
     photo: { type: 'image', label: 'Ảnh hoạt động', altField: 'photoAlt' },
     photoAlt: { type: 'string', label: 'Mô tả ảnh', maxLength: 250, hint: 'Bắt buộc khi có ảnh.' },
+    commune: recordCommuneField,
   },
 };

@@ -1,4 +1,5 @@
 import type { ContentTypeDefinition } from '../fields';
+import { recordCommuneField } from '../kinds/common-fields';
 
 // The plan's rà quét (section III.3): what staff saw said about the campaign in the press and on
 // social networks, and how each item was handled. Internal: generated into the CMS with no REST
@@ -84,5 +85,6 @@ export const sighting: ContentTypeDefinition = {
       label: 'Lịch sử xử lý',
       hint: 'Tự ghi mỗi lần đổi tình trạng: thời điểm, tình trạng, người đổi và ghi chú.',
     },
+    commune: recordCommuneField,
   },
 };

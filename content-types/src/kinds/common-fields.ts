@@ -124,3 +124,16 @@ export function tailFields(): Fields {
     },
   };
 }
+
+/**
+ * The commune a record of the office's own work belongs to (a residential area, a sighting, an
+ * activity), when one installation serves a province (tenancy.ts): a commune's editors see and
+ * report only their commune's, and the CMS fills it in for them.
+ */
+export const recordCommuneField = {
+  type: 'string',
+  format: 'commune',
+  maxLength: 100,
+  label: 'Xã, phường',
+  hint: 'Chỉ dùng khi hệ thống phục vụ nhiều xã, phường: mã của xã, phường (ví dụ: thanh-thuy); cán bộ của xã, phường để trống thì hệ thống tự điền. Để trống khi hệ thống chỉ phục vụ một xã.',
+} as const;

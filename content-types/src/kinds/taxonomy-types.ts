@@ -1,4 +1,5 @@
 import type { ContentTypeDefinition } from '../fields';
+import { recordCommuneField } from './common-fields';
 
 // Taxonomy collections are seeded from taxonomy.json at every CMS start (keys are stable,
 // labels follow the plan), so they have no draft state: what is there is public.
@@ -91,6 +92,7 @@ export const residentialArea: ContentTypeDefinition = {
     slug: { type: 'slug', label: 'Đường dẫn', targetField: 'name', required: true },
     head: { type: 'string', label: 'Trưởng khu', maxLength: 100 },
     phone: { type: 'string', label: 'Điện thoại', format: 'phone', maxLength: 20 },
+    commune: recordCommuneField,
   },
 };
 

@@ -4,7 +4,7 @@ import type { ReportTable } from './report-tables';
 // The province's report as tables (issue 13): the CSV files and the HTML render these same
 // tables, as a commune's report does (report-tables.ts).
 
-const rowName = (row: ProvinceRow) => row.commune ?? 'Tin toàn tỉnh (của tỉnh)';
+const rowName = (row: ProvinceRow) => row.commune ?? 'Của tỉnh (tin toàn tỉnh và việc không thuộc xã, phường nào)';
 const sumOf = (rows: ProvinceRow[], of: (row: ProvinceRow) => number) => rows.reduce((n, row) => n + of(row), 0);
 
 export function provinceThemesTable(r: ProvinceReport): ReportTable {
@@ -27,17 +27,14 @@ export function provinceChannelsTable(r: ProvinceReport): ReportTable {
   };
 }
 
-export function provinceWholeTable(r: ProvinceReport): ReportTable {
+export function provinceWorkTable(r: ProvinceReport): ReportTable {
   return {
-    file: 'tinh-chua-tach-theo-xa',
-    title: 'Số liệu toàn tỉnh chưa tách theo xã, phường',
-    columns: ['Chỉ tiêu', 'Số lượng'],
-    rows: [
-      ['Hoạt động tuyên truyền trực tiếp (hội nghị, loa, pano…)', r.wholeProvince.activities],
-      ['Lượt người được tiếp cận qua các hoạt động đó', r.wholeProvince.peopleReached],
-      ['Tin giả, tin sai sự thật phát hiện được', r.wholeProvince.sightings],
-    ],
+    file: 'tinh-theo-xa-hoat-dong-va-ra-quet',
+    title: 'Hoạt động tuyên truyền trực tiếp và rà quét thông tin của từng xã, phường',
+    columns: ['Xã, phường', 'Hoạt động tuyên truyền trực tiếp (hội nghị, loa, pano…)', 'Lượt người được tiếp cận', 'Tin giả, tin sai sự thật phát hiện được'],
+    rows: r.rows.map((row) => [rowName(row), row.activities, row.peopleReached, row.sightings]),
+    total: ['Cộng', sumOf(r.rows, (row) => row.activities), sumOf(r.rows, (row) => row.peopleReached), sumOf(r.rows, (row) => row.sightings)],
   };
 }
 
-export const provinceTables = (r: ProvinceReport): ReportTable[] => [provinceThemesTable(r), provinceChannelsTable(r), provinceWholeTable(r)];
+export const provinceTables = (r: ProvinceReport): ReportTable[] => [provinceThemesTable(r), provinceChannelsTable(r), provinceWorkTable(r)];
