@@ -6,6 +6,7 @@ import { loadWorkerEnv, portalPreview, workerOptionsFrom, type WorkerEnv } from 
 import { startWorker, type Worker } from '../rebuild/worker.ts';
 import { startCrosspost } from '../crosspost/start-runner.ts';
 import { buildCms } from './build-cms.ts';
+import { provinceSteps } from './province-steps.ts';
 import { exitWithUsageOnHelp } from '../lib/help-flag.ts';
 
 exitWithUsageOnHelp(`
@@ -13,11 +14,12 @@ Cách dùng: npm start
 
 Tạo khóa bí mật vào .env (lần đầu), dựng trang quản trị, khởi động CMS, bộ dựng trang, cổng thông tin
 và bộ chia sẻ mạng xã hội, rồi in địa chỉ. NODE_ENV=development npm start nạp thêm nội dung mẫu
-vào cơ sở dữ liệu trống.
+vào cơ sở dữ liệu trống. Khi .env có REDIS_URL (hệ thống cấp tỉnh, xem README «Running a province»):
+CMS, bộ nhận webhook, một bộ dựng trang theo hàng đợi và cổng thông tin của mọi xã, phường.
 `);
 
 // `npm start`: one command brings up everything a commune needs, in order.
-interface Context {
+export interface Context {
   config: Config;
   env: Record<string, string>;
   workerEnv: WorkerEnv;
@@ -28,11 +30,11 @@ interface Context {
   log: (line: string) => void;
 }
 
-type Step = (ctx: Context) => Promise<void>;
+export type Step = (ctx: Context) => Promise<void>;
 
-const buildCmsStep: Step = async ({ env, log }) => buildCms(env, log);
+export const buildCmsStep: Step = async ({ env, log }) => buildCms(env, log);
 
-const startCmsStep: Step = async (ctx) => {
+export const startCmsStep: Step = async (ctx) => {
   const { config, env } = ctx;
   ctx.cms = await startCms({
     port: config.CMS_PORT,
@@ -112,7 +114,10 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stopAll);
   process.on('SIGTERM', stopAll);
-  const steps: Step[] = [buildCmsStep, startCmsStep, startWorkerStep, startPortalStep, startCrosspostStep, waitForPortal, printUrls];
+  // With REDIS_URL, the province's parts instead of one commune's (README "Running a province").
+  const steps: Step[] = env.REDIS_URL
+    ? [buildCmsStep, startCmsStep, ...provinceSteps]
+    : [buildCmsStep, startCmsStep, startWorkerStep, startPortalStep, startCrosspostStep, waitForPortal, printUrls];
   for (const step of steps) await step(ctx);
 }
 

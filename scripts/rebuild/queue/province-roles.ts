@@ -1,0 +1,66 @@
+import { ROOT, type Config } from '../../env/config.ts';
+import { buildCommandFrom, loadWorkerEnv, siteBuildEnv } from '../worker-config.ts';
+import { startBuildWorker, type BuildWorker } from './build-worker.ts';
+import { startProvincePortal, type ProvincePortal } from './province-portal.ts';
+import type { QueueEnv } from './queue-env.ts';
+import { startQueueIntake, type QueueIntake } from './queue-intake.ts';
+
+// The three parts of a province installation, configured from the environment: started one
+// per process by `npm run province -- ROLE`, or all in one by `npm start` when REDIS_URL is set.
+
+export interface RoleContext {
+  config: Config;
+  env: Record<string, string | undefined>;
+  queueEnv: QueueEnv;
+  log: (line: string) => void;
+}
+
+export const portalScheme = (config: Config) => (config.SITE_URL.startsWith('https:') ? 'https' : 'http');
+
+/** Where a commune's portal is served: `<scheme>://<slug>.<PROVINCE_DOMAIN>`. */
+export const communeSiteUrl = (ctx: Pick<RoleContext, 'config' | 'queueEnv'>, commune: string) => `${portalScheme(ctx.config)}://${commune}.${ctx.queueEnv.PROVINCE_DOMAIN}`;
+
+export function startIntakeRole({ config, env, queueEnv, log }: RoleContext): Promise<QueueIntake> {
+  return startQueueIntake({
+    redisUrl: queueEnv.REDIS_URL,
+    queue: queueEnv.BUILD_QUEUE,
+    communes: queueEnv.PROVINCE_COMMUNES,
+    secret: config.WEBHOOK_SECRET,
+    port: config.WORKER_PORT,
+    host: loadWorkerEnv(env).WORKER_HOST,
+    attempts: queueEnv.BUILD_ATTEMPTS,
+    retryBaseMs: queueEnv.BUILD_RETRY_BASE_MS,
+    log,
+  });
+}
+
+export function startWorkerRole(ctx: RoleContext): Promise<BuildWorker> {
+  const { config, env, queueEnv, log } = ctx;
+  const workerEnv = loadWorkerEnv(env);
+  return startBuildWorker({
+    redisUrl: queueEnv.REDIS_URL,
+    queue: queueEnv.BUILD_QUEUE,
+    dataDir: config.DATA_DIR,
+    communes: queueEnv.PROVINCE_COMMUNES,
+    siteUrl: (commune) => communeSiteUrl(ctx, commune),
+    build: { ...buildCommandFrom(workerEnv, ROOT), env: siteBuildEnv(config), timeoutMs: workerEnv.BUILD_TIMEOUT_MS },
+    concurrency: queueEnv.BUILD_WORKER_CONCURRENCY,
+    lockDurationMs: queueEnv.BUILD_LOCK_MS,
+    stalledIntervalMs: queueEnv.BUILD_STALLED_CHECK_MS,
+    keepBuilders: queueEnv.BUILD_SERVICES_PER_WORKER,
+    attempts: queueEnv.BUILD_ATTEMPTS,
+    retryBaseMs: queueEnv.BUILD_RETRY_BASE_MS,
+    log,
+  });
+}
+
+export function startPortalRole({ config, env, queueEnv }: RoleContext): Promise<ProvincePortal> {
+  return startProvincePortal({
+    dataDir: config.DATA_DIR,
+    communes: queueEnv.PROVINCE_COMMUNES,
+    domain: queueEnv.PROVINCE_DOMAIN,
+    port: config.SITE_PORT,
+    host: loadWorkerEnv(env).SITE_HOST,
+    https: portalScheme(config) === 'https',
+  });
+}
