@@ -23,11 +23,12 @@ export function runSeed(size: number, env: Record<string, string>): Promise<numb
       const progress = chunk.toString().match(/seeded \d+\/\d+/g);
       if (progress) process.stdout.write(`\r  ${progress.at(-1)} pieces`);
     });
-    child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+    child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-8000)));
     child.on('close', (code) => {
       process.stdout.write('\n');
       if (code === 0) resolve(Date.now() - started);
-      else reject(new BenchError(`Seeding ${size} pieces failed: ${stderr.trim().split('\n').at(-1) ?? `exit ${code}`}`));
+      // Node ends an uncaught error's report with its version line: show the error itself.
+      else reject(new BenchError(`Seeding ${size} pieces failed: ${stderr.trim().split('\n').filter((l) => l.trim() && !/^Node\.js v/.test(l)).slice(-14).join('\n') || `exit ${code}`}`));
     });
   });
 }

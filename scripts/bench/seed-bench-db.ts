@@ -30,7 +30,11 @@ const KIND_UIDS: Record<DemoPiece['kind'], string> = {
   'fact-check': 'api::fact-check.fact-check',
 };
 
-/** Fills the database named in the environment with `count` published pieces (the child process). */
+/**
+ * Fills the database named in the environment with `count` published pieces (the child
+ * process); with SEED_COMMUNES (slugs separated by commas), spread over those communes, each
+ * given its details.
+ */
 export async function seedDatabase(count: number, batch = 250): Promise<void> {
   const require = createRequire(join(CMS_DIR, 'package.json'));
   const { createStrapi } = require('@strapi/strapi') as { createStrapi: (o: { appDir: string; distDir: string }) => Strapi };
@@ -49,6 +53,12 @@ export async function seedDatabase(count: number, batch = 250): Promise<void> {
   for (const uid of Object.values(KIND_UIDS)) existing += await strapi.documents(uid).count({ status: 'published' });
 
   const templates = demoPieces.filter((p) => !p.draft);
+  const communes = (process.env.SEED_COMMUNES ?? '').split(',').map((c) => c.trim()).filter(Boolean);
+  // Each commune's portal needs its details (content-types communeProfile) before it builds.
+  for (const commune of communes) {
+    const found = await strapi.documents('api::commune-profile.commune-profile').count({ filters: { commune } });
+    if (found === 0) await strapi.documents('api::commune-profile.commune-profile').create({ data: { commune, name: `Xã ${commune}`, authority: `Ủy ban nhân dân xã ${commune}`, province: 'Phú Thọ' } });
+  }
   const toCreate = Math.max(0, count - existing);
   for (let done = 0; done < toCreate; ) {
     const size = Math.min(batch, toCreate - done);
@@ -62,6 +72,8 @@ export async function seedDatabase(count: number, batch = 250): Promise<void> {
           status: 'published',
           data: {
             ...data,
+            // A province (SEED_COMMUNES): the pieces are spread evenly over its communes.
+            ...(communes.length ? { commune: communes[(existing + done + i) % communes.length] } : {}),
             title: `${String(data.title).slice(0, 180)} (bản ${n})`,
             slug: undefined,
             themes: ids('theme', piece.themes),
@@ -77,7 +89,10 @@ export async function seedDatabase(count: number, batch = 250): Promise<void> {
     done += size;
     process.stdout.write(`seeded ${existing + done}/${count} (${Date.now() - booted} ms)\n`);
   }
-  await strapi.destroy();
+  // SQLite is closed properly (the benches copy the file, which must hold every page). On
+  // PostgreSQL every batch is committed, and Strapi's teardown aborts a background task's pending
+  // connection as an unhandled rejection: the process simply exits (the caller does).
+  if (process.env.DATABASE_CLIENT !== 'postgres') await strapi.destroy();
   console.log(JSON.stringify({ existing, created: toCreate, bootMs: booted - started, seedMs: Date.now() - booted }));
 }
 

@@ -36,7 +36,8 @@ interface PostgresDatabase {
   drop: () => Promise<void>;
 }
 
-async function createPostgresDatabase(): Promise<PostgresDatabase> {
+/** A new, empty PostgreSQL database on the local server (TEST_POSTGRES_URL), dropped by `drop`. */
+export async function createPostgresDatabase(): Promise<PostgresDatabase> {
   const require = createRequire(join(CMS_DIR, 'package.json'));
   const { Client } = require('pg') as {
     Client: new (options: { connectionString: string }) => {

@@ -17,9 +17,9 @@ export interface WorkerProcess {
 
 /**
  * `tsx scripts/rebuild/queue/main.ts worker` as its own process group, as a province runs
- * it, building with the stand-in site build (fake-site-build.mjs).
+ * it, building with the stand-in site build (fake-site-build.mjs), or with `realBuild` the real one.
  */
-export async function startWorkerProcess(options: { dir: string; redisUrl: string; communes: string[]; env?: Record<string, string> }): Promise<WorkerProcess> {
+export async function startWorkerProcess(options: { dir: string; redisUrl: string; communes: string[]; env?: Record<string, string>; realBuild?: boolean }): Promise<WorkerProcess> {
   const env = {
     ...process.env,
     ENV_FILE: join(options.dir, '.env'),
@@ -28,7 +28,8 @@ export async function startWorkerProcess(options: { dir: string; redisUrl: strin
     BUILD_QUEUE: QUEUE,
     PROVINCE_COMMUNES: options.communes.join(','),
     PROVINCE_DOMAIN: DOMAIN,
-    SITE_BUILD_COMMAND: JSON.stringify([process.execPath, FAKE_BUILD]),
+    // The real site build (a benchmark on real content) or the stand-in.
+    ...(options.realBuild ? {} : { SITE_BUILD_COMMAND: JSON.stringify([process.execPath, FAKE_BUILD]) }),
     ...options.env,
   };
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'rebuild', 'queue', 'main.ts'), 'worker'], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
