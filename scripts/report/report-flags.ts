@@ -13,7 +13,8 @@ tệp .docx để chỉnh sửa và gửi đi, bản HTML để in, các bảng 
   --quarter 2025-Q4                   một quý
   --campaign                          toàn thời gian thực hiện Kế hoạch
   --province                         báo cáo của toàn tỉnh khi một hệ thống phục vụ nhiều xã, phường:
-                                     số tin, bài theo từng xã, phường, theo nội dung và theo kênh (.html, .csv)
+                                     số tin, bài, bài trên mạng xã hội, hoạt động trực tiếp và rà quét
+                                     của từng xã, phường (.docx, .html, .csv)
   --commune thanh-thuy                báo cáo riêng của một xã, phường khi hệ thống phục vụ nhiều xã, phường
   --out THƯ_MỤC                       nơi ghi báo cáo (mặc định var/reports); mỗi kỳ một thư mục con
   --help                              in hướng dẫn này

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ProvinceReport, ReportData } from '@thanh-thuy/content-types';
 import { tableToCsv } from '../../cms/src/report/render/csv.ts';
-import { renderDocx } from '../../cms/src/report/render/docx.ts';
+import { renderDocx, renderProvinceDocx } from '../../cms/src/report/render/docx.ts';
 import { renderHtml } from '../../cms/src/report/render/html.ts';
 import { renderProvinceHtml } from '../../cms/src/report/render/province-html.ts';
 import { provinceTables } from '../../cms/src/report/render/province-tables.ts';
@@ -28,9 +28,10 @@ export async function writeReport(report: ReportData, outDir: string, commune: s
   });
 }
 
-/** The province's report (per commune): the printable HTML and the CSV tables. */
+/** The province's report (per commune): the .docx, the printable HTML and the CSV tables. */
 export async function writeProvinceReport(report: ProvinceReport, outDir: string): Promise<WrittenReport> {
   return writeReportFolder(outDir, `bao-cao-tinh-${report.period.from}-den-${report.period.to}`, async (put) => {
+    await put('bao-cao.docx', await renderProvinceDocx(report));
     await put('bao-cao.html', renderProvinceHtml(report));
     for (const table of provinceTables(report)) await put(join('so-lieu', `${table.file}.csv`), tableToCsv(table));
   });

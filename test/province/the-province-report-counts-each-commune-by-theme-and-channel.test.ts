@@ -8,7 +8,7 @@ import { articleFields } from '../fixtures/entries.ts';
 import { AdminApi, connect, publicGet } from '../helpers/admin-api.ts';
 import { userWithRole } from '../helpers/admin-users.ts';
 import { bootCms, type TestCms } from '../helpers/cms.ts';
-import { parseCsv, runReportCli, type CliRun } from '../report/report-helpers.ts';
+import { docxStructure, parseCsv, runReportCli, type CliRun } from '../report/report-helpers.ts';
 
 const ARTICLE = 'api::article.article';
 const ACTIVITY = 'api::outreach-activity.outreach-activity';
@@ -120,6 +120,19 @@ describe('the reports of a province', () => {
     const html = readFileSync(join(out, folder(), 'bao-cao.html'), 'utf8');
     expect(html).toContain('<html lang="vi">');
     expect(html).toContain('Hoạt động tuyên truyền trực tiếp và rà quét thông tin của từng xã, phường');
+    expect(html).toContain('<title>Báo cáo kết quả tuyên truyền chuyển đổi số của các xã, phường tỉnh Phú Thọ</title>');
+  });
+
+  it('writes the same tables into a .docx on an A4 page in Times New Roman', async () => {
+    const docx = await docxStructure(join(out, folder(), 'bao-cao.docx'));
+    expect(docx.text.slice(0, 100)).toContain('BÁO CÁO KẾT QUẢ TUYÊN TRUYỀN CHUYỂN ĐỔI SỐ CỦA CÁC XÃ, PHƯỜNG TỈNH PHÚ THỌ');
+    expect(docx.tables).toHaveLength(3);
+    // Word shows numbers as Vietnamese write them (1.000): the CSV has them plain.
+    const numbers = (rows: string[][]) => rows.map((row) => row.map((cell) => cell.replace(/(?<=\d)\.(?=\d{3}\b)/g, '')));
+    expect(numbers(docx.tables[0])).toEqual(csv('tinh-theo-xa-va-noi-dung'));
+    expect(numbers(docx.tables[2])).toEqual(csv('tinh-theo-xa-hoat-dong-va-ra-quet'));
+    expect(docx.page).toMatchObject({ width: 11906, height: 16838 });
+    expect(docx.fonts).toContain('Times New Roman');
   });
 
   it('gives one commune its own report, issued under its own name, with its own records only', async () => {

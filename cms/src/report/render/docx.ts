@@ -16,7 +16,8 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx';
-import type { ReportData } from '@thanh-thuy/content-types';
+import type { ProvinceReport, ReportData } from '@thanh-thuy/content-types';
+import { provinceReportTitle, provinceTables } from './province-tables';
 import { reportDocument, type Block, type ReportDocument } from './report-document';
 import type { Cell, ReportTable } from './report-tables';
 
@@ -213,4 +214,34 @@ export function reportDocx(r: ReportData): Document {
 
 export async function renderDocx(r: ReportData): Promise<Buffer> {
   return Packer.toBuffer(reportDocx(r));
+}
+
+/**
+ * The province's report as a .docx the Sở edits and sends on: the same page, fonts and Word
+ * tables as a commune's report, with the title, the period and the province's tables.
+ */
+export function provinceReportDocx(r: ProvinceReport): Document {
+  const page = { size: PAGE, margin: { ...MARGIN, header: mm(10), footer: mm(10) } };
+  const title = provinceReportTitle(r);
+  return new Document({
+    creator: `Tỉnh ${r.province}`,
+    title,
+    description: 'Báo cáo kết quả tuyên truyền của các xã, phường, tạo từ số liệu của CMS.',
+    styles: { default: { document: { run: { font: FONT, size: pt(14) }, paragraph: { spacing: { line: 276 } } } } },
+    sections: [
+      {
+        properties: { page, titlePage: true },
+        headers: { default: pageNumbers(), first: new Header({ children: [] }) },
+        children: [
+          centred([run(title.toUpperCase(), { bold: true })]),
+          centred([run(r.period.label, { bold: true, italics: true })], 240),
+          ...provinceTables(r).flatMap(table),
+        ],
+      },
+    ],
+  });
+}
+
+export async function renderProvinceDocx(r: ProvinceReport): Promise<Buffer> {
+  return Packer.toBuffer(provinceReportDocx(r));
 }

@@ -4,6 +4,10 @@ import type { ReportTable } from './report-tables';
 // The province's report as tables (issue 13): the CSV files and the HTML render these same
 // tables, as a commune's report does (report-tables.ts).
 
+/** The province report's title, the same in the HTML and the .docx. */
+// The plan names the province with its rank ("tỉnh Phú Thọ"): it is not repeated.
+export const provinceReportTitle = (r: Pick<ProvinceReport, 'province'>) => `Báo cáo kết quả tuyên truyền chuyển đổi số của các xã, phường tỉnh ${r.province.replace(/^tỉnh\s+/iu, '')}`;
+
 const rowName = (row: ProvinceRow) => row.commune ?? 'Của tỉnh (tin toàn tỉnh và việc không thuộc xã, phường nào)';
 const sumOf = (rows: ProvinceRow[], of: (row: ProvinceRow) => number) => rows.reduce((n, row) => n + of(row), 0);
 
