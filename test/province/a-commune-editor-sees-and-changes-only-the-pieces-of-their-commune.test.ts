@@ -233,6 +233,30 @@ describe('a commune’s editors in a province', () => {
       }
     });
 
+    it('leaves a commune’s police only the sightings of their commune passed to them', async () => {
+      const police = await userWithRole(cms, superAdmin, 'Công an xã (thanh-thuy)', 'congan.thanhthuy@phutho.test');
+      const passed = async (commune: string) => {
+        const res = await superAdmin.create(SIGHTING, { ...sightingOf(commune), state: 'Chuyển Công an xã', content: `Tin đồn chuyển công an ở ${commune}` });
+        expect(res.status, JSON.stringify(res.body)).toBe(201);
+        return res.body.data.documentId as string;
+      };
+      const [mine, theirs] = [await passed('thanh-thuy'), await passed('dao-xa')];
+      const ids = (await listed(police, SIGHTING)).map((r) => r.documentId);
+      expect(ids).toContain(mine);
+      expect(ids).not.toContain(theirs);
+      expect([403, 404]).toContain((await police.request('GET', `/content-manager/collection-types/${SIGHTING}/${theirs}`)).status);
+      // What the office keeps to itself stays hidden from the police of the same commune too.
+      const unpassed = await superAdmin.create(SIGHTING, sightingOf('thanh-thuy'));
+      expect(ids).not.toContain(unpassed.body.data.documentId);
+    });
+
+    it('stamps a residential-area head’s activity with their commune', async () => {
+      const head = await userWithRole(cms, superAdmin, 'Trưởng khu dân cư (dao-xa)', 'truongkhu.daoxa@phutho.test');
+      const res = await head.create(ACTIVITY, { date: '2026-11-21', channel: 'Truyền thanh', description: 'Phát thanh ở khu 3' });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      expect((await superAdmin.request('GET', `/content-manager/collection-types/${ACTIVITY}/${res.body.data.documentId}`)).body.data.commune).toBe('dao-xa');
+    });
+
     it('write a sighting for their own commune without having to say so, and none for another', async () => {
       const { commune: _, ...unnamed } = sightingOf('thanh-thuy');
       const res = await editor.create(SIGHTING, unnamed);

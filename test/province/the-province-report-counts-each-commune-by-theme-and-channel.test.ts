@@ -32,7 +32,7 @@ describe('the reports of a province', () => {
   const csv = (name: string) => parseCsv(readFileSync(join(out, folder(), 'so-lieu', `${name}.csv`), 'utf8'));
 
   beforeAll(async () => {
-    cms = await bootCms({ env: { PROVINCE_COMMUNES: 'thanh-thuy,dao-xa,tu-vu' } });
+    cms = await bootCms({ env: { PROVINCE_COMMUNES: 'thanh-thuy,dao-xa,tu-vu', PROVINCE_DOMAIN: 'phutho.test' } });
     api = new AdminApi(cms, cms.adminToken);
     const [meaning, services] = await api.ids('theme', ['y-nghia-ke-hoach', 'dich-vu-cong-truc-tuyen']);
     const unit = connect(await api.ids('unit', ['phong-vhxh']));
@@ -141,6 +141,8 @@ describe('the reports of a province', () => {
     const report = res.body.data;
     expect(report.issuer).toMatchObject({ name: 'Xã Đào Xá', authority: 'Ủy ban nhân dân xã Đào Xá' });
     expect(report.pieces.map((p: { title: string }) => p.title)).toEqual(['Đào Xá hướng dẫn dịch vụ công']);
+    // Its pieces link to its own portal.
+    expect(report.pieces[0].url).toMatch(/^http:\/\/dao-xa\.phutho\.test\/tin-tuc\//);
     expect(report.totals).toMatchObject({ pieces: 1, activities: 2, peopleReached: 80 });
     expect(report.socialPosts).toHaveLength(2);
     expect(report.monitoring.sightings).toBe(0);

@@ -25,25 +25,29 @@ const PICKED_TARGETS = ['api::theme.theme', 'api::unit.unit', 'api::residential-
 /** Fields a police officer may change: the state and the note that goes into the history. */
 const POLICE_FIELDS = ['state', 'handlingNote'];
 
-function policePermissions(all: Permission[]): Permission[] {
+/** Công an xã's permissions; `condition` replaces «passed to the police» (a commune's: that, and of the commune). */
+export function policePermissions(all: Permission[], condition = PASSED_TO_POLICE_CONDITION): Permission[] {
   const of = (action: string) => all.find((p) => p.subject === SIGHTING && p.action === `${CM}.${action}`);
   const read = of('read');
   const update = of('update');
   if (!read || !update) throw new Error(`Cannot build the ${POLICE_ROLE.name} role: Strapi offers no read/update permission on ${SIGHTING}`);
   return [
-    { ...read, conditions: [PASSED_TO_POLICE_CONDITION] },
-    { ...update, properties: { fields: POLICE_FIELDS }, conditions: [PASSED_TO_POLICE_CONDITION] },
+    { ...read, conditions: [condition] },
+    { ...update, properties: { fields: POLICE_FIELDS }, conditions: [condition] },
   ];
 }
 
-function areaHeadPermissions(all: Permission[]): Permission[] {
+/** A residential-area head's permissions; `areaCondition` confines the areas they pick from (a commune's). */
+export function areaHeadPermissions(all: Permission[], areaCondition?: string): Permission[] {
   const of = (subject: string, action: string) => all.find((p) => p.subject === subject && p.action === `${CM}.${action}`);
   const activity = ['create', 'read', 'update'].map((action) => {
     const found = of(ACTIVITY, action);
     if (!found) throw new Error(`Cannot build the ${AREA_HEAD_ROLE.name} role: Strapi offers no ${action} permission on ${ACTIVITY}`);
     return action === 'create' ? found : { ...found, conditions: [IS_CREATOR] };
   });
-  const targets = PICKED_TARGETS.map((subject) => of(subject, 'read')).filter((p): p is Permission => Boolean(p));
+  const targets = PICKED_TARGETS.map((subject) => of(subject, 'read'))
+    .filter((p): p is Permission => Boolean(p))
+    .map((p) => (areaCondition && p.subject === 'api::residential-area.residential-area' ? { ...p, conditions: [areaCondition] } : p));
   // A photo of the activity: upload one, and see or change only one's own files.
   const media: Permission[] = [
     { action: 'plugin::upload.read', conditions: [IS_CREATOR] },
@@ -53,7 +57,7 @@ function areaHeadPermissions(all: Permission[]): Permission[] {
   return [...activity, ...targets, ...media];
 }
 
-async function ensureRole(strapi: Core.Strapi, spec: typeof POLICE_ROLE, build: (all: Permission[]) => Permission[]): Promise<void> {
+export async function ensureRole(strapi: Core.Strapi, spec: typeof POLICE_ROLE, build: (all: Permission[]) => Permission[]): Promise<void> {
   const roles = strapi.service('admin::role') as {
     findOne: (where: Record<string, unknown>) => Promise<{ id: number } | null>;
     create: (attrs: Record<string, unknown>) => Promise<{ id: number }>;

@@ -67,7 +67,7 @@ export function registerReportAdminRoutes(strapi: Core.Strapi): void {
     if (!mayDownload(strapi, ctx.state.userAbility, whose.confined)) return refuse(ctx, 403, 'Tài khoản này không được xem báo cáo định kỳ: báo cáo có số liệu rà quét thông tin, chỉ biên tập viên và lãnh đạo duyệt được tải.');
     const asked = requestPeriod(ctx.query);
     if ('refusal' in asked) return refuse(ctx, 400, asked.refusal);
-    const report = await computeReport(strapi, asked.period, { portalUrl: portalUrl(), commune: whose.commune });
+    const report = await computeReport(strapi, asked.period, { portalUrl: portalUrl(process.env, whose.commune), commune: whose.commune });
     const name = `bao-cao-${report.period.from}-den-${report.period.to}${whose.commune ? `-${whose.commune}` : ''}.${format.extension}`;
     ctx.set('Content-Disposition', `attachment; filename="${name}"`);
     ctx.set('Cache-Control', 'no-store');

@@ -1,6 +1,12 @@
-/** The portal's public address (SITE_URL, else the local one `npm start` serves), without a trailing slash. */
-export function portalUrl(env: Record<string, string | undefined> = process.env): string {
+/**
+ * The portal's public address (SITE_URL, else the local one `npm start` serves), without a
+ * trailing slash; a commune's own, in a province whose CMS knows PROVINCE_DOMAIN.
+ */
+export function portalUrl(env: Record<string, string | undefined> = process.env, commune?: string): string {
   const configured = env.SITE_URL?.trim();
+  // In a province, a commune's portal is at <slug>.<PROVINCE_DOMAIN> (README "Running a province").
+  const domain = env.PROVINCE_DOMAIN?.trim();
+  if (commune && domain) return `${configured?.startsWith('https:') ? 'https' : 'http'}://${commune}.${domain}`;
   if (configured && URL.canParse(configured)) return configured.replace(/\/+$/, '');
   return `http://localhost:${env.SITE_PORT || 4321}`;
 }

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { COMMUNE_CONDITION, communesOfUser } from './commune-roles';
+import { SIGHTING_STATUS } from '@thanh-thuy/content-types';
+import { COMMUNE_CONDITION, COMMUNE_POLICE_CONDITION, communesOfUser } from './commune-roles';
 
 /**
  * The permission condition of a commune's roles: a piece matches when it is of one of the
@@ -12,6 +13,18 @@ export async function registerCommuneCondition(strapi: Core.Strapi): Promise<voi
   const { conditionProvider } = strapi.service('admin::permission') as {
     conditionProvider: { has: (id: string) => boolean; register: (condition: Record<string, unknown>) => Promise<unknown> };
   };
+  if (!conditionProvider.has(COMMUNE_POLICE_CONDITION)) {
+    // A commune's police: «passed to the police» (monitoring/passed-to-police-condition.ts), and
+    // of their commune. One condition, since Strapi grants when any one of them matches.
+    await conditionProvider.register({
+      name: 'passed-to-the-police-of-the-commune',
+      displayName: 'Chỉ thông tin của xã, phường mình đã chuyển Công an',
+      async handler(user: { id: number }) {
+        const { communes } = await communesOfUser(strapi, user.id);
+        return { $and: [{ $or: [{ state: SIGHTING_STATUS.toPolice }, { passedToPolice: true }] }, { commune: { $in: communes } }] };
+      },
+    });
+  }
   if (conditionProvider.has(COMMUNE_CONDITION)) return;
   await conditionProvider.register({
     name: 'commune-of-the-editor',

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { EDITOR_ROLE, REVIEWER_ROLE, editorialPermissions, ensureRoleWith } from '../bootstrap/editor-roles';
+import { AREA_HEAD_ROLE, POLICE_ROLE, areaHeadPermissions, ensureRole, policePermissions } from '../bootstrap/monitoring-roles';
 
 // In a province (PROVINCE_COMMUNES), each commune has its own Biên tập viên and Lãnh đạo duyệt:
 // the office's two roles, confined to pieces of that commune (commune-condition.ts). The
@@ -22,7 +23,8 @@ function communePermissions(strapi: Core.Strapi, role: 'editor' | 'reviewer'): P
   });
 }
 
-const CODE = /^(tt-bien-tap-vien|tt-lanh-dao-duyet)--([a-z0-9]+(?:-[a-z0-9]+)*)$/;
+const CODE = /^(tt-bien-tap-vien|tt-lanh-dao-duyet|tt-cong-an-xa|tt-truong-khu-dan-cu)--([a-z0-9]+(?:-[a-z0-9]+)*)$/;
+export const COMMUNE_POLICE_CONDITION = 'api::passed-to-the-police-of-the-commune';
 
 export const communeRoleSpecs = (commune: string) => [
   { spec: { code: `${EDITOR_ROLE.code}--${commune}`, name: `${EDITOR_ROLE.name} (${commune})`, description: `${EDITOR_ROLE.description} Chỉ bài của xã, phường ${commune}.` }, role: 'editor' as const },
@@ -51,11 +53,16 @@ export async function communesOfUser(strapi: Core.Strapi, userId: number | strin
  */
 export const PROVINCE_READER_ROLE = { code: 'tt-tinh-xem', name: 'Tỉnh: xem mọi xã, phường', description: 'Xem nội dung của mọi xã, phường; không sửa, không xuất bản.' };
 
-/** Creates (or brings back in line) every commune's two roles and the province's reviewer. */
+/** Creates (or brings back in line) every commune's roles (office, police, area heads) and the province's reviewer. */
 export async function ensureCommuneRoles(strapi: Core.Strapi, communes: readonly string[]): Promise<void> {
   if (communes.length === 0) return;
   await ensureRoleWith(strapi, PROVINCE_READER_ROLE, editorialPermissions(strapi, 'reader'));
   for (const commune of communes) {
     for (const { spec, role } of communeRoleSpecs(commune)) await ensureRoleWith(strapi, spec, communePermissions(strapi, role));
+    // Outside the office: the commune's police see only the sightings of their commune passed
+    // to them, and its residential-area heads pick from their commune's areas.
+    const of = (spec: typeof POLICE_ROLE) => ({ code: `${spec.code}--${commune}`, name: `${spec.name} (${commune})`, description: `${spec.description} Chỉ của xã, phường ${commune}.` });
+    await ensureRole(strapi, of(POLICE_ROLE), (all) => policePermissions(all, COMMUNE_POLICE_CONDITION));
+    await ensureRole(strapi, of(AREA_HEAD_ROLE), (all) => areaHeadPermissions(all, COMMUNE_CONDITION));
   }
 }

@@ -40,7 +40,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!period) return;
     const commune = communeOf(ctx);
     if (commune === null) return;
-    ctx.body = { data: await computeReport(strapi, period, { portalUrl: portalUrl(), commune }) };
+    ctx.body = { data: await computeReport(strapi, period, { portalUrl: portalUrl(process.env, commune), commune }) };
   },
 
   /** GET /api/report/province?kind=quarter&from=…&to=…: the province's report, per commune. */
@@ -55,6 +55,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
    */
   async coverage(ctx: Ctx) {
     const commune = communeOfRequest(ctx.state?.auth) ?? undefined;
-    ctx.body = { data: coverageOf(await computeReport(strapi, campaignPeriod(), { portalUrl: portalUrl(), commune })) };
+    ctx.body = { data: coverageOf(await computeReport(strapi, campaignPeriod(), { portalUrl: portalUrl(process.env, commune), commune })) };
   },
 });
