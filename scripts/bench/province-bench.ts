@@ -11,6 +11,7 @@ import { freePort } from '../lib/free-port.ts';
 import { exitWithUsageOnHelp } from '../lib/help-flag.ts';
 import { startQueueIntake } from '../rebuild/queue/queue-intake.ts';
 import { AdminClient } from './admin-client.ts';
+import { percentile, publishToLive, sampleDepth, settleQueue } from './province-measure.ts';
 import { runSeed } from './run-seed.ts';
 // The PostgreSQL database, the Redis, the worker processes and a fact-check's fields are the tests'.
 import { factCheckFields } from '../../test/fixtures/entries.ts';
@@ -44,10 +45,6 @@ type Flags = z.infer<typeof flagsSchema>;
 
 const log = (line: string) => console.log(line);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
-};
 
 /** Peak resident memory (VmHWM) of a process and of every process under it, in MB. */
 function peakTreeMb(pid: number): number {
@@ -85,28 +82,18 @@ async function run(flags: Flags, setup: Setup, workerCount: number) {
   const intake = await startQueueIntake({ redisUrl: redis.url, queue: QUEUE, communes: setup.communes, secret: setup.secret, port: setup.intakePort, host: '127.0.0.1', attempts: 3, retryBaseMs: 1000, log: () => {} });
   const probe = openQueueProbe(redis.url);
   const workers: WorkerProcess[] = [];
-  const settle = async () => {
-    for (;;) {
-      const c = await probe.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
-      if (c.waiting + c.active + c.delayed + c.prioritized === 0) return;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  };
   try {
     const env = { CMS_URL: setup.cms.url, SITE_API_TOKEN: setup.siteToken, BUILD_WORKER_CONCURRENCY: '1', BUILD_LOCK_MS: '120000', BUILD_TIMEOUT_MS: '600000', BUILD_SERVICES_PER_WORKER: String(flags['services-per-worker']) };
     for (let i = 0; i < workerCount; i += 1) workers.push(await startWorkerProcess({ dir, redisUrl: redis.url, communes: setup.communes, env, realBuild: true }));
     // The first (cold, full) build of every commune, asked for by the workers: timed, not counted below.
     const firstStarted = Date.now();
-    await settle();
+    await settleQueue(probe);
     const firstBuildsMs = Date.now() - firstStarted;
     const failedFirst = await probe.queue.getFailedCount();
     log(`  ${workerCount} worker(s): first builds of ${setup.communes.length} portals took ${seconds(firstBuildsMs)}${failedFirst ? ` (${failedFirst} failed)` : ''}`);
 
     const sent = new Map<string, number>();
-    let maxDepth = 0;
-    const sampler = setInterval(() => {
-      probe.queue.getJobCounts('waiting', 'delayed', 'prioritized').then((c) => (maxDepth = Math.max(maxDepth, c.waiting + c.delayed + c.prioritized)), () => {});
-    }, 250);
+    const stopSampling = sampleDepth(probe, 250);
     const total = Math.round(flags.seconds * flags.rate);
     const t0 = Date.now();
     let fanoutKey = '';
@@ -138,30 +125,18 @@ async function run(flags: Flags, setup: Setup, workerCount: number) {
     });
     await Promise.all(published);
     await new Promise((r) => setTimeout(r, 2000)); // the last webhooks reach the intake
-    await settle();
-    clearInterval(sampler);
+    await settleQueue(probe);
+    const maxDepth = stopSampling();
 
-    const results = await probe.results();
-    const liveAt = new Map<string, number>();
-    let fanoutDone = 0;
-    let fanoutCommunes = 0;
-    for (const r of results) {
-      for (const key of r.changes) {
-        if (key === fanoutKey) {
-          fanoutCommunes += 1;
-          fanoutDone = Math.max(fanoutDone, r.finishedOn);
-        } else if (sent.has(key) && !liveAt.has(key)) liveAt.set(key, r.finishedOn);
-      }
-    }
-    const latencies = [...sent].filter(([key]) => liveAt.has(key)).map(([key, at]) => liveAt.get(key)! - at);
+    const { results, latencies, p50, p95, fanoutMs, fanoutCommunes } = await publishToLive(probe, sent, fanoutKey, fanoutSentAt);
     const durations = results.filter((r) => r.finishedOn >= t0).map((r) => r.durationMs);
     return {
       workers: workerCount,
       publishes: sent.size,
       live: latencies.length,
-      p50: percentile(latencies, 50),
-      p95: percentile(latencies, 95),
-      fanout: fanoutCommunes === setup.communes.length ? fanoutDone - fanoutSentAt : NaN,
+      p50,
+      p95,
+      fanout: fanoutCommunes === setup.communes.length ? fanoutMs : NaN,
       fanoutCommunes,
       maxDepth,
       memory: workers.map((w) => peakTreeMb(w.child.pid!)),

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { exitWithUsageOnHelp } from '../lib/help-flag.ts';
 import { startQueueIntake } from '../rebuild/queue/queue-intake.ts';
+import { publishToLive, sampleDepth, settleQueue } from './province-measure.ts';
 // The Redis, the worker process and the stand-in site build are the tests' (test/province).
 import { openQueueProbe, publishBody, QUEUE, SECRET, sendWebhook } from '../../test/province/helpers/province.ts';
 import { startTestRedis } from '../../test/province/helpers/redis-server.ts';
@@ -30,10 +31,6 @@ const flagsSchema = z.object({
   'build-cpu-ms': z.coerce.number().int().min(0).default(700),
 });
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
-};
 const peakRssMb = (pid: number) => {
   try {
     const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -54,20 +51,10 @@ async function run(flags: z.infer<typeof flagsSchema>, workerCount: number) {
     const env = { FAKE_BUILD_SPIN_MS: String(flags['build-cpu-ms']), BUILD_WORKER_CONCURRENCY: '1', BUILD_LOCK_MS: '30000' };
     for (let i = 0; i < workerCount; i += 1) workers.push(await startWorkerProcess({ dir, redisUrl: redis.url, communes, env }));
     // First builds of every commune (asked for by the workers), not counted.
-    const settle = async () => {
-      for (;;) {
-        const c = await probe.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
-        if (c.waiting + c.active + c.delayed + c.prioritized === 0) return;
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    };
-    await settle();
+    await settleQueue(probe, 200);
 
     const sent = new Map<string, number>();
-    let maxDepth = 0;
-    const sampler = setInterval(() => {
-      probe.queue.getJobCounts('waiting', 'delayed', 'prioritized').then((c) => (maxDepth = Math.max(maxDepth, c.waiting + c.delayed + c.prioritized)), () => {});
-    }, 200);
+    const stopSampling = sampleDepth(probe);
     const total = Math.round(flags.seconds * flags.rate);
     const t0 = Date.now();
     let fanoutSentAt = 0;
@@ -83,30 +70,18 @@ async function run(flags: z.infer<typeof flagsSchema>, workerCount: number) {
         await sendWebhook(intake.url, publishBody('bac-tin-gia-toan-tinh', { provinceWide: true }));
       }
     }
-    await settle();
-    clearInterval(sampler);
+    await settleQueue(probe, 200);
+    const maxDepth = stopSampling();
 
-    const results = await probe.results();
-    const liveAt = new Map<string, number>();
-    let fanoutDone = 0;
-    let fanoutCommunes = 0;
-    for (const r of results) {
-      for (const key of r.changes) {
-        if (key === 'api::article.article:bac-tin-gia-toan-tinh') {
-          fanoutCommunes += 1;
-          fanoutDone = Math.max(fanoutDone, r.finishedOn);
-        } else if (sent.has(key) && !liveAt.has(key)) liveAt.set(key, r.finishedOn);
-      }
-    }
-    const latencies = [...sent].filter(([key]) => liveAt.has(key)).map(([key, at]) => liveAt.get(key)! - at);
+    const { results, latencies, p50, p95, fanoutMs, fanoutCommunes } = await publishToLive(probe, sent, 'api::article.article:bac-tin-gia-toan-tinh', fanoutSentAt);
     const memory = workers.map((w) => peakRssMb(w.child.pid!));
     return {
       workers: workerCount,
       publishes: sent.size,
       live: latencies.length,
-      p50: percentile(latencies, 50),
-      p95: percentile(latencies, 95),
-      fanout: fanoutDone - fanoutSentAt,
+      p50,
+      p95,
+      fanout: fanoutMs,
       fanoutCommunes,
       maxDepth,
       memory,
