@@ -247,7 +247,8 @@ describe('a commune’s editors in a province', () => {
       expect([403, 404]).toContain((await police.request('GET', `/content-manager/collection-types/${SIGHTING}/${theirs}`)).status);
       // What the office keeps to itself stays hidden from the police of the same commune too.
       const unpassed = await superAdmin.create(SIGHTING, sightingOf('thanh-thuy'));
-      expect(ids).not.toContain(unpassed.body.data.documentId);
+      expect(unpassed.status, JSON.stringify(unpassed.body)).toBe(201);
+      expect((await listed(police, SIGHTING)).map((r) => r.documentId)).not.toContain(unpassed.body.data.documentId);
     });
 
     it('stamps a residential-area head’s activity with their commune', async () => {

@@ -1,12 +1,13 @@
 import type { Core, UID } from '@strapi/strapi';
+import { withoutRows } from './without-draft-rows';
 import { communeProfile, contentKinds, reachesCommune, residentialArea, uidOf, type Tenancy } from '@thanh-thuy/content-types';
 
 // What one commune's portal token may read (content-types tenancy.ts): its pieces, the
 // province-wide ones addressed to it, and its own entry of details. Everything else is shared
 // (the plan's taxonomy, the installation's own details) or holds no tenant. Residential areas
 // belong to one commune too.
-export const PIECE_UIDS: readonly string[] = contentKinds.map(uidOf);
-export const PROFILE_UID = uidOf(communeProfile);
+const PIECE_UIDS: readonly string[] = contentKinds.map(uidOf);
+const PROFILE_UID = uidOf(communeProfile);
 /** Types whose rows belong to one commune by their `commune` column alone. */
 const OWNED_UIDS = [PROFILE_UID, uidOf(residentialArea)];
 const SCOPED_UIDS = [...PIECE_UIDS, ...OWNED_UIDS];
@@ -19,7 +20,7 @@ export function communeFilter(uid: string, commune: string): Record<string, unkn
     $or: [
       { $and: [{ $or: [{ provinceWide: { $null: true } }, { provinceWide: { $eq: false } }] }, { commune: { $eq: commune } }] },
       // A broader match than reachesCommune ("thanh" is in "thanh-thuy"): rows it lets through
-      // by mistake are taken out of the response by withoutOtherCommunes.
+      // by mistake are taken out of the response by foreignDocuments and withoutDocuments.
       { $and: [{ provinceWide: { $eq: true } }, { $or: [{ addressedTo: { $null: true } }, { addressedTo: { $eq: '' } }, { addressedTo: { $containsi: commune } }] }] },
     ],
   };
@@ -59,15 +60,8 @@ export async function foreignDocuments(strapi: Core.Strapi, body: unknown, commu
   return foreign;
 }
 
-const isForeign = (value: unknown, foreign: Set<string>) =>
-  typeof value === 'object' && value !== null && foreign.has((value as { documentId?: unknown }).documentId as string);
-
 /** A copy of a response body without the rows of `foreign` documents (removed from lists, nulled elsewhere). */
 export function withoutDocuments<T>(body: T, foreign: Set<string>): T {
   if (foreign.size === 0) return body;
-  if (Array.isArray(body)) return body.filter((item) => !isForeign(item, foreign)).map((item) => withoutDocuments(item, foreign)) as T;
-  if (typeof body !== 'object' || body === null || Buffer.isBuffer(body)) return body;
-  const copy: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(body)) copy[key] = isForeign(value, foreign) ? null : withoutDocuments(value, foreign);
-  return copy as T;
+  return withoutRows(body, (value) => typeof value === 'object' && value !== null && foreign.has((value as { documentId?: unknown }).documentId as string));
 }

@@ -5,14 +5,20 @@
 const isDraftRow = (value: unknown): boolean =>
   typeof value === 'object' && value !== null && 'publishedAt' in value && (value as { publishedAt: unknown }).publishedAt === null;
 
-/** A copy of a response body with every draft row removed (from lists) or nulled (elsewhere). */
-export function withoutDraftRows<T>(body: T): T {
-  if (Array.isArray(body)) return body.filter((item) => !isDraftRow(item)).map((item) => withoutDraftRows(item)) as T;
+/**
+ * A copy of a response body without the rows `isRemoved` picks: taken out of lists, nulled
+ * elsewhere (a relation to one). Shared by the draft guard and the commune guard.
+ */
+export function withoutRows<T>(body: T, isRemoved: (value: unknown) => boolean): T {
+  if (Array.isArray(body)) return body.filter((item) => !isRemoved(item)).map((item) => withoutRows(item, isRemoved)) as T;
   if (typeof body !== 'object' || body === null || Buffer.isBuffer(body)) return body;
   const copy: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(body)) copy[key] = isDraftRow(value) ? null : withoutDraftRows(value);
+  for (const [key, value] of Object.entries(body)) copy[key] = isRemoved(value) ? null : withoutRows(value, isRemoved);
   return copy as T;
 }
+
+/** A copy of a response body with every draft row removed (from lists) or nulled (elsewhere). */
+export const withoutDraftRows = <T>(body: T): T => withoutRows(body, isDraftRow);
 
 /** How many draft rows a response body holds (logged when the guard had to remove some). */
 export function countDraftRows(body: unknown): number {

@@ -20,9 +20,10 @@ export function communeOfRequest(auth: Auth): string | null {
 /**
  * Attached to every content-API route beside the draft guard (content-api/guard-every-route.ts).
  * A commune's portal token reads, in a province, what that commune's portal shows: lists of
- * pieces and details are filtered in the query (so pages and totals are right), and whatever a
- * response still holds of another commune, through a relation, a media back-link or a broad
- * match, is taken out; a single piece of another commune is not found. Other callers pass.
+ * pieces, details and residential areas are filtered in the query (so pages hold no gaps; a
+ * total may still count a broad match on the addressed communes), and whatever a response
+ * still holds of another commune, through a relation, a media back-link or that broad match,
+ * is taken out; a single piece of another commune is not found. Other callers pass.
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
   async (ctx: Ctx, next: () => Promise<void>) => {
