@@ -71,6 +71,11 @@ export function createReleaseBuilder(options: ReleaseBuilderOptions): ReleaseBui
   // (2 cores); a build stops the linking of a spare itself (site/scripts/build-service.mjs).
   let housekeeping = 0;
   let linkingSpare = false;
+  // The release this builder's service last rendered. Its data in memory is that release's:
+  // when something else made another release live since (another worker of the province, a
+  // release pulled from the object store, a rollback), an update from it would bring back what
+  // that release changed, so the service reads everything again.
+  let lastMadeLive: string | null = null;
   function stopPrecompress(): void {
     housekeeping += 1;
     if (compressTimer) clearTimeout(compressTimer);
@@ -140,7 +145,9 @@ export function createReleaseBuilder(options: ReleaseBuilderOptions): ReleaseBui
     const live = releases.current;
     const env = { ...buildEnv(run.id), SITE_OUT_DIR: outDir };
     const timeoutMs = options.build.timeoutMs ?? 15 * 60_000;
-    const changes = run.reason === 'change' ? changedDocuments(run.changes) : null;
+    const ownLive = live !== null && live === lastMadeLive;
+    const changes = run.reason === 'change' && ownLive ? changedDocuments(run.changes) : null;
+    if (run.reason === 'change' && live && !ownLive) log(`Build ${run.id}: the live release ${live} was not made by this builder; reading every entry again`);
     const full = fullBuildReason(run);
     const previousDir = full || !live ? null : join(layout.builds, live);
     try {
@@ -215,6 +222,7 @@ export function createReleaseBuilder(options: ReleaseBuilderOptions): ReleaseBui
       return;
     }
     await activate(layout, run.id);
+    lastMadeLive = run.id;
     log(`Build ${run.id} is live after ${seconds} s (${how})`);
     const previousDir = before.current ? join(layout.builds, before.current) : null;
     if (record) await writeReleaseRecord(layout.logs, run.id, { ...record, filesChanged: await countChangedFiles(outDir, previousDir, started) });

@@ -1,0 +1,96 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../../scripts/env/config.ts';
+import { createReleaseBuilder, type ReleaseBuilder } from '../../scripts/rebuild/release-builder.ts';
+import { newBuildId, readReleases } from '../../scripts/rebuild/releases/release-store.ts';
+import type { BuildRun } from '../../scripts/rebuild/scheduling/build-scheduler.ts';
+import { siteBuildCommand, siteBuildService } from '../../scripts/rebuild/worker-config.ts';
+import { articleFields } from '../fixtures/entries.ts';
+import { AdminApi, connect } from '../helpers/admin-api.ts';
+import { bootCms, type TestCms } from '../helpers/cms.ts';
+
+const ARTICLE = 'api::article.article';
+
+// In a province, whichever worker is free builds a commune's next job, so one commune's
+// releases come from several workers in turn, each with its own build service holding the data
+// of the last release *it* rendered. A worker that updated only what its job names would render
+// from stale data and take away what another worker published meanwhile.
+describe('a portal built by two workers in turn', () => {
+  let dir: string;
+  let cms: TestCms;
+  let api: AdminApi;
+  let relations: Record<string, unknown>;
+  const builders: ReleaseBuilder[] = [];
+  const lines: string[] = [];
+
+  const run = (reason: BuildRun['reason'], keys: string[] = []): BuildRun => ({
+    id: newBuildId(),
+    reason,
+    attempt: 1,
+    changes: keys.map((key) => ({ key, event: 'entry.publish' })),
+    startedAt: new Date().toISOString(),
+    signal: new AbortController().signal,
+  });
+
+  async function publishArticle(title: string): Promise<{ key: string; page: string }> {
+    const created = await api.create(ARTICLE, { ...articleFields, title, ...relations });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const published = await api.publish(ARTICLE, created.body.data.documentId);
+    expect(published.status, JSON.stringify(published.body)).toBe(200);
+    return { key: `${ARTICLE}:${created.body.data.documentId}`, page: join('tin-tuc', created.body.data.slug, 'index.html') };
+  }
+
+  const livePage = async (page: string) => {
+    const { current } = await readReleases(builders[0].layout);
+    return existsSync(join(builders[0].layout.builds, current!, page));
+  };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tt-two-workers-'));
+    cms = await bootCms();
+    api = new AdminApi(cms, cms.adminToken);
+    relations = { themes: connect(await api.ids('theme', ['y-nghia-ke-hoach'])), unit: connect(await api.ids('unit', ['phong-vhxh'])) };
+    await publishArticle('Bài thường trực của cổng thông tin');
+    for (const name of ['A', 'B']) {
+      const builder = createReleaseBuilder({
+        dataDir: join(dir, 'data'),
+        build: { ...siteBuildCommand(ROOT), service: siteBuildService(ROOT), env: { CMS_URL: cms.url, SITE_API_TOKEN: cms.siteToken, SITE_URL: 'http://127.0.0.1:4321' } },
+        precompress: false,
+        log: (line) => lines.push(`[${name}] ${line}`),
+      });
+      await builder.prepare();
+      builders.push(builder);
+    }
+    // Each worker has rendered the portal once: both services hold the data in memory.
+    await builders[0].build(run('startup'));
+    await builders[1].build(run('startup'));
+  }, 240_000);
+
+  afterAll(async () => {
+    for (const builder of builders) builder.stop();
+    await cms?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps a piece the other worker published when it builds the next publish', async () => {
+    const first = await publishArticle('Xã Thanh Thủy mở lớp kỹ năng số cho hội phụ nữ');
+    await builders[0].build(run('change', [first.key]));
+    expect(await livePage(first.page)).toBe(true);
+
+    const second = await publishArticle('Đoàn thanh niên hướng dẫn cài ứng dụng VNeID');
+    await builders[1].build(run('change', [second.key]));
+    expect(await livePage(second.page)).toBe(true);
+    expect(await livePage(first.page), lines.join('\n')).toBe(true);
+    expect(lines.join('\n')).toContain('was not made by this builder; reading every entry again');
+  }, 240_000);
+
+  it('updates only what changed when the live release is its own', async () => {
+    const third = await publishArticle('Hội nông dân bán bưởi trên sàn thương mại điện tử');
+    const before = lines.length;
+    await builders[1].build(run('change', [third.key]));
+    expect(await livePage(third.page)).toBe(true);
+    expect(lines.slice(before).join('\n')).not.toContain('reading every entry again');
+  }, 240_000);
+});
