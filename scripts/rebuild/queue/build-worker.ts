@@ -7,6 +7,8 @@ import type { BuildRun } from '../scheduling/build-scheduler.ts';
 import { SiteBuildError } from '../scheduling/site-build-error.ts';
 import { BuildQueue, PREFIX, settleChanges, takeChanges, type BuildJobData } from './build-queue.ts';
 import { communeDataDir } from './commune-data-dir.ts';
+import { CommuneReleases } from '../object-store/commune-releases.ts';
+import type { ObjectStore } from '../object-store/object-store-env.ts';
 
 export interface BuildWorkerOptions {
   redisUrl: string;
@@ -27,6 +29,11 @@ export interface BuildWorkerOptions {
   attempts: number;
   retryBaseMs: number;
   precompress?: boolean;
+  /**
+   * Where releases go (object-store/): each job first takes the commune's live release from the
+   * bucket, then puts its own there. Without it, workers and portals share DATA_DIR.
+   */
+  objectStore?: ObjectStore | null;
   log: (line: string) => void;
 }
 
@@ -71,6 +78,12 @@ export async function startBuildWorker(options: BuildWorkerOptions): Promise<Bui
   const served = new Set(options.communes);
   const builders = new Map<string, { builder: ReleaseBuilder; busy: number }>();
   const closing = new AbortController();
+  const inBucket = new Map<string, CommuneReleases>();
+  const releasesOf = (store: ObjectStore, commune: string) => {
+    let releases = inBucket.get(commune);
+    if (!releases) inBucket.set(commune, (releases = new CommuneReleases(store, commune, siteLayout(communeDataDir(options.dataDir, commune)))));
+    return releases;
+  };
 
   async function builderFor(commune: string): Promise<{ builder: ReleaseBuilder; busy: number }> {
     let entry = builders.get(commune);
@@ -80,7 +93,8 @@ export async function startBuildWorker(options: BuildWorkerOptions): Promise<Bui
       const builder = createReleaseBuilder({
         dataDir: communeDataDir(options.dataDir, commune),
         build: { ...options.build, env: communeBuildEnv(options.build.env ?? {}, commune, options.siteUrl(commune)) },
-        precompress: options.precompress,
+        // With an object store the portals make their own compressed copies (after each pull).
+        precompress: options.objectStore ? false : options.precompress,
         log: (line) => log(`[${commune}] ${line}`),
       });
       await builder.prepare();
@@ -105,6 +119,10 @@ export async function startBuildWorker(options: BuildWorkerOptions): Promise<Bui
     entry.busy += 1;
     try {
       entry.builder.pauseHousekeeping();
+      const bucket = options.objectStore ? releasesOf(options.objectStore, commune) : null;
+      // Another worker may have built this commune last: its release is the one to update.
+      const pulled = await bucket?.pull();
+      if (pulled) log(`[${commune}] Took release ${pulled.id} from the object store (${pulled.downloaded} of ${pulled.files} files downloaded)`);
       const { changes, full } = await takeChanges(connection, options.queue, commune, job.id!);
       const run: BuildRun = {
         id: newBuildId(),
@@ -115,6 +133,10 @@ export async function startBuildWorker(options: BuildWorkerOptions): Promise<Bui
         signal: closing.signal,
       };
       await entry.builder.build(run);
+      if (bucket) {
+        const pushed = await bucket.push(run.id);
+        log(`[${commune}] Release ${run.id} is live in the object store (${pushed.uploaded} of ${pushed.files} files uploaded, ${(pushed.uploadedBytes / 1024).toFixed(0)} KiB)`);
+      }
       await settleChanges(connection, options.queue, commune, job.id!, 'built');
       return { commune, release: run.id, changes: changes.map((c) => c.key), full, worker: process.pid, durationMs: Date.now() - started };
     } finally {
@@ -146,7 +168,10 @@ export async function startBuildWorker(options: BuildWorkerOptions): Promise<Bui
   // A commune with nothing live yet (a new one, a fresh machine) gets its first build; every
   // worker asks, and the queue keeps one job per commune whoever asked.
   const missing = [];
-  for (const commune of options.communes) if (!(await readReleases(siteLayout(communeDataDir(options.dataDir, commune)))).current) missing.push(commune);
+  for (const commune of options.communes) {
+    const live = options.objectStore ? (await releasesOf(options.objectStore, commune).live())?.current : (await readReleases(siteLayout(communeDataDir(options.dataDir, commune)))).current;
+    if (!live) missing.push(commune);
+  }
   if (missing.length) {
     const producer = new BuildQueue({ connection, name: options.queue, attempts: options.attempts, retryBaseMs: options.retryBaseMs });
     for (const commune of missing) await producer.request(commune, null);

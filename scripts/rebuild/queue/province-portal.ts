@@ -1,5 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { CommuneReleases } from '../object-store/commune-releases.ts';
+import type { ObjectStore } from '../object-store/object-store-env.ts';
+import { precompress } from '../releases/precompress.ts';
 import { siteLayout } from '../releases/release-store.ts';
 import { contentSecurityPolicy, securityHeaders } from '../serving/response-headers.ts';
 import { createStaticServer } from '../serving/static-server.ts';
@@ -15,6 +19,9 @@ export interface ProvincePortalOptions {
   https?: boolean;
   /** Memory for each commune's live files (default 8 MiB: a hundred communes in under 1 GB). */
   memoryBytesPerCommune?: number;
+  /** Releases are taken from this bucket (workers put them there), every `pollMs`, before being served. */
+  objectStore?: ObjectStore | null;
+  log?: (line: string) => void;
 }
 
 export interface ProvincePortal {
@@ -42,6 +49,8 @@ export async function startProvincePortal(options: ProvincePortalOptions): Promi
     const layout = siteLayout(communeDataDir(options.dataDir, commune));
     servers.set(`${commune}.${domain}`, createStaticServer({ currentLink: layout.current, https: options.https, memoryBytes: options.memoryBytesPerCommune ?? 8 * 1024 * 1024 }));
   }
+  const mirror = options.objectStore ? startMirror(options.objectStore, options) : null;
+  await mirror?.firstPass;
   const base = securityHeaders({ https: options.https ?? false });
   const page = (status: number, title: string, body: string) =>
     [status, { ...base, 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': contentSecurityPolicy(), 'Cache-Control': 'no-cache' }, `<!doctype html><html lang="vi"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><h1>${title}</h1>${body}</html>`] as const;
@@ -68,8 +77,59 @@ export async function startProvincePortal(options: ProvincePortalOptions): Promi
   return {
     url: `http://${!options.host || options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${bound}`,
     stop: async () => {
+      await mirror?.stop();
       for (const s of servers.values()) s.emit('close');
       await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/**
+ * Keeps each commune's local release store at the release live in the object store: a pull when
+ * the pointer moved (a conditional GET otherwise), then compressed copies made here. A commune
+ * whose pull fails keeps serving what it had; the error is logged once until it changes.
+ */
+function startMirror(store: ObjectStore, options: ProvincePortalOptions): { firstPass: Promise<void>; stop: () => Promise<void> } {
+  const log = options.log ?? (() => {});
+  const communes = options.communes.map((commune) => new CommuneReleases(store, commune, siteLayout(communeDataDir(options.dataDir, commune))));
+  const lastError = new Map<string, string>();
+  const compressing = new AbortController();
+  let timer: NodeJS.Timeout | null = null;
+  let stopped = false;
+
+  async function pass(): Promise<void> {
+    for (const releases of communes) {
+      if (stopped) return;
+      try {
+        const pulled = await releases.pull({ prune: true });
+        lastError.delete(releases.commune);
+        if (!pulled) continue;
+        log(`[${releases.commune}] Release ${pulled.id} is live here (${pulled.downloaded} of ${pulled.files} files downloaded)`);
+        const dir = join(releases.layout.builds, pulled.id);
+        await precompress(dir, { previousDir: pulled.before ? join(releases.layout.builds, pulled.before) : null, signal: compressing.signal });
+      } catch (error) {
+        const message = (error as Error).message;
+        if (lastError.get(releases.commune) !== message) log(`[${releases.commune}] Taking the live release from the object store failed: ${message} (the portal keeps serving what it has)`);
+        lastError.set(releases.commune, message);
+      }
+    }
+  }
+
+  let running: Promise<void> = pass();
+  const loop = () => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = pass().then(loop);
+    }, store.pollMs);
+  };
+  const firstPass = running.then(loop);
+  return {
+    firstPass,
+    stop: async () => {
+      stopped = true;
+      compressing.abort();
+      if (timer) clearTimeout(timer);
+      await running;
     },
   };
 }

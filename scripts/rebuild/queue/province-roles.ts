@@ -1,4 +1,5 @@
 import { ROOT, type Config } from '../../env/config.ts';
+import { objectStoreFrom } from '../object-store/object-store-env.ts';
 import { buildCommandFrom, loadWorkerEnv, siteBuildEnv } from '../worker-config.ts';
 import { startBuildWorker, type BuildWorker } from './build-worker.ts';
 import { startProvincePortal, type ProvincePortal } from './province-portal.ts';
@@ -50,11 +51,12 @@ export function startWorkerRole(ctx: RoleContext): Promise<BuildWorker> {
     keepBuilders: queueEnv.BUILD_SERVICES_PER_WORKER,
     attempts: queueEnv.BUILD_ATTEMPTS,
     retryBaseMs: queueEnv.BUILD_RETRY_BASE_MS,
+    objectStore: objectStoreFrom(env),
     log,
   });
 }
 
-export function startPortalRole({ config, env, queueEnv }: RoleContext): Promise<ProvincePortal> {
+export function startPortalRole({ config, env, queueEnv, log }: RoleContext): Promise<ProvincePortal> {
   return startProvincePortal({
     dataDir: config.DATA_DIR,
     communes: queueEnv.PROVINCE_COMMUNES,
@@ -62,5 +64,7 @@ export function startPortalRole({ config, env, queueEnv }: RoleContext): Promise
     port: config.SITE_PORT,
     host: loadWorkerEnv(env).SITE_HOST,
     https: portalScheme(config) === 'https',
+    objectStore: objectStoreFrom(env),
+    log,
   });
 }
