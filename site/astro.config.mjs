@@ -4,6 +4,7 @@ import { renderAdapter } from './src/integrations/render-adapter';
 
 const env = loadSiteEnv();
 const cms = new URL(env.CMS_URL);
+const media = new URL(env.MEDIA_URL);
 
 // A server build, never served by Astro: scripts/render-site.mjs renders every page from it
 // into a release directory, and on each publish only the pages that changed (README.md).
@@ -19,7 +20,8 @@ export default defineConfig({
   prefetch: false,
   devToolbar: { enabled: false },
   image: {
-    remotePatterns: [{ protocol: cms.protocol.replace(':', ''), hostname: cms.hostname }],
+    // Covers and screenshots come from the CMS, or from the media bucket (MEDIA_URL).
+    remotePatterns: [cms, media].map((url) => ({ protocol: url.protocol.replace(':', ''), hostname: url.hostname })),
   },
   // The content model is a CommonJS workspace package: Node loads it, Vite must not transform it.
   vite: { ssr: { external: ['@thanh-thuy/content-types'] } },

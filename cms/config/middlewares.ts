@@ -1,5 +1,27 @@
 import type { Core } from '@strapi/strapi';
 import { corsOrigins } from '../src/env/cors-origins';
+import { uploadOrigin } from '../src/env/upload-provider';
+
+/**
+ * strapi::security as Strapi sets it, plus the media bucket's origin when media are in one
+ * (the admin shows thumbnails and plays videos from it). The arrays are Strapi's defaults
+ * (@strapi/utils CSP_DEFAULTS) with the origin added.
+ */
+function securityWithMedia(origin: string | null): Core.Config.Middlewares[number] {
+  if (!origin) return 'strapi::security';
+  return {
+    name: 'strapi::security',
+    config: {
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          'img-src': ["'self'", 'data:', 'blob:', 'https://market-assets.strapi.io', origin],
+          'media-src': ["'self'", 'data:', 'blob:', origin],
+        },
+      },
+    },
+  };
+}
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
   // strapi::logger, without the runner's idle polls
@@ -7,7 +29,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   // Outside strapi::errors, so it sees the response that middleware formats.
   'global::vietnamese-refusals',
   'strapi::errors',
-  'strapi::security',
+  securityWithMedia(uploadOrigin(process.env)),
   {
     // Strapi's default answers every origin with credentials: with the admin's refresh
     // cookie, a page on any same-site origin (every *.gov.vn site) could get an admin token.

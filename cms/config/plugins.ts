@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { required } from '../src/env/required';
+import { uploadProvider } from '../src/env/upload-provider';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
   'users-permissions': {
@@ -11,6 +12,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
   },
   upload: {
     config: {
+      ...uploadProvider(process.env),
       sizeLimit: env.int('UPLOAD_SIZE_LIMIT', 20 * 1024 * 1024),
       security: {
         allowedTypes: ['image/*', 'video/*', 'audio/*', 'application/pdf'],

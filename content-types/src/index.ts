@@ -29,3 +29,4 @@ export * from './preview-signature';
 export * from './report/report-period';
 export * from './report/report-data';
 export * from './report/province-report';
+export * from './media-origin';

@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { uploadPublicUrl } from '@thanh-thuy/content-types';
 import { z } from 'zod';
 import { ensureEnvFile, madePrivateWarning } from './ensure-env.ts';
 
@@ -25,7 +26,8 @@ const configSchema = z.object({
   BACKUP_ENCRYPTION_KEY: z.string().min(16, 'BACKUP_ENCRYPTION_KEY must be at least 16 characters'),
 });
 
-export type Config = z.infer<typeof configSchema> & { CMS_URL: string; SITE_URL: string; BACKUP_DIR: string };
+/** MEDIA_URL: where the CMS's media are read when they are in a bucket (UPLOAD_BUCKET; content-types media-origin.ts), else null. */
+export type Config = z.infer<typeof configSchema> & { CMS_URL: string; SITE_URL: string; BACKUP_DIR: string; MEDIA_URL: string | null };
 
 /** Loads the generated env file (creating missing secrets) under the process environment. */
 export function loadConfig(envFile = resolve(ROOT, process.env.ENV_FILE ?? '.env'), warn: (line: string) => void = console.warn): { config: Config; env: Record<string, string> } {
@@ -44,6 +46,7 @@ export function loadConfig(envFile = resolve(ROOT, process.env.ENV_FILE ?? '.env
       CMS_URL: c.CMS_URL ?? `http://localhost:${c.CMS_PORT}`,
       SITE_URL: c.SITE_URL ?? `http://localhost:${c.SITE_PORT}`,
       BACKUP_DIR: resolve(ROOT, c.BACKUP_DIR ?? join(c.DATA_DIR, 'backups')),
+      MEDIA_URL: uploadPublicUrl(env),
     },
     env,
   };

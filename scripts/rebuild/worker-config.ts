@@ -72,8 +72,8 @@ export function buildCommandFrom(workerEnv: WorkerEnv, root: string): BuildComma
 }
 
 /** What the site build reads (the site build contract), from the project configuration. */
-export function siteBuildEnv(config: Pick<Config, 'CMS_URL' | 'SITE_API_TOKEN' | 'SITE_URL'>): Record<string, string> {
-  return { CMS_URL: config.CMS_URL, SITE_API_TOKEN: config.SITE_API_TOKEN, SITE_URL: config.SITE_URL };
+export function siteBuildEnv(config: Pick<Config, 'CMS_URL' | 'SITE_API_TOKEN' | 'SITE_URL'> & { MEDIA_URL?: string | null }): Record<string, string> {
+  return { CMS_URL: config.CMS_URL, SITE_API_TOKEN: config.SITE_API_TOKEN, SITE_URL: config.SITE_URL, ...(config.MEDIA_URL ? { MEDIA_URL: config.MEDIA_URL } : {}) };
 }
 
 /** Worker options from the configuration, as `npm start` and the standalone worker use them. */

@@ -50,7 +50,7 @@ export async function buildSite(rawEnv = process.env, options = {}) {
   const bundle = await serverBundle(rawEnv, cacheDir);
   const bundled = Date.now();
   const state = options.state ?? {};
-  const cms = { url: env.CMS_URL, token: env.SITE_API_TOKEN, commune: env.SITE_COMMUNE };
+  const cms = { url: env.CMS_URL, mediaUrl: env.MEDIA_URL, token: env.SITE_API_TOKEN, commune: env.SITE_COMMUNE };
   if (state.bundleDir !== bundle.dir || state.cmsUrl !== cms.url) {
     Object.assign(state, { renderer: await openRenderer(bundle.dir), bundleDir: bundle.dir, cmsUrl: cms.url, loadCache: null });
   }
@@ -80,7 +80,7 @@ export async function buildSite(rawEnv = process.env, options = {}) {
   };
   let release;
   try {
-    release = await renderRelease({ renderer, version: bundle.version, bundleDir: bundle.dir, data: loaded.data, outDir, previousDir, spareDir, spareFromPages: rawEnv.SITE_REUSE_SPARE_FROM ? Number(rawEnv.SITE_REUSE_SPARE_FROM) : undefined, siteUrl: env.SITE_URL, cmsUrl: env.CMS_URL, cacheDir, log, search, deferRecord: Boolean(options.deferRecord) });
+    release = await renderRelease({ renderer, version: bundle.version, bundleDir: bundle.dir, data: loaded.data, outDir, previousDir, spareDir, spareFromPages: rawEnv.SITE_REUSE_SPARE_FROM ? Number(rawEnv.SITE_REUSE_SPARE_FROM) : undefined, siteUrl: env.SITE_URL, mediaUrl: env.MEDIA_URL, cacheDir, log, search, deferRecord: Boolean(options.deferRecord) });
   } catch (error) {
     await feed?.abort();
     await indexing?.catch(() => {});

@@ -70,9 +70,9 @@ export function replaceFile(file, data) {
  * content-addressed names, and rewrites its references (each upload is fetched once per
  * build). `rewrite(file, text)` gives the text to write; `result()` what was copied.
  * @param {string} outDir
- * @param {{ cmsUrl: string; siteUrl: string }} options
+ * @param {{ mediaUrl: string; siteUrl: string }} options
  */
-export function uploadCopier(outDir, { cmsUrl, siteUrl }) {
+export function uploadCopier(outDir, { mediaUrl, siteUrl }) {
   // Pages reference /uploads/… in attributes; feeds carry absolute URLs (the site's origin),
   // sometimes inside escaped HTML (&quot;). An image hosted elsewhere is left alone.
   const reference = new RegExp(`(["']|${escapeRegExp(siteUrl)})/uploads/([^"'?#&<>\\s)]+)`, 'g');
@@ -87,7 +87,7 @@ export function uploadCopier(outDir, { cmsUrl, siteUrl }) {
     if (running >= FETCH_CONCURRENCY) await new Promise((resolve) => waiting.push(resolve));
     running++;
     try {
-      const res = await fetch(`${cmsUrl}/uploads/${segments.map(encodeURIComponent).join('/')}`);
+      const res = await fetch(`${mediaUrl}/uploads/${segments.map(encodeURIComponent).join('/')}`);
       if (!res.ok) {
         missing.push(`${ref} (${res.status})`);
         return null;
@@ -131,7 +131,7 @@ export function uploadCopier(outDir, { cmsUrl, siteUrl }) {
  * Copies the uploads the built pages and feeds reference from the CMS under content-addressed
  * names and rewrites the references (default: every page and feed of `outDir`).
  * @param {string} outDir
- * @param {{ cmsUrl: string; siteUrl: string }} options
+ * @param {{ mediaUrl: string; siteUrl: string }} options
  * @param {string[]} [files] absolute paths of .html and .xml files in outDir
  * @returns {Promise<{ copied: number; missing: string[]; refused: string[] }>}
  */

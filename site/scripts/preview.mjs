@@ -34,7 +34,7 @@ export function createPreviewRenderer({ env: rawEnv }) {
   const env = loadSiteEnv(rawEnv);
   const cacheDir = resolve(SITE_DIR, env.SITE_CACHE_DIR ?? 'node_modules/.astro');
   const previewDir = join(cacheDir, 'preview');
-  const cms = { url: env.CMS_URL, token: env.SITE_API_TOKEN, commune: env.SITE_COMMUNE };
+  const cms = { url: env.CMS_URL, mediaUrl: env.MEDIA_URL, token: env.SITE_API_TOKEN, commune: env.SITE_COMMUNE };
   const images = collectStaticImages();
   let opened = null;
 

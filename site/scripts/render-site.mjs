@@ -41,10 +41,10 @@ function filesUnder(dir) {
  * The version of the site's code: its sources, public files, configuration, the content
  * model it reads with, and the addresses baked into the bundle. A new version means a new
  * server bundle and a full render.
- * @param {{ CMS_URL: string; SITE_URL: string }} env
+ * @param {{ CMS_URL: string; SITE_URL: string; MEDIA_URL?: string }} env
  */
 export function codeVersion(env) {
-  const hash = createHash('sha1').update(`${env.CMS_URL}\n${env.SITE_URL}\n`);
+  const hash = createHash('sha1').update(`${env.CMS_URL}\n${env.SITE_URL}\n${env.MEDIA_URL ?? env.CMS_URL}\n`);
   const inputs = [
     ...['src', 'public', 'scripts'].flatMap((d) => filesUnder(join(SITE_DIR, d)).map((f) => join(SITE_DIR, d, f))),
     join(SITE_DIR, 'astro.config.mjs'),
@@ -236,9 +236,9 @@ function pageWriter(outDir, fresh) {
  * its references rewritten before it is written, its images generated once all are rendered.
  * Returns each written page's assets (generated images, uploads) by URL.
  */
-async function renderPages({ renderer, data, urls, outDir, fresh, siteUrl, cmsUrl, cacheDir, log, feed = null, indexed = () => false, onIndexedWritten = null }) {
+async function renderPages({ renderer, data, urls, outDir, fresh, siteUrl, mediaUrl, cacheDir, log, feed = null, indexed = () => false, onIndexedWritten = null }) {
   const images = collectStaticImages();
-  const uploads = uploadCopier(outDir, { cmsUrl, siteUrl });
+  const uploads = uploadCopier(outDir, { mediaUrl, siteUrl });
   const writePage = pageWriter(outDir, fresh);
   // Pages the search index reads first, then the others, each in URL order (the search index
   // takes each shard's pages in that order, search-index.mjs). Once the indexed pages are
@@ -411,7 +411,7 @@ export async function linkSpare({ cacheDir, from, to, spareFromPages = SPARE_FRO
  * pages the index reads are written, with what changed since the live release.
  * @returns {Promise<{ incremental: boolean; why: string; pages: number; urls: string[]; rendered: string[]; removed: string[]; assetsRemoved: number; reused: boolean; phases: Record<string, number>; saveRecord: () => void }>}
  */
-export async function renderRelease({ renderer, version, bundleDir, data, outDir, previousDir, spareDir = null, spareFromPages = SPARE_FROM_PAGES, siteUrl, cmsUrl, cacheDir, log, search = null, deferRecord = false }) {
+export async function renderRelease({ renderer, version, bundleDir, data, outDir, previousDir, spareDir = null, spareFromPages = SPARE_FROM_PAGES, siteUrl, mediaUrl, cacheDir, log, search = null, deferRecord = false }) {
   const phases = {};
   let mark = Date.now();
   const phase = (name) => {
@@ -453,7 +453,7 @@ export async function renderRelease({ renderer, version, bundleDir, data, outDir
   const onIndexedWritten = incremental && search ? () => search.incremental(plan) : null;
   phase('copyMs');
   for (const url of removed) await removeFile(outDir, fileOf(url));
-  Object.assign(assets, await renderPages({ renderer, data, urls, outDir, fresh: !incremental, siteUrl, cmsUrl, cacheDir, log, feed, indexed: search?.indexed, onIndexedWritten }));
+  Object.assign(assets, await renderPages({ renderer, data, urls, outDir, fresh: !incremental, siteUrl, mediaUrl, cacheDir, log, feed, indexed: search?.indexed, onIndexedWritten }));
   phase('renderMs');
   // Images and uploads no page uses any more leave the release (a full render never has them).
   let assetsRemoved = 0;

@@ -7,6 +7,11 @@ const siteEnvSchema = z.object({
   CMS_URL: z.string().url('CMS_URL must be the CMS base URL, e.g. http://127.0.0.1:1337'),
   SITE_API_TOKEN: z.string().min(1, 'SITE_API_TOKEN (the read-only API token) is not set'),
   SITE_URL: z.string().url('SITE_URL must be the absolute public URL of the portal, e.g. http://localhost:4321'),
+  /**
+   * Where the CMS's media are read (content-types media-origin.ts): the CMS itself by default,
+   * or the media bucket's public address when the CMS keeps them in an object store.
+   */
+  MEDIA_URL: z.string().url('MEDIA_URL must be the address the CMS media are read at, e.g. http://127.0.0.1:9000/media').optional(),
   SITE_OUT_DIR: z.string().min(1).optional(),
   SITE_CACHE_DIR: z.string().min(1).optional(),
   /** File that receives the entries the build left out as invalid, as JSON (see README). */
@@ -32,5 +37,5 @@ export function loadSiteEnv(env = process.env) {
     throw new Error(`Invalid build environment: ${message}`);
   }
   const trim = (/** @type {string} */ url) => url.replace(/\/+$/, '');
-  return { ...result.data, CMS_URL: trim(result.data.CMS_URL), SITE_URL: trim(result.data.SITE_URL) };
+  return { ...result.data, CMS_URL: trim(result.data.CMS_URL), SITE_URL: trim(result.data.SITE_URL), MEDIA_URL: trim(result.data.MEDIA_URL ?? result.data.CMS_URL) };
 }

@@ -11,7 +11,7 @@ const SITE_URL = 'http://localhost:4321';
 // A stand-in for the CMS's /uploads (a real HTTP server): it records every path asked for.
 describe('copying the uploads a build uses from the CMS', () => {
   let server: Server;
-  let cmsUrl: string;
+  let mediaUrl: string;
   let dir: string;
   const files = new Map<string, Buffer>();
   const asked: string[] = [];
@@ -23,7 +23,7 @@ describe('copying the uploads a build uses from the CMS', () => {
       res.writeHead(body ? 200 : 404).end(body ?? 'not found');
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    cmsUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    mediaUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     dir = mkdtempSync(join(tmpdir(), 'tt-uploads-'));
   });
 
@@ -63,7 +63,7 @@ describe('copying the uploads a build uses from the CMS', () => {
     const out = writeBuild(`refused-${asked.length}-${Math.random().toString(36).slice(2)}`, {
       'tin-tuc/bai/index.html': `<p><img src="/uploads/${ref}" alt=""></p><p><img src="/uploads/that-hop_1a2b3c.jpg" alt=""></p>`,
     });
-    const result = await copyCmsUploads(out, { cmsUrl, siteUrl: SITE_URL });
+    const result = await copyCmsUploads(out, { mediaUrl, siteUrl: SITE_URL });
     expect(result.refused).toEqual([ref]);
     expect(asked).toEqual(['/uploads/that-hop_1a2b3c.jpg']);
     expect(uploadsOf(out)).toEqual([expect.stringMatching(/^that-hop_1a2b3c\.[0-9a-f]{16}\.jpg$/)]);
@@ -75,7 +75,7 @@ describe('copying the uploads a build uses from the CMS', () => {
     const feed = `<rss><item><description><![CDATA[<img src="${SITE_URL}/uploads/hoi-nghi_7f3a2b.jpg">]]></description><content>&lt;img src=&quot;${SITE_URL}/uploads/hoi-nghi_7f3a2b.jpg&quot;&gt;</content><enclosure url="https://anh.example/uploads/hoi-nghi_7f3a2b.jpg"/></item></rss>`;
     files.set('/uploads/hoi-nghi_7f3a2b.jpg', Buffer.from('anh goc co khuon mat'));
     const first = writeBuild('first', { 'tin-tuc/bai/index.html': page, 'rss.xml': feed });
-    expect((await copyCmsUploads(first, { cmsUrl, siteUrl: SITE_URL })).copied).toBe(1);
+    expect((await copyCmsUploads(first, { mediaUrl, siteUrl: SITE_URL })).copied).toBe(1);
     const [firstName] = uploadsOf(first);
     expect(firstName).toMatch(/^hoi-nghi_7f3a2b\.[0-9a-f]{16}\.jpg$/);
     expect(readFileSync(join(first, 'uploads', firstName), 'utf8')).toBe('anh goc co khuon mat');
@@ -87,7 +87,7 @@ describe('copying the uploads a build uses from the CMS', () => {
     // The editor replaces the photo in the media library: same CMS address, new bytes.
     files.set('/uploads/hoi-nghi_7f3a2b.jpg', Buffer.from('anh moi da che khuon mat'));
     const second = writeBuild('second', { 'tin-tuc/bai/index.html': page, 'rss.xml': feed });
-    await copyCmsUploads(second, { cmsUrl, siteUrl: SITE_URL });
+    await copyCmsUploads(second, { mediaUrl, siteUrl: SITE_URL });
     const [secondName] = uploadsOf(second);
     expect(secondName).not.toBe(firstName);
     expect(readFileSync(join(second, 'uploads', secondName), 'utf8')).toBe('anh moi da che khuon mat');
@@ -100,7 +100,7 @@ describe('copying the uploads a build uses from the CMS', () => {
 
   it('an upload the CMS no longer has is reported and its reference left as it was', async () => {
     const out = writeBuild('missing', { 'index.html': '<img src="/uploads/da-xoa_9c8b7a.png" alt="">' });
-    const result = await copyCmsUploads(out, { cmsUrl, siteUrl: SITE_URL });
+    const result = await copyCmsUploads(out, { mediaUrl, siteUrl: SITE_URL });
     expect(result).toEqual({ copied: 0, missing: ['da-xoa_9c8b7a.png (404)'], refused: [] });
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('<img src="/uploads/da-xoa_9c8b7a.png" alt="">');
   });

@@ -20,7 +20,7 @@ export async function loadPreviewData(cms: CmsConnection, kindKey: string, entry
   const dated = { ...entry, publishedAt: (entry.firstPublishedAt as string | null) ?? now.toISOString() };
   const read = readApiEntry(kind, dated);
   if (!read.success) return { ok: false, field: read.issue.field, message: read.issue.message };
-  const piece: PieceData = { ...toPiece(kind, read.data, cms.url), sharedOn: [] };
+  const piece: PieceData = { ...toPiece(kind, read.data, cms.mediaUrl ?? cms.url), sharedOn: [] };
   const communeRow = await fetchCommuneRow(cms, commune, communeProfile);
   const { data: communeData } = readCommune(communeRow, cms, emptyLoadCache(), emptyLoadCache());
   return { ok: true, piece, data: { pieces: [piece], withdrawn: [], gone: [], commune: communeData, coverage: null } };

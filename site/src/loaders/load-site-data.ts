@@ -92,7 +92,7 @@ function readKind(kind: ContentKindDefinition, raw: Entry[], shared: SharedPosts
     // The digest covers what the CMS sent and how it is rendered (RENDER_VERSION), and where the
     // piece was shared. A skipped entry is never cached: it is checked again until it is fixed.
     const sharedOn = shared.of(documentId);
-    const digest = digestOf(`${RENDER_VERSION}\n${cms.url}\n${rowDigest(row)}\n${JSON.stringify(sharedOn)}`);
+    const digest = digestOf(`${RENDER_VERSION}\n${cms.url}\n${cms.mediaUrl ?? ''}\n${rowDigest(row)}\n${JSON.stringify(sharedOn)}`);
     const cached = previous.entries.get(`${kind.key}:${documentId}`);
     let piece: PieceData;
     if (cached?.digest === digest) piece = cached.piece;
@@ -102,7 +102,7 @@ function readKind(kind: ContentKindDefinition, raw: Entry[], shared: SharedPosts
         skip(skippedEntry(kind.key, row, read.issue));
         continue;
       }
-      piece = { ...toPiece(kind, read.data, cms.url), sharedOn };
+      piece = { ...toPiece(kind, read.data, cms.mediaUrl ?? cms.url), sharedOn };
       result.rendered++;
     }
     const other = slugs.get(piece.slug);
@@ -129,7 +129,7 @@ export function readCommune(row: Record<string, unknown> | null, cms: CmsConnect
   const read = readApiEntry(cms.commune ? communeProfile : commune, row);
   if (!read.success) return { data: null, skipped: [skippedEntry('commune', row, read.issue)] };
   const data = read.data as unknown as CommuneData & { introduction?: unknown };
-  const introductionHtml = typeof data.introduction === 'string' ? renderMarkdown(data.introduction, { mediaBase: cms.url }) : '';
+  const introductionHtml = typeof data.introduction === 'string' ? renderMarkdown(data.introduction, { mediaBase: cms.mediaUrl ?? cms.url }) : '';
   next.commune = { digest, data: { ...data, introductionHtml } };
   return { data: next.commune.data, skipped: [] };
 }

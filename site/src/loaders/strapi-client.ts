@@ -9,6 +9,8 @@ import { CmsRequestError } from './errors.ts';
 
 export interface CmsConnection {
   url: string;
+  /** Where media are read (MEDIA_URL): the CMS itself unless its media are in a bucket. */
+  mediaUrl?: string;
   token: string;
   /** The commune whose portal is built (SITE_COMMUNE), in a province; none for one commune. */
   commune?: string;

@@ -35,9 +35,11 @@ export function portalImageSrc(src: string, mediaBase: string): string {
   if (src.startsWith('/uploads/')) return src;
   try {
     const url = new URL(src);
-    const cms = new URL(mediaBase);
+    const media = new URL(mediaBase);
     const local = (host: string) => (host === 'localhost' || host === '127.0.0.1' || host === '[::1]' ? 'loopback' : host);
-    if (url.pathname.startsWith('/uploads/') && url.port === cms.port && local(url.hostname) === local(cms.hostname)) return url.pathname;
+    // The base may carry a path: a bucket's address (http://store/media) holds uploads/ below it.
+    const uploads = `${media.pathname.replace(/\/+$/, '')}/uploads/`;
+    if (url.pathname.startsWith(uploads) && url.port === media.port && local(url.hostname) === local(media.hostname)) return `/uploads/${url.pathname.slice(uploads.length)}`;
   } catch {
     // not an absolute URL: left to the sanitiser's scheme rules
   }
