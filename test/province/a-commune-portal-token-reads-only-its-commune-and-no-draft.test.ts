@@ -71,6 +71,18 @@ describe('each commune’s portal token on PostgreSQL', () => {
         expect(draft.status, JSON.stringify(draft.body)).toBe(201);
       }
     }
+    // Each owner's article was shared on Facebook (a posted ledger row), and each owner had one
+    // more piece removed with «Gỡ bỏ»: its path is one the portal answers 410.
+    for (const owner of OWNERS) {
+      const shared = await api.create('api::crosspost-job.crosspost-job', { pieceUid: 'api::article.article', pieceId: pieces[owner].article, channel: 'facebook', action: 'create', state: 'posted', generation: 1, remoteUrl: `https://www.facebook.com/${marker(owner)}` });
+      expect(shared.status, JSON.stringify(shared.body)).toBe(201);
+      const base = { ...articleFields, themes: connect(await api.ids('theme', ['y-nghia-ke-hoach'])), unit, ...tenancyOf[owner] };
+      const removed = await api.create('api::article.article', { ...base, title: `Gỡ ${marker(owner)}` });
+      expect(removed.status, JSON.stringify(removed.body)).toBe(201);
+      expect((await api.publish('api::article.article', removed.body.data.documentId)).status).toBe(200);
+      const takenDown = await api.request('POST', `/takedown/api::article.article/${removed.body.data.documentId}/remove`, { reason: 'Bài nêu tên người dân khi chưa được đồng ý' });
+      expect(takenDown.status, JSON.stringify(takenDown.body)).toBe(200);
+    }
     for (const commune of COMMUNES) {
       const profile = await api.create('api::commune-profile.commune-profile', { commune, name: `Xã ${marker(commune)}`, authority: 'Ủy ban nhân dân xã', province: 'Phú Thọ' });
       expect(profile.status, JSON.stringify(profile.body)).toBe(201);
@@ -128,6 +140,16 @@ describe('each commune’s portal token on PostgreSQL', () => {
       expect(problems).toEqual([]);
     });
 
+    it('reads where its own pieces were shared and which of its pages were removed, and no other commune’s', async () => {
+      const shared = await publicGet(cms, '/api/crosspost/shared?pagination[pageSize]=100', tokenOf(commune));
+      expect(shared.status).toBe(200);
+      expect((shared.body.data as Array<{ remoteUrl: string }>).map((p) => p.remoteUrl).sort()).toEqual(VISIBLE[commune].map((owner) => `https://www.facebook.com/${marker(owner)}`).sort());
+      const gone = await publicGet(cms, '/api/gone-pages', tokenOf(commune));
+      expect(gone.status).toBe(200);
+      const paths = (gone.body.data as Array<{ path: string }>).map((p) => p.path);
+      expect(paths.map((p) => OWNERS.find((owner) => p.includes(marker(owner).toLowerCase()))).sort()).toEqual([...VISIBLE[commune]].sort());
+    });
+
     it('is refused unpublished content, with the message the portal’s token gets', async () => {
       for (const selector of UNPUBLISHED_SELECTORS.slice(0, 4)) {
         const res = await publicGet(cms, `/api/articles?${selector}`, tokenOf(commune));
@@ -140,6 +162,11 @@ describe('each commune’s portal token on PostgreSQL', () => {
   it('leaves the installation’s own token reading every commune, as the province does', async () => {
     const res = await publicGet(cms, '/api/articles?pagination[pageSize]=100', cms.siteToken);
     expect((res.body.data as Array<{ documentId: string }>).map((r) => r.documentId).sort()).toEqual(OWNERS.map((o) => pieces[o].article).sort());
+  });
+
+  it('leaves the installation’s own token reading every shared post and removed page', async () => {
+    expect((await publicGet(cms, '/api/crosspost/shared?pagination[pageSize]=100', cms.siteToken)).body.data).toHaveLength(OWNERS.length);
+    expect((await publicGet(cms, '/api/gone-pages', cms.siteToken)).body.data).toHaveLength(OWNERS.length);
   });
 
   it('knows no token for a commune the installation does not serve', async () => {

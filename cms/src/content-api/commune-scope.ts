@@ -65,3 +65,24 @@ export function withoutDocuments<T>(body: T, foreign: Set<string>): T {
   if (foreign.size === 0) return body;
   return withoutRows(body, (value) => typeof value === 'object' && value !== null && foreign.has((value as { documentId?: unknown }).documentId as string));
 }
+
+/**
+ * Which of these pieces reach `commune`'s portal, as `<uid>\n<documentId>`: looked up in any
+ * of their rows (a removed piece keeps only its draft). A piece no longer in the database
+ * reaches no commune: what is known of it then stays out of every commune's answer.
+ */
+export async function piecesReaching(strapi: Core.Strapi, pieces: Array<{ uid: string; documentId: string }>, commune: string): Promise<Set<string>> {
+  const byUid = new Map<string, string[]>();
+  for (const { uid, documentId } of pieces) if (PIECE_UIDS.includes(uid)) byUid.set(uid, [...(byUid.get(uid) ?? []), documentId]);
+  const reaching = new Set<string>();
+  for (const [uid, ids] of byUid) {
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = (await strapi.db.query(uid as UID.ContentType).findMany({
+        where: { documentId: { $in: ids.slice(i, i + 500) } },
+        select: ['documentId', 'commune', 'provinceWide', 'addressedTo'],
+      })) as Array<Tenancy & { documentId: string }>;
+      for (const row of rows) if (reachesCommune(row, commune)) reaching.add(`${uid}\n${row.documentId}`);
+    }
+  }
+  return reaching;
+}

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { SHARED_CHANNELS, contentKinds, uidOf, type SharedChannel } from '@thanh-thuy/content-types';
+import { piecesReaching } from '../content-api/commune-scope';
 import { ledger, type LedgerRow } from './ledger';
 
 export interface SharedPost {
@@ -39,9 +40,10 @@ async function publishedIds(strapi: Core.Strapi, uid: string, ids: string[]): Pr
  * Where each published piece was shared, for the portal's "Đã chia sẻ trên" line: the posted
  * `create` jobs of the social channels, the newest generation per piece and channel (a
  * deliberate repost replaces the link). A piece that is no longer published gives nothing, so
- * the list never names a withdrawn piece.
+ * the list never names a withdrawn piece. For a commune's portal (`commune`), only its own pieces
+ * and the province's addressed to it.
  */
-export async function sharedPosts(strapi: Core.Strapi): Promise<SharedPost[]> {
+export async function sharedPosts(strapi: Core.Strapi, commune: string | null = null): Promise<SharedPost[]> {
   const rows = (await ledger(strapi).findMany({
     where: { action: 'create', state: 'posted', channel: { $in: [...SHARED_CHANNELS] }, remoteUrl: { $notNull: true } },
     select: ['pieceUid', 'pieceId', 'channel', 'generation', 'remoteUrl'],
@@ -56,6 +58,10 @@ export async function sharedPosts(strapi: Core.Strapi): Promise<SharedPost[]> {
   for (const row of newest.values()) byUid.set(row.pieceUid, (byUid.get(row.pieceUid) ?? new Set()).add(row.pieceId));
   const published = new Set<string>();
   for (const [uid, ids] of byUid) for (const id of await publishedIds(strapi, uid, [...ids])) published.add(`${uid}\n${id}`);
+  if (commune) {
+    const reaching = await piecesReaching(strapi, [...published].map((key) => ({ uid: key.split('\n')[0], documentId: key.split('\n')[1] })), commune);
+    for (const key of published) if (!reaching.has(key)) published.delete(key);
+  }
   return [...newest.values()]
     .filter((row) => published.has(`${row.pieceUid}\n${row.pieceId}`) && isWebUrl(row.remoteUrl))
     .map((row) => ({ pieceId: row.pieceId, channel: row.channel as SharedChannel, remoteUrl: row.remoteUrl as string }))

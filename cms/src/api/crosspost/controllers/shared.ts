@@ -2,8 +2,9 @@ import type { Core } from '@strapi/strapi';
 import { SHARED_POSTS_MAX_PAGE_SIZE, SHARED_POSTS_PAGE_SIZE } from '@thanh-thuy/content-types';
 import { z } from 'zod';
 import { sharedPosts } from '../../../crosspost/shared-posts';
+import { communeOfRequest } from '../../../middlewares/keep-to-the-commune';
 
-type Ctx = { query: unknown; body: unknown; status: number };
+type Ctx = { query: unknown; body: unknown; status: number; state: { auth?: Parameters<typeof communeOfRequest>[0] } };
 
 // Strapi's own list parameters (?pagination[page]=2&pagination[pageSize]=100), parsed by koa's qs.
 const pageQuery = z.object({
@@ -31,7 +32,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       return;
     }
     const { page, pageSize } = parsed.data.pagination;
-    const all = await sharedPosts(strapi);
+    const all = await sharedPosts(strapi, communeOfRequest(ctx.state.auth));
     ctx.body = {
       data: all.slice((page - 1) * pageSize, page * pageSize),
       meta: { pagination: { page, pageSize, pageCount: Math.ceil(all.length / pageSize), total: all.length } },
