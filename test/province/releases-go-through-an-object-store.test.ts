@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/env/config.ts';
 import { freePort } from '../../scripts/lib/free-port.ts';
+import { CommuneReleases } from '../../scripts/rebuild/object-store/commune-releases.ts';
 import type { ObjectStore } from '../../scripts/rebuild/object-store/object-store-env.ts';
+import { siteLayout } from '../../scripts/rebuild/releases/release-store.ts';
 import { startBuildWorker, type BuildWorker } from '../../scripts/rebuild/queue/build-worker.ts';
 import { startProvincePortal, type ProvincePortal } from '../../scripts/rebuild/queue/province-portal.ts';
 import { startQueueIntake, type QueueIntake } from '../../scripts/rebuild/queue/queue-intake.ts';
@@ -189,6 +191,28 @@ describe('releases through an object store', () => {
     expect(home.status).toBe(200);
     expect(home.body).not.toContain('Trang giả mạo');
     await put('thanh-thuy/live.json', JSON.stringify(good));
+  });
+
+  it('deletes what neither the live release nor the previous one uses, and a new machine still takes the live one whole', async () => {
+    const pointer = (await livePointer('thanh-thuy'))!;
+    const listed = async () => ((await store.client.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'thanh-thuy/' }))).Contents ?? []).map((o) => o.Key!);
+    const before = await listed();
+    const releases = new CommuneReleases(store, 'thanh-thuy', siteLayout(join(dir, 'new-portal', 'communes', 'thanh-thuy')));
+    // Nothing younger than an hour goes.
+    expect(await releases.prune({ olderThanMs: 3_600_000 })).toEqual({ manifests: 0, objects: 0 });
+    const pruned = await releases.prune({ olderThanMs: 0 });
+    expect(pruned.manifests).toBeGreaterThan(0);
+    expect(pruned.objects).toBeGreaterThan(0);
+    const after = await listed();
+    expect(after.length).toBe(before.length - pruned.manifests - pruned.objects);
+    expect(after.filter((k) => k.includes('/releases/')).sort()).toEqual([`thanh-thuy/releases/${pointer.current}.json`, `thanh-thuy/releases/${pointer.previous}.json`].sort());
+    const kept = new Set<string>();
+    for (const id of [pointer.current, pointer.previous!]) for (const [, sha] of (await releases.manifest(id))!.files) kept.add(`thanh-thuy/objects/${sha}`);
+    expect(after.filter((k) => k.includes('/objects/')).sort()).toEqual([...kept].sort());
+    const pulled = await releases.pull();
+    expect(pulled).toMatchObject({ id: pointer.current, before: null });
+    expect(pulled!.downloaded).toBe(pulled!.files);
+    expect((await page('thanh-thuy', pages.third)).status).toBe(200);
   });
 
   it('lists only content-addressed objects, manifests and pointers under each commune', async () => {

@@ -1,4 +1,4 @@
-import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { existsSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
@@ -39,6 +39,11 @@ export interface PushResult {
   files: number;
   uploaded: number;
   uploadedBytes: number;
+}
+
+export interface PruneResult {
+  manifests: number;
+  objects: number;
 }
 
 export interface PullResult {
@@ -158,6 +163,53 @@ export class CommuneReleases {
     const pointer: LivePointer = { current: id, previous: live && live.current !== id ? live.current : (live?.previous ?? null), at: new Date().toISOString() };
     await this.#put(this.#key('live.json'), Buffer.from(JSON.stringify(pointer)), 'application/json');
     return { files: files.length, uploaded: missing.length, uploadedBytes };
+  }
+
+  /**
+   * Deletes what neither the live release nor the previous one uses: their manifests and files
+   * stay, everything else of the commune older than `olderThanMs` goes (files a portal may
+   * still be downloading for a release that was live a moment ago are younger than that).
+   * Run only by the worker holding the commune's job, after its push: no other worker is then
+   * writing this commune's objects.
+   */
+  async prune(options: { olderThanMs: number; now?: number }): Promise<PruneResult> {
+    const live = await this.live();
+    if (!live) return { manifests: 0, objects: 0 };
+    const keptIds = new Set([live.current, live.previous].filter((id): id is string => Boolean(id)));
+    const keptObjects = new Set<string>();
+    for (const id of keptIds) {
+      const manifest = await this.manifest(id);
+      if (!manifest) return { manifests: 0, objects: 0 }; // a release still being written: leave everything
+      for (const [, sha] of manifest.files) keptObjects.add(sha);
+    }
+    const cutoff = (options.now ?? Date.now()) - options.olderThanMs;
+    const stale: string[] = [];
+    let manifests = 0;
+    let objects = 0;
+    let token: string | undefined;
+    do {
+      const page = await this.store.client.send(new ListObjectsV2Command({ Bucket: this.store.bucket, Prefix: this.#key(''), ContinuationToken: token }));
+      for (const { Key, LastModified } of page.Contents ?? []) {
+        if (!Key || (LastModified && LastModified.getTime() > cutoff)) continue;
+        const rest = Key.slice(this.#key('').length);
+        const release = /^releases\/(.+)\.json$/.exec(rest);
+        const object = /^objects\/([0-9a-f]{64})$/.exec(rest);
+        if (release && !keptIds.has(release[1])) {
+          stale.push(Key);
+          manifests += 1;
+        } else if (object && !keptObjects.has(object[1])) {
+          stale.push(Key);
+          this.#stored.delete(object[1]);
+          objects += 1;
+        }
+      }
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+    // One request per key: DeleteObjects needs a checksum header that some S3-compatible stores refuse.
+    await eachLimited(stale, TRANSFERS, async (key) => {
+      await this.store.client.send(new DeleteObjectCommand({ Bucket: this.store.bucket, Key: key }));
+    });
+    return { manifests, objects };
   }
 
   /**

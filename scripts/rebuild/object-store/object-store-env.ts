@@ -21,6 +21,11 @@ const objectStoreSchema = z.object({
   S3_FORCE_PATH_STYLE: flag.optional(),
   /** How often a portal process looks for a new release of each commune. */
   RELEASE_POLL_MS: z.coerce.number().int().min(100).default(2_000),
+  /**
+   * A worker deletes, at most this often per commune, the releases and files neither the live
+   * release nor the previous one uses and that are older than this (default an hour).
+   */
+  RELEASE_PRUNE_MS: z.coerce.number().int().min(0).default(3_600_000),
 });
 
 export type ObjectStoreEnv = z.infer<typeof objectStoreSchema>;
@@ -30,6 +35,7 @@ export interface ObjectStore {
   bucket: string;
   prefix: string;
   pollMs: number;
+  pruneMs: number;
 }
 
 export function loadObjectStoreEnv(env: Record<string, string | undefined>): ObjectStoreEnv {
@@ -61,5 +67,5 @@ export function s3Client(env: ObjectStoreEnv): S3Client {
 export function objectStoreFrom(env: Record<string, string | undefined>): ObjectStore | null {
   const parsed = loadObjectStoreEnv(env);
   if (!parsed.RELEASE_BUCKET) return null;
-  return { client: s3Client(parsed), bucket: parsed.RELEASE_BUCKET, prefix: parsed.RELEASE_PREFIX, pollMs: parsed.RELEASE_POLL_MS };
+  return { client: s3Client(parsed), bucket: parsed.RELEASE_BUCKET, prefix: parsed.RELEASE_PREFIX, pollMs: parsed.RELEASE_POLL_MS, pruneMs: parsed.RELEASE_PRUNE_MS };
 }

@@ -79,6 +79,7 @@ export async function startBuildWorker(options: BuildWorkerOptions): Promise<Bui
   const builders = new Map<string, { builder: ReleaseBuilder; busy: number }>();
   const closing = new AbortController();
   const inBucket = new Map<string, CommuneReleases>();
+  const prunedAt = new Map<string, number>();
   const releasesOf = (store: ObjectStore, commune: string) => {
     let releases = inBucket.get(commune);
     if (!releases) inBucket.set(commune, (releases = new CommuneReleases(store, commune, siteLayout(communeDataDir(options.dataDir, commune)))));
@@ -136,6 +137,15 @@ export async function startBuildWorker(options: BuildWorkerOptions): Promise<Bui
       if (bucket) {
         const pushed = await bucket.push(run.id);
         log(`[${commune}] Release ${run.id} is live in the object store (${pushed.uploaded} of ${pushed.files} files uploaded, ${(pushed.uploadedBytes / 1024).toFixed(0)} KiB)`);
+        const store = options.objectStore!;
+        if (Date.now() - (prunedAt.get(commune) ?? 0) >= store.pruneMs) {
+          prunedAt.set(commune, Date.now());
+          // Housekeeping: a failure here leaves old objects for the next time, the release is live.
+          await bucket.prune({ olderThanMs: store.pruneMs }).then(
+            ({ manifests, objects }) => manifests + objects > 0 && log(`[${commune}] Deleted ${manifests} old release(s) and ${objects} unused file(s) from the object store`),
+            (error: Error) => log(`[${commune}] Cleaning the object store failed: ${error.message} (tried again later)`),
+          );
+        }
       }
       await settleChanges(connection, options.queue, commune, job.id!, 'built');
       return { commune, release: run.id, changes: changes.map((c) => c.key), full, worker: process.pid, durationMs: Date.now() - started };

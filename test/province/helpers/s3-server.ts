@@ -33,7 +33,7 @@ export async function startTestS3(buckets: string[]): Promise<TestS3> {
   return {
     env,
     endpoint,
-    store: (bucket, pollMs = 200) => ({ client: s3Client(loadObjectStoreEnv(env)), bucket, prefix: '', pollMs }),
+    store: (bucket, pollMs = 200) => ({ client: s3Client(loadObjectStoreEnv(env)), bucket, prefix: '', pollMs, pruneMs: 3_600_000 }),
     stop: async () => {
       await server.close();
       rmSync(dir, { recursive: true, force: true });
