@@ -61,3 +61,19 @@ const TOKEN_NAME = /^Cổng thông tin \(([a-z0-9]+(?:-[a-z0-9]+)*)\)$/;
 export function communeOfTokenName(name: string | null | undefined): string | null {
   return TOKEN_NAME.exec(name ?? '')?.[1] ?? null;
 }
+
+/**
+ * How a province serves its communes' portals (PROVINCE_ROUTING): each under its own host name,
+ * `<slug>.<PROVINCE_DOMAIN>` (the default), or under a path of the province's, `<PROVINCE_DOMAIN>/<slug>/`.
+ */
+export type ProvinceRouting = 'host' | 'path';
+
+export function provinceRouting(value: string | undefined): ProvinceRouting {
+  return value?.trim() === 'path' ? 'path' : 'host';
+}
+
+/** A commune's portal address in a province, without a trailing slash (the build's SITE_URL). */
+export function communePortalUrl(commune: string, options: { domain: string; https: boolean; routing: ProvinceRouting }): string {
+  const scheme = options.https ? 'https' : 'http';
+  return options.routing === 'path' ? `${scheme}://${options.domain}/${commune}` : `${scheme}://${commune}.${options.domain}`;
+}

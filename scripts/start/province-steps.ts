@@ -60,7 +60,8 @@ export const startProvince: Step = async (ctx: Context) => {
   }
   if (communes.length > LISTED) log(`    … và ${communes.length - LISTED} xã, phường khác`);
   log('  Chia sẻ mạng xã hội:    chưa chạy khi hệ thống phục vụ nhiều xã, phường (README «Running a province»)');
-  log(`  Xem thử trên máy này:   curl -H 'Host: ${communes[0]}.${queueEnv.PROVINCE_DOMAIN}' ${portal.url}/`);
+  const tryIt = queueEnv.PROVINCE_ROUTING === 'path' ? `curl ${portal.url}/${communes[0]}/` : `curl -H 'Host: ${communes[0]}.${queueEnv.PROVINCE_DOMAIN}' ${portal.url}/`;
+  log(`  Xem thử trên máy này:   ${tryIt}`);
   log('Nhấn Ctrl+C để dừng.');
 };
 

@@ -6,6 +6,8 @@
   var merged = (box.getAttribute('data-merge-index') || '').split(' ').filter(Boolean);
   var ui = new PagefindUI({
     element: '#tim-kiem',
+    // The portal's root: "/", or "/<commune>/" where a province serves portals under a path.
+    baseUrl: box.getAttribute('data-base') || '/',
     mergeIndex: merged.map(function (path) { return { bundlePath: path }; }),
     showSubResults: false,
     showImages: false,

@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { replaceFile, uploadCopier } from './copy-cms-uploads.mjs';
+import { basePathOf, underBase } from './portal-base.mjs';
 import { generateImages, collectStaticImages } from './static-images.mjs';
 
 export const SITE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -240,6 +241,7 @@ async function renderPages({ renderer, data, urls, outDir, fresh, siteUrl, media
   const images = collectStaticImages();
   const uploads = uploadCopier(outDir, { mediaUrl, siteUrl });
   const writePage = pageWriter(outDir, fresh);
+  const base = basePathOf(siteUrl);
   // Pages the search index reads first, then the others, each in URL order (the search index
   // takes each shard's pages in that order, search-index.mjs). Once the indexed pages are
   // written, `onIndexedWritten` lets the index start while the listings render. A full build
@@ -269,7 +271,8 @@ async function renderPages({ renderer, data, urls, outDir, fresh, siteUrl, media
         continue;
       }
       const file = fileOf(url);
-      const text = await uploads.rewrite(file, await res.text());
+      const copied = await uploads.rewrite(file, await res.text());
+      const text = file.endsWith('.html') ? underBase(copied, base) : copied;
       await writePage(file, text);
       const found = [...new Set([...text.matchAll(PAGE_ASSET)].map((m) => decodeURI(m[0].slice(1))))].sort();
       assets[url] = found;

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadConfig } from '../../env/config.ts';
 import { exitWithUsageOnHelp } from '../../lib/help-flag.ts';
-import { portalScheme, startIntakeRole, startPortalRole, startWorkerRole } from './province-roles.ts';
+import { communeSiteUrl, startIntakeRole, startPortalRole, startWorkerRole } from './province-roles.ts';
 import { loadQueueEnv } from './queue-env.ts';
 
 exitWithUsageOnHelp(`
@@ -11,7 +11,7 @@ Cách dùng: npm run province -- <intake|worker|portal>
 Chạy một phần của hệ thống cấp tỉnh (REDIS_URL, PROVINCE_COMMUNES, PROVINCE_DOMAIN):
   intake  nhận webhook của CMS và xếp việc dựng trang cho từng xã vào hàng đợi
   worker  lấy việc trong hàng đợi và dựng cổng thông tin của từng xã (chạy bao nhiêu tiến trình cũng được)
-  portal  phục vụ cổng thông tin của mọi xã, theo tên miền <xã>.<PROVINCE_DOMAIN>
+  portal  phục vụ cổng thông tin của mọi xã, tại <xã>.<PROVINCE_DOMAIN> (hoặc <PROVINCE_DOMAIN>/<xã>/ với PROVINCE_ROUTING=path)
 `);
 
 // One process per role, so that each scales on its own: see "Running a province" in the README.
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     stop = () => worker.stop();
   } else {
     const portal = await startPortalRole(ctx);
-    log(`Province portal: ${portal.url} (each commune at ${portalScheme(config)}://<slug>.${queueEnv.PROVINCE_DOMAIN})`);
+    log(`Province portal: ${portal.url} (each commune at ${communeSiteUrl(ctx, '<slug>')}/)`);
     stop = portal.stop;
   }
   const onSignal = () => void stop().then(() => process.exit(0), () => process.exit(1));

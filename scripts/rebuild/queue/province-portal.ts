@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import type { ProvinceRouting } from '@thanh-thuy/content-types';
 import { CommuneReleases } from '../object-store/commune-releases.ts';
 import type { ObjectStore } from '../object-store/object-store-env.ts';
 import { precompress } from '../releases/precompress.ts';
@@ -12,8 +13,9 @@ import { communeDataDir } from './commune-data-dir.ts';
 export interface ProvincePortalOptions {
   dataDir: string;
   communes: readonly string[];
-  /** A commune's portal answers at `<slug>.<domain>`. */
+  /** A commune's portal answers at `<slug>.<domain>`, or at `<domain>/<slug>/` when `routing` is `path`. */
   domain: string;
+  routing?: ProvinceRouting;
   port: number;
   host?: string;
   https?: boolean;
@@ -44,10 +46,11 @@ function hostOf(req: IncomingMessage): string {
  */
 export async function startProvincePortal(options: ProvincePortalOptions): Promise<ProvincePortal> {
   const domain = options.domain.toLowerCase();
+  const byPath = options.routing === 'path';
   const servers = new Map<string, Server>();
   for (const commune of options.communes) {
     const layout = siteLayout(communeDataDir(options.dataDir, commune));
-    servers.set(`${commune}.${domain}`, createStaticServer({ currentLink: layout.current, https: options.https, memoryBytes: options.memoryBytesPerCommune ?? 8 * 1024 * 1024 }));
+    servers.set(byPath ? commune : `${commune}.${domain}`, createStaticServer({ currentLink: layout.current, https: options.https, memoryBytes: options.memoryBytesPerCommune ?? 8 * 1024 * 1024, ...(byPath ? { pathPrefix: `/${commune}` } : {}) }));
   }
   const mirror = options.objectStore ? startMirror(options.objectStore, options) : null;
   await mirror?.firstPass;
@@ -55,7 +58,8 @@ export async function startProvincePortal(options: ProvincePortalOptions): Promi
   const page = (status: number, title: string, body: string) =>
     [status, { ...base, 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': contentSecurityPolicy(), 'Cache-Control': 'no-cache' }, `<!doctype html><html lang="vi"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><h1>${title}</h1>${body}</html>`] as const;
   const scheme = options.https ? 'https' : 'http';
-  const directory = page(200, 'Cổng thông tin điện tử các xã, phường', `<ul>${options.communes.map((c) => `<li><a href="${scheme}://${escapeHtml(c)}.${escapeHtml(domain)}/">${escapeHtml(c)}</a></li>`).join('')}</ul>`);
+  const communeHref = (c: string) => (byPath ? `/${escapeHtml(c)}/` : `${scheme}://${escapeHtml(c)}.${escapeHtml(domain)}/`);
+  const directory = page(200, 'Cổng thông tin điện tử các xã, phường', `<ul>${options.communes.map((c) => `<li><a href="${communeHref(c)}">${escapeHtml(c)}</a></li>`).join('')}</ul>`);
   const unknown = page(404, 'Không có cổng thông tin nào ở địa chỉ này', `<p>Xin kiểm tra lại địa chỉ, hoặc xem <a href="${scheme}://${escapeHtml(domain)}/">danh sách các xã, phường</a>.</p>`);
 
   function send(req: IncomingMessage, res: ServerResponse, [status, headers, html]: readonly [number, Record<string, string>, string]): void {
@@ -63,8 +67,26 @@ export async function startProvincePortal(options: ProvincePortalOptions): Promi
     res.end(req.method === 'HEAD' ? undefined : html);
   }
 
+  // Path routing: /<slug>/… goes to that commune's server as /…, so its release (built with
+  // SITE_URL <domain>/<slug>, every link under it) is served as it is with host routing.
+  function routeByPath(req: IncomingMessage, res: ServerResponse): void {
+    const url = req.url ?? '/';
+    const match = /^\/([a-z0-9-]+)(\/.*)?$/.exec(url.split('?')[0]);
+    const commune = match ? servers.get(match[1]) : undefined;
+    if (!match || !commune) return send(req, res, url === '/' || url.startsWith('/?') ? directory : unknown);
+    if (!match[2]) {
+      const query = url.includes('?') ? url.slice(url.indexOf('?')) : '';
+      res.writeHead(301, { ...base, Location: `/${match[1]}/${query}`, 'Cache-Control': 'no-cache' });
+      return void res.end();
+    }
+    req.url = url.slice(match[1].length + 1);
+    commune.emit('request', req, res);
+  }
+
   const server = createServer((req, res) => {
     const host = hostOf(req);
+    // One host serves every commune by path: whatever name the CDN or the load balancer uses.
+    if (byPath) return routeByPath(req, res);
     const commune = servers.get(host);
     if (commune) commune.emit('request', req, res);
     else send(req, res, host === domain ? directory : unknown);

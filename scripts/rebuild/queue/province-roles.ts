@@ -1,3 +1,4 @@
+import { communePortalUrl } from '@thanh-thuy/content-types';
 import { ROOT, type Config } from '../../env/config.ts';
 import { objectStoreFrom } from '../object-store/object-store-env.ts';
 import { buildCommandFrom, loadWorkerEnv, siteBuildEnv } from '../worker-config.ts';
@@ -18,8 +19,9 @@ export interface RoleContext {
 
 export const portalScheme = (config: Config) => (config.SITE_URL.startsWith('https:') ? 'https' : 'http');
 
-/** Where a commune's portal is served: `<scheme>://<slug>.<PROVINCE_DOMAIN>`. */
-export const communeSiteUrl = (ctx: Pick<RoleContext, 'config' | 'queueEnv'>, commune: string) => `${portalScheme(ctx.config)}://${commune}.${ctx.queueEnv.PROVINCE_DOMAIN}`;
+/** Where a commune's portal is served: `<scheme>://<slug>.<PROVINCE_DOMAIN>`, or `<scheme>://<PROVINCE_DOMAIN>/<slug>` (PROVINCE_ROUTING=path). */
+export const communeSiteUrl = (ctx: Pick<RoleContext, 'config' | 'queueEnv'>, commune: string) =>
+  communePortalUrl(commune, { domain: ctx.queueEnv.PROVINCE_DOMAIN, https: portalScheme(ctx.config) === 'https', routing: ctx.queueEnv.PROVINCE_ROUTING });
 
 export function startIntakeRole({ config, env, queueEnv, log }: RoleContext): Promise<QueueIntake> {
   return startQueueIntake({
@@ -61,6 +63,7 @@ export function startPortalRole({ config, env, queueEnv, log }: RoleContext): Pr
     dataDir: config.DATA_DIR,
     communes: queueEnv.PROVINCE_COMMUNES,
     domain: queueEnv.PROVINCE_DOMAIN,
+    routing: queueEnv.PROVINCE_ROUTING,
     port: config.SITE_PORT,
     host: loadWorkerEnv(env).SITE_HOST,
     https: portalScheme(config) === 'https',

@@ -18,6 +18,8 @@ const queueEnvSchema = z.object({
   PROVINCE_COMMUNES: communes,
   /** Each commune's portal is served at `<slug>.<PROVINCE_DOMAIN>` (one certificate: a wildcard). */
   PROVINCE_DOMAIN: z.string().regex(/^[a-z0-9.-]+$/i, 'is not a host name'),
+  /** `path`: each commune's portal at `<PROVINCE_DOMAIN>/<slug>/` instead (one host, no wildcard). */
+  PROVINCE_ROUTING: z.enum(['host', 'path'], { message: 'must be "host" or "path"' }).default('host'),
   /** Builds one worker process runs at once (each for a different commune). */
   BUILD_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
   /** Attempts per job before it is given up; its changes then wait for the commune's next job. */

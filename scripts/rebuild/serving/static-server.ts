@@ -16,6 +16,8 @@ export interface StaticServerOptions {
   memoryBytes?: number;
   /** Files up to this size are kept in memory once read (default 1 MiB); larger ones are streamed. */
   keepBelow?: number;
+  /** The path the portal is served under by a province's path routing ("/dao-xa"): redirects stay below it. */
+  pathPrefix?: string;
 }
 
 const UNAVAILABLE_HTML = `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Cổng thông tin đang được dựng</title>
@@ -91,7 +93,7 @@ export function createStaticServer(options: StaticServerOptions): Server {
       case 'file':
         return sendFile(req, res, { release, path, file: resolution.file, status: 200 });
       case 'redirect':
-        res.writeHead(301, headerBlock({ ...base, Location: sameSiteLocation(resolution.to, searchOf(req.url ?? '/')), 'Cache-Control': REVALIDATE }));
+        res.writeHead(301, headerBlock({ ...base, Location: `${options.pathPrefix ?? ''}${sameSiteLocation(resolution.to, searchOf(req.url ?? '/'))}`, 'Cache-Control': REVALIDATE }));
         res.end();
         return;
       case 'bad-request':

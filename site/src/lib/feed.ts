@@ -1,3 +1,4 @@
+import { absoluteUrl } from './absolute-url';
 import rss from '@astrojs/rss';
 import { getImage } from 'astro:assets';
 import { absolutizeHtml, escapeHtml } from './escape-html';
@@ -20,7 +21,7 @@ async function coverUrl(piece: Piece, site: URL): Promise<string | null> {
   if (!piece.cover) return null;
   const width = Math.min(800, piece.cover.width);
   const image = await getImage({ src: piece.cover.src, width, height: Math.round((width * piece.cover.height) / piece.cover.width), format: 'jpeg' });
-  return new URL(image.src, site).toString();
+  return absoluteUrl(image.src, site);
 }
 
 /** An RSS 2.0 feed of the newest pieces; GUIDs are documentIds, so they survive a slug change. */
@@ -29,7 +30,8 @@ export async function feedResponse({ title, description, pieces, site, self }: F
   const items = await Promise.all(
     pieces.slice(0, FEED_ITEMS).map(async (piece) => ({
       title: piece.kind === 'fact-check' ? `${piece.title} (Kết luận: ${String(piece.fields.verdict)})` : piece.title,
-      link: pieceUrl(piece),
+      // Absolute: @astrojs/rss resolves a path against the site's origin, not its path.
+      link: absoluteUrl(pieceUrl(piece), site),
       pubDate: new Date(piece.publishedAt),
       description: piece.summary,
       content: absolutizeHtml(feedHtml(piece, await coverUrl(piece, site)), site.toString()),
@@ -44,6 +46,6 @@ export async function feedResponse({ title, description, pieces, site, self }: F
     items,
     trailingSlash: true,
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
-    customData: `<language>vi</language><atom:link href="${new URL(self, site)}" rel="self" type="application/rss+xml"/>`,
+    customData: `<language>vi</language><atom:link href="${absoluteUrl(self, site)}" rel="self" type="application/rss+xml"/>`,
   });
 }

@@ -14,4 +14,4 @@ export async function communeName(): Promise<string> {
   return (await communeDetails())?.name ?? taxonomy.commune.name;
 }
 
-export const absoluteUrl = (path: string, site: URL | string | undefined) => new URL(path, site).toString();
+export { absoluteUrl } from './absolute-url';

@@ -1,3 +1,4 @@
+import { absoluteUrl } from '../absolute-url.ts';
 import type { Bulletin } from './bulletin.ts';
 import { formatDuration } from './reading-time.ts';
 
@@ -16,7 +17,7 @@ export function bulletinText(bulletin: Bulletin, communeName: string, siteUrl: s
     '',
   ];
   bulletin.items.forEach((item, i) => {
-    lines.push(`TIN ${i + 1}. ${item.title} (${formatDuration(item.seconds)})`, `Nguồn: ${new URL(item.path, siteUrl)}`, ...item.spoken, '');
+    lines.push(`TIN ${i + 1}. ${item.title} (${formatDuration(item.seconds)})`, `Nguồn: ${absoluteUrl(item.path, siteUrl)}`, ...item.spoken, '');
   });
   lines.push('KẾT THÚC', bulletin.closing, '');
   return lines.join('\n');

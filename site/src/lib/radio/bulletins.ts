@@ -13,6 +13,7 @@ export async function bulletinFor(slug: string, site: URL): Promise<Bulletin | n
   if (!week || !radioWeeks().some((w) => w.slug === week.slug)) return null;
   const name = await communeName();
   return memoized(`radio-bulletin-${slug}`, (data) =>
-    buildBulletin(data.pieces, week, { communeName: name, siteHost: site.host, pieceUrl }),
+    // The address read out: the host, and the path a province may serve the portal under.
+    buildBulletin(data.pieces, week, { communeName: name, siteHost: `${site.host}${site.pathname}`.replace(/\/+$/, ''), pieceUrl }),
   );
 }
