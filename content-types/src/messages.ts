@@ -26,14 +26,14 @@ export const messages = {
   unknownCommune: (label: string, slugs: string[], served: string[]) =>
     `${q(label)} có ${slugs.map((s) => `"${s}"`).join(', ')} không phải xã, phường của hệ thống này (${served.join(', ')}).`,
   notYourCommune: (slug: string, yours: string[]) =>
-    `bạn chỉ viết bài cho ${yours.map((c) => `"${c}"`).join(', ')}, không phải cho "${slug}".`,
+    `bạn chỉ nhập nội dung cho ${yours.map((c) => `"${c}"`).join(', ')}, không phải cho "${slug}".`,
   communeDetailsMissing: (slug: string, issue: string | null) =>
     issue
       ? `Thông tin của xã, phường "${slug}" chưa hợp lệ (${issue}); hãy sửa mục của xã, phường này trong «Thông tin các xã, phường». Cổng thông tin giữ nguyên bản trước.`
       : `Xã, phường "${slug}" chưa có mục trong «Thông tin các xã, phường»; hãy thêm mục đó. Cổng thông tin giữ nguyên bản trước.`,
   communeProfileTaken: (slug: string) => `xã, phường "${slug}" đã có một mục thông tin; hãy sửa mục đó thay vì tạo mục mới.`,
-  chooseYourCommune: (yours: string[]) => `hãy chọn «Xã, phường» của bài: ${yours.join(', ')}.`,
-  notFound: () => 'Không tìm thấy bài này, hoặc bài không thuộc xã, phường của bạn.',
+  chooseYourCommune: (yours: string[]) => `hãy chọn «Xã, phường» của mục này: ${yours.join(', ')}.`,
+  notFound: () => 'Không tìm thấy mục này, hoặc mục này không thuộc xã, phường của bạn.',
   provinceOnly: () => 'chỉ cán bộ của tỉnh được đăng tin toàn tỉnh hoặc gửi bài tới các xã, phường khác.',
   slugTaken: (label: string, slug: string, kindLabel: string) =>
     `${q(label)} "${slug}" đã được dùng cho một bài ${kindLabel.toLowerCase()} khác; hãy chọn đường dẫn khác.`,

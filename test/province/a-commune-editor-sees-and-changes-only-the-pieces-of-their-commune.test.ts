@@ -96,7 +96,7 @@ describe('a commune’s editors in a province', () => {
   });
 
   it.each([
-    ['for another commune', { commune: 'dao-xa' }, 'bạn chỉ viết bài cho "thanh-thuy", không phải cho "dao-xa".'],
+    ['for another commune', { commune: 'dao-xa' }, 'bạn chỉ nhập nội dung cho "thanh-thuy", không phải cho "dao-xa".'],
     ['province-wide', { provinceWide: true }, 'chỉ cán bộ của tỉnh được đăng tin toàn tỉnh hoặc gửi bài tới các xã, phường khác.'],
     ['addressed to other communes', { addressedTo: 'dao-xa' }, 'chỉ cán bộ của tỉnh được đăng tin toàn tỉnh hoặc gửi bài tới các xã, phường khác.'],
   ])('is refused a piece %s, with a message they understand', async (_, data, message) => {
@@ -265,7 +265,7 @@ describe('a commune’s editors in a province', () => {
       expect(res.body.data.commune).toBe('thanh-thuy');
       const refused = await editor.create(SIGHTING, sightingOf('dao-xa'));
       expect(refused.status).toBe(400);
-      expect(refused.body.error.message).toContain('bạn chỉ viết bài cho "thanh-thuy", không phải cho "dao-xa".');
+      expect(refused.body.error.message).toContain('bạn chỉ nhập nội dung cho "thanh-thuy", không phải cho "dao-xa".');
     });
   });
 

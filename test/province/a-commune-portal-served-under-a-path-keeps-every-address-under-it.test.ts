@@ -10,6 +10,7 @@ import { startProvincePortal, type ProvincePortal } from '../../scripts/rebuild/
 import { siteBuildCommand, siteBuildService } from '../../scripts/rebuild/worker-config.ts';
 import { articleFields } from '../fixtures/entries.ts';
 import { AdminApi, connect } from '../helpers/admin-api.ts';
+import { multipart } from '../helpers/admin-users.ts';
 import { bootCms, type TestCms } from '../helpers/cms.ts';
 import { launchChromium } from '../rebuild/helpers/browser.ts';
 import { waitFor } from '../rebuild/helpers/wait.ts';
@@ -44,10 +45,10 @@ describe('a commune’s portal served under a path of the province’s domain', 
     for (const [commune, name] of [['dao-xa', 'Xã Đào Xá'], ['thanh-thuy', 'Xã Thanh Thủy']]) {
       expect((await api.create(PROFILE, { commune, name, authority: `Ủy ban nhân dân ${name.replace('Xã', 'xã')}`, province: 'Phú Thọ' })).status).toBe(201);
     }
-    const form = new FormData();
-    form.append('files', new Blob([await sharp({ create: { width: 800, height: 450, channels: 3, background: '#2060c0' } }).jpeg().toBuffer()], { type: 'image/jpeg' }), 'anh-dao-xa.jpg');
-    const uploaded = await fetch(`${cms.url}/upload`, { method: 'POST', headers: { authorization: `Bearer ${await cms.adminToken()}` }, body: form });
-    const [file] = (await uploaded.json()) as Array<{ id: number; url: string }>;
+    const photo = await sharp({ create: { width: 800, height: 450, channels: 3, background: '#2060c0' } }).jpeg().toBuffer();
+    const uploaded = await multipart(api, '/upload', { files: new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }) }, 'POST', 'anh-dao-xa.jpg');
+    expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(201);
+    const [file] = uploaded.body as Array<{ id: number; url: string }>;
     const relations = { themes: connect(await api.ids('theme', ['y-nghia-ke-hoach'])), unit: connect(await api.ids('unit', ['phong-vhxh'])) };
     for (const [key, title, commune] of [
       ['daoXa', `Đào Xá hướng dẫn ${SEARCH_WORD} cho người cao tuổi`, 'dao-xa'],

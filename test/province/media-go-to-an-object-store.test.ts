@@ -14,6 +14,7 @@ import { siteBuildCommand, siteBuildService } from '../../scripts/rebuild/worker
 import { startWorker, type Worker } from '../../scripts/rebuild/worker.ts';
 import { articleFields } from '../fixtures/entries.ts';
 import { AdminApi, connect } from '../helpers/admin-api.ts';
+import { multipart } from '../helpers/admin-users.ts';
 import { bootCms, type TestCms } from '../helpers/cms.ts';
 import { waitFor } from '../rebuild/helpers/wait.ts';
 import { startTestS3, type TestS3 } from './helpers/s3-server.ts';
@@ -45,12 +46,10 @@ describe('media in an object store', () => {
     mediaUrl = `${s3.endpoint}/${BUCKET}`;
     const [workerPort, portalPort] = [await freePort(), await freePort()];
     cms = await bootCms({ env: { WEBHOOK_URL: `http://127.0.0.1:${workerPort}/webhook`, WEBHOOK_SECRET: SECRET, UPLOAD_BUCKET: BUCKET, ...s3.env } });
-    const form = new FormData();
-    form.append('files', new Blob([await photo()], { type: 'image/jpeg' }), 'anh-hoi-nghi.jpg');
-    const uploaded = await fetch(`${cms.url}/upload`, { method: 'POST', headers: { authorization: `Bearer ${await cms.adminToken()}` }, body: form });
-    expect(uploaded.status, await uploaded.clone().text()).toBe(201);
-    [file] = (await uploaded.json()) as Array<typeof file>;
     const api = new AdminApi(cms, cms.adminToken);
+    const uploaded = await multipart(api, '/upload', { files: new Blob([new Uint8Array(await photo())], { type: 'image/jpeg' }) }, 'POST', 'anh-hoi-nghi.jpg');
+    expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(201);
+    [file] = uploaded.body as Array<typeof file>;
     const created = await api.create(ARTICLE, {
       ...articleFields,
       title: 'Hội nghị triển khai chuyển đổi số có ảnh trong kho lưu trữ',
