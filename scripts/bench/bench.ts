@@ -4,12 +4,13 @@ import { z } from 'zod';
 import { exitWithUsageOnHelp } from '../lib/help-flag.ts';
 
 exitWithUsageOnHelp(`
-Cách dùng: npm run bench [-- site|publish|publish-10k|crosspost|serve|backup|province-queue|province]
+Cách dùng: npm run bench [-- site|publish|publish-10k|crosspost|serve|backup|province-queue|province|object-store]
 
 Đo thời gian dựng cổng thông tin, độ trễ từ xuất bản đến trực tuyến, tốc độ chia sẻ, tốc độ phục vụ
 trang và thời gian sao lưu/khôi phục; không có tham số thì đo tất cả (trừ publish-10k: đo xuất bản
 với 10.000 bài, lần đầu mất thêm khoảng 15 phút để tạo dữ liệu; province-queue: hàng đợi dựng trang
-cấp tỉnh với bản dựng giả; province: một tỉnh 100 xã × 200 bài với bản dựng thật, hơn một giờ).
+cấp tỉnh với bản dựng giả; province: một tỉnh 100 xã × 200 bài với bản dựng thật, hơn một giờ;
+object-store: thời gian kho lưu trữ S3 thêm vào mỗi lần xuất bản cấp tỉnh).
 `);
 
 // `npm run bench [-- site|publish|publish-10k|crosspost|serve|backup]`: each benchmark runs in its own process so its peak
@@ -25,12 +26,14 @@ const benches = {
   // Opt-in: the province's build queue with stand-in builds (README "Running a province").
   'province-queue': ['scripts/bench/province-queue-bench.ts', '--communes', '100', '--workers', '1,2,4', '--seconds', '60'],
   // Opt-in: issue 13's simulated province on real content and real builds (over an hour here).
+  // Opt-in: what an S3-compatible store adds to a province's publish (push, pull, poll).
+  'object-store': ['scripts/bench/object-store-bench.ts', '--pieces', '200,1000'],
   province: ['scripts/bench/province-bench.ts', '--communes', '100', '--pieces', '200', '--workers', '1,2,4', '--seconds', '120', '--rate', '2'],
 } as const;
 
-const which = z.array(z.enum(['site', 'publish', 'publish-10k', 'crosspost', 'serve', 'backup', 'province-queue', 'province'])).safeParse(process.argv.slice(2));
+const which = z.array(z.enum(['site', 'publish', 'publish-10k', 'crosspost', 'serve', 'backup', 'province-queue', 'province', 'object-store'])).safeParse(process.argv.slice(2));
 if (!which.success) {
-  console.error(`Unknown benchmark "${process.argv.slice(2).join(' ')}": use site, publish, publish-10k, crosspost, serve, backup, province-queue, province or nothing for all but publish-10k, province-queue and province.`);
+  console.error(`Unknown benchmark "${process.argv.slice(2).join(' ')}": use site, publish, publish-10k, crosspost, serve, backup, province-queue, province, object-store or nothing for all but publish-10k, province-queue, province and object-store.`);
   process.exit(2);
 }
 const selected = which.data.length > 0 ? which.data : (['site', 'publish', 'crosspost', 'serve', 'backup'] as const);

@@ -242,22 +242,35 @@ export class CommuneReleases {
     await rm(temp, { recursive: true, force: true });
     let downloaded = 0;
     let downloadedBytes = 0;
+    // Files of the same content are fetched once: the first path written is linked for the others.
+    const fetched = new Map<string, Promise<string>>();
+    const fetchOnce = (sha: string, path: string, file: string) => {
+      let done = fetched.get(sha);
+      if (!done) {
+        done = (async () => {
+          const got = await this.#get(this.#key('objects', sha));
+          if (got === null || got === 'unchanged') throw new Error(`File ${path} of release ${live.current} of ${this.commune} is missing from s3://${this.store.bucket}`);
+          if (sha256Of(got.bytes) !== sha) throw new Error(`File ${path} of release ${live.current} of ${this.commune} does not match its digest in the bucket`);
+          await writeFile(file, got.bytes);
+          await this.#digests.remember(file, sha);
+          downloaded += 1;
+          downloadedBytes += got.bytes.length;
+          return file;
+        })();
+        fetched.set(sha, done);
+      }
+      return done;
+    };
     try {
       await eachLimited(manifest.files, TRANSFERS, async ([path, sha]) => {
         const file = join(temp, ...path.split('/'));
         await mkdir(dirname(file), { recursive: true });
-        const source = have.get(sha);
+        const source = have.get(sha) ?? (fetched.has(sha) ? await fetched.get(sha) : undefined);
         if (source) {
           await link(source, file).catch(() => copyFile(source, file));
           return;
         }
-        const got = await this.#get(this.#key('objects', sha));
-        if (got === null || got === 'unchanged') throw new Error(`File ${path} of release ${live.current} of ${this.commune} is missing from s3://${this.store.bucket}`);
-        if (sha256Of(got.bytes) !== sha) throw new Error(`File ${path} of release ${live.current} of ${this.commune} does not match its digest in the bucket`);
-        await writeFile(file, got.bytes);
-        await this.#digests.remember(file, sha);
-        downloaded += 1;
-        downloadedBytes += got.bytes.length;
+        await fetchOnce(sha, path, file);
       });
       await rename(temp, target);
     } catch (error) {
