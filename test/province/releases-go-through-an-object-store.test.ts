@@ -215,6 +215,18 @@ describe('releases through an object store', () => {
     expect((await page('thanh-thuy', pages.third)).status).toBe(200);
   });
 
+  it('puts a release on a portal as soon as its worker announces it, without waiting for the next poll', async () => {
+    // Polls every ten minutes: only the worker's notice through Redis can bring the release in time.
+    const slow = await startProvincePortal({ dataDir: join(dir, 'portal-2'), communes: COMMUNES, domain: DOMAIN, port: 0, host: '127.0.0.1', objectStore: { ...store, pollMs: 600_000 }, notices: { redisUrl: redis.url, queue: QUEUE } });
+    try {
+      expect((await getByHost(slow.url, `thanh-thuy.${DOMAIN}`, pages.third)).status).toBe(200);
+      await publishArticle('fourth', 'Hội cựu chiến binh học dùng chữ ký số', 'thanh-thuy');
+      await waitFor('the fourth piece on the portal that polls every ten minutes', async () => (await getByHost(slow.url, `thanh-thuy.${DOMAIN}`, pages.fourth)).status === 200, BUILD_WAIT);
+    } finally {
+      await slow.stop();
+    }
+  });
+
   it('lists only content-addressed objects, manifests and pointers under each commune', async () => {
     const listed = await store.client.send(new ListObjectsV2Command({ Bucket: BUCKET }));
     for (const { Key } of listed.Contents ?? []) expect(Key).toMatch(/^(thanh-thuy|dao-xa)\/(objects\/[0-9a-f]{64}|releases\/[0-9TZ-]+-[0-9a-f]{4}\.json|live\.json)$/);

@@ -9,6 +9,7 @@ import { BuildQueue, PREFIX, settleChanges, takeChanges, type BuildJobData } fro
 import { communeDataDir } from './commune-data-dir.ts';
 import { CommuneReleases } from '../object-store/commune-releases.ts';
 import type { ObjectStore } from '../object-store/object-store-env.ts';
+import { announceRelease } from '../object-store/release-notices.ts';
 
 export interface BuildWorkerOptions {
   redisUrl: string;
@@ -137,6 +138,8 @@ export async function startBuildWorker(options: BuildWorkerOptions): Promise<Bui
       if (bucket) {
         const pushed = await bucket.push(run.id);
         log(`[${commune}] Release ${run.id} is live in the object store (${pushed.uploaded} of ${pushed.files} files uploaded, ${(pushed.uploadedBytes / 1024).toFixed(0)} KiB)`);
+        // Portals pull at once rather than at their next poll; a lost notice costs one poll.
+        await announceRelease(connection, { queue: options.queue }, commune, run.id).catch((error: Error) => log(`[${commune}] Announcing release ${run.id} failed: ${error.message}`));
         const store = options.objectStore!;
         if (Date.now() - (prunedAt.get(commune) ?? 0) >= store.pruneMs) {
           prunedAt.set(commune, Date.now());

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { ProvinceRouting } from '@thanh-thuy/content-types';
 import { CommuneReleases } from '../object-store/commune-releases.ts';
+import { listenForReleases, type ReleaseNotices } from '../object-store/release-notices.ts';
 import type { ObjectStore } from '../object-store/object-store-env.ts';
 import { precompress } from '../releases/precompress.ts';
 import { siteLayout } from '../releases/release-store.ts';
@@ -23,6 +24,8 @@ export interface ProvincePortalOptions {
   memoryBytesPerCommune?: number;
   /** Releases are taken from this bucket (workers put them there), every `pollMs`, before being served. */
   objectStore?: ObjectStore | null;
+  /** Where workers announce each new release, for a pull at once rather than at the next poll. */
+  notices?: ReleaseNotices;
   log?: (line: string) => void;
 }
 
@@ -108,35 +111,58 @@ export async function startProvincePortal(options: ProvincePortalOptions): Promi
 
 /**
  * Keeps each commune's local release store at the release live in the object store: a pull when
- * the pointer moved (a conditional GET otherwise), then compressed copies made here. A commune
+ * a worker announces a new release (Redis, release-notices.ts) and at every pass over the
+ * communes every `pollMs` (a conditional GET each; it also catches a notice missed while Redis
+ * was away), then compressed copies made here. Pulls of one commune never overlap. A commune
  * whose pull fails keeps serving what it had; the error is logged once until it changes.
  */
 function startMirror(store: ObjectStore, options: ProvincePortalOptions): { firstPass: Promise<void>; stop: () => Promise<void> } {
   const log = options.log ?? (() => {});
-  const communes = options.communes.map((commune) => new CommuneReleases(store, commune, siteLayout(communeDataDir(options.dataDir, commune))));
+  const communes = new Map(options.communes.map((commune) => [commune, new CommuneReleases(store, commune, siteLayout(communeDataDir(options.dataDir, commune)))]));
   const lastError = new Map<string, string>();
+  const pulling = new Map<string, Promise<void>>();
   const compressing = new AbortController();
+  const compressions = new Set<Promise<unknown>>();
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
 
-  async function pass(): Promise<void> {
-    for (const releases of communes) {
-      if (stopped) return;
-      try {
-        const pulled = await releases.pull({ prune: true });
-        lastError.delete(releases.commune);
-        if (!pulled) continue;
-        log(`[${releases.commune}] Release ${pulled.id} is live here (${pulled.downloaded} of ${pulled.files} files downloaded)`);
-        const dir = join(releases.layout.builds, pulled.id);
-        await precompress(dir, { previousDir: pulled.before ? join(releases.layout.builds, pulled.before) : null, signal: compressing.signal });
-      } catch (error) {
-        const message = (error as Error).message;
-        if (lastError.get(releases.commune) !== message) log(`[${releases.commune}] Taking the live release from the object store failed: ${message} (the portal keeps serving what it has)`);
-        lastError.set(releases.commune, message);
-      }
+  async function pullNow(releases: CommuneReleases): Promise<void> {
+    try {
+      const pulled = await releases.pull({ prune: true });
+      lastError.delete(releases.commune);
+      if (!pulled) return;
+      log(`[${releases.commune}] Release ${pulled.id} is live here (${pulled.downloaded} of ${pulled.files} files downloaded)`);
+      // Off the path of the next pull: the release is already served, compressed copies follow.
+      const dir = join(releases.layout.builds, pulled.id);
+      const compression = precompress(dir, { previousDir: pulled.before ? join(releases.layout.builds, pulled.before) : null, signal: compressing.signal })
+        .catch((error: Error) => log(`[${releases.commune}] Compressing release ${pulled.id} failed: ${error.message}`))
+        .finally(() => compressions.delete(compression));
+      compressions.add(compression);
+    } catch (error) {
+      const message = (error as Error).message;
+      if (lastError.get(releases.commune) !== message) log(`[${releases.commune}] Taking the live release from the object store failed: ${message} (the portal keeps serving what it has)`);
+      lastError.set(releases.commune, message);
     }
   }
 
+  /** One pull of `commune` after any under way: a notice during a pull is served by the next. */
+  function pull(commune: string): Promise<void> {
+    const releases = communes.get(commune);
+    if (!releases || stopped) return Promise.resolve();
+    const next = (pulling.get(commune) ?? Promise.resolve()).then(() => (stopped ? undefined : pullNow(releases)));
+    pulling.set(commune, next);
+    void next.finally(() => pulling.get(commune) === next && pulling.delete(commune));
+    return next;
+  }
+
+  async function pass(): Promise<void> {
+    for (const commune of communes.keys()) {
+      if (stopped) return;
+      await pull(commune);
+    }
+  }
+
+  const notices = options.notices ? listenForReleases(options.notices, (commune) => void pull(commune), log) : null;
   let running: Promise<void> = pass();
   const loop = () => {
     if (stopped) return;
@@ -151,7 +177,9 @@ function startMirror(store: ObjectStore, options: ProvincePortalOptions): { firs
       stopped = true;
       compressing.abort();
       if (timer) clearTimeout(timer);
+      notices?.close();
       await running;
+      await Promise.all([...pulling.values(), ...compressions]);
     },
   };
 }

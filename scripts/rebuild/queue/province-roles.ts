@@ -68,6 +68,7 @@ export function startPortalRole({ config, env, queueEnv, log }: RoleContext): Pr
     host: loadWorkerEnv(env).SITE_HOST,
     https: portalScheme(config) === 'https',
     objectStore: objectStoreFrom(env),
+    notices: { redisUrl: queueEnv.REDIS_URL, queue: queueEnv.BUILD_QUEUE },
     log,
   });
 }
