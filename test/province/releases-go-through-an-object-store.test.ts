@@ -225,7 +225,7 @@ describe('releases through an object store', () => {
     } finally {
       await slow.stop();
     }
-  });
+  }, BUILD_WAIT + 30_000);
 
   it('lists only content-addressed objects, manifests and pointers under each commune', async () => {
     const listed = await store.client.send(new ListObjectsV2Command({ Bucket: BUCKET }));
