@@ -76,8 +76,6 @@ async function releaseFiles(dir: string): Promise<string[]> {
 
 export class CommuneReleases {
   readonly #digests = new FileDigests();
-  /** Objects this process knows are in the bucket. */
-  readonly #stored = new Set<string>();
   #pointer: { etag: string; value: LivePointer } | null = null;
 
   constructor(
@@ -146,16 +144,16 @@ export class CommuneReleases {
       files.push([path, sha256, size]);
       pathOf.set(sha256, path);
     }
+    // What the live release uses is in the bucket (prune keeps it); anything else is uploaded,
+    // even if this process put it there once: another worker's prune may have deleted it since.
     const live = await this.live();
-    if (live && live.current !== id) {
-      for (const [, sha] of (await this.manifest(live.current))?.files ?? []) this.#stored.add(sha);
-    }
-    const missing = [...pathOf.keys()].filter((sha) => !this.#stored.has(sha));
+    const stored = new Set<string>();
+    if (live && live.current !== id) for (const [, sha] of (await this.manifest(live.current))?.files ?? []) stored.add(sha);
+    const missing = [...pathOf.keys()].filter((sha) => !stored.has(sha));
     let uploadedBytes = 0;
     await eachLimited(missing, TRANSFERS, async (sha) => {
       const bytes = await readFile(join(dir, pathOf.get(sha)!));
       await this.#put(this.#key('objects', sha), bytes, 'application/octet-stream');
-      this.#stored.add(sha);
       uploadedBytes += bytes.length;
     });
     const manifest: ReleaseManifest = { id, files };
@@ -199,7 +197,6 @@ export class CommuneReleases {
           manifests += 1;
         } else if (object && !keptObjects.has(object[1])) {
           stale.push(Key);
-          this.#stored.delete(object[1]);
           objects += 1;
         }
       }
