@@ -8,6 +8,7 @@ import { CMS_DIR } from '../lib/cms-process.ts';
 import { openDatabase } from '../lib/database-client.ts';
 import { databaseTargetFrom, describeTarget } from '../lib/database-target.ts';
 import { age, fail, getJson, info, ok, type CheckResult } from './check.ts';
+import { objectStore } from './object-store-check.ts';
 import { provinceQueue } from './province-queue-check.ts';
 
 export interface DoctorContext {
@@ -124,4 +125,4 @@ export const channelCredentials: Check = async ({ env }) =>
     return fail(`${name}: thiếu ${missing.join(', ')} trong .env: bổ sung, hoặc xóa hết các biến của kênh này để dùng hộp thư chờ.`);
   });
 
-export const ALL_CHECKS: Check[] = [cmsHealth, database, disk, workerAndBuild, portal, lastBackup, channelCredentials, provinceQueue];
+export const ALL_CHECKS: Check[] = [cmsHealth, database, disk, workerAndBuild, portal, lastBackup, channelCredentials, provinceQueue, objectStore];

@@ -10,6 +10,8 @@ const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' |
  */
 const objectStoreSchema = z.object({
   RELEASE_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'is not a bucket name').optional(),
+  /** The CMS's media (cms/src/env/upload-provider.ts); read here by `npm run doctor`. */
+  UPLOAD_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'is not a bucket name').optional(),
   /** Keys of the releases start with this (several installations can share a bucket). */
   RELEASE_PREFIX: z.string().regex(/^([\w.-]+\/)*$/, 'must be empty or end with "/" (letters, digits, "_", "-", ".")').default(''),
   /** Empty: AWS itself; else the store's address (http://127.0.0.1:9000). */

@@ -21,7 +21,8 @@ export interface TestS3 {
 
 /**
  * A local S3-compatible server (s3rver, files in a temporary directory) on a free port, with
- * the given buckets. It checks request signatures against its fixed key pair S3RVER/S3RVER.
+ * the given buckets. It refuses an unknown access key id (its own is S3RVER) but does not check
+ * SigV4 signatures.
  */
 export async function startTestS3(buckets: string[]): Promise<TestS3> {
   const S3rver = createRequire(import.meta.url)('s3rver') as S3rverClass;
