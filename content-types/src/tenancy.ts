@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { SLUG_PATTERN } from './slug';
+import { SLUG_BODY, SLUG_PATTERN } from './slug';
 
 // Which communes' portals a piece appears on, when one installation serves a province
 // (README "Running a province"). One definition for the CMS, the build intake and the site.
@@ -55,7 +55,7 @@ export function communeSiteToken(siteToken: string, commune: string): string {
 
 /** The name of a commune's read token in the CMS, from which the CMS knows whose it is. */
 export const communeTokenName = (commune: string) => `Cổng thông tin (${commune})`;
-const TOKEN_NAME = /^Cổng thông tin \(([a-z0-9]+(?:-[a-z0-9]+)*)\)$/;
+const TOKEN_NAME = new RegExp(`^Cổng thông tin \\((${SLUG_BODY})\\)$`);
 
 /** The commune a read token serves, from its name; null for any other token. */
 export function communeOfTokenName(name: string | null | undefined): string | null {

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { SLUG_BODY } from '@thanh-thuy/content-types';
 import { EDITOR_ROLE, REVIEWER_ROLE, editorialPermissions, ensureRoleWith } from '../bootstrap/editor-roles';
 import { AREA_HEAD_ROLE, POLICE_ROLE, areaHeadPermissions, ensureRole, policePermissions } from '../bootstrap/monitoring-roles';
 
@@ -23,7 +24,7 @@ function communePermissions(strapi: Core.Strapi, role: 'editor' | 'reviewer'): P
   });
 }
 
-const CODE = /^(tt-bien-tap-vien|tt-lanh-dao-duyet|tt-cong-an-xa|tt-truong-khu-dan-cu)--([a-z0-9]+(?:-[a-z0-9]+)*)$/;
+const CODE = new RegExp(`^(tt-bien-tap-vien|tt-lanh-dao-duyet|tt-cong-an-xa|tt-truong-khu-dan-cu)--(${SLUG_BODY})$`);
 export const COMMUNE_POLICE_CONDITION = 'api::passed-to-the-police-of-the-commune';
 
 export const communeRoleSpecs = (commune: string) => [
