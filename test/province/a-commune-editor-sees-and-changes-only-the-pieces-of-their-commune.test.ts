@@ -138,6 +138,11 @@ describe('a commune’s editors in a province', () => {
       const ids = (list.body.results as Array<{ id: number }>).map((f) => f.id);
       expect(ids).toContain(mine);
       expect(ids).not.toContain(theirs);
+      // Their commune's reviewer sees the file too: the media library is the commune's, not the uploader's.
+      const colleague = await reviewer.request('GET', '/upload/files?pageSize=100');
+      const seen = (colleague.body.results as Array<{ id: number }>).map((f) => f.id);
+      expect(seen).toContain(mine);
+      expect(seen).not.toContain(theirs);
     });
 
     it('cannot open, rename, replace or delete another commune’s file', async () => {

@@ -1,12 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { unusedMediaQuery } from '../media/unused-media-condition';
-import { COMMUNE_MEDIA_CONDITION, COMMUNE_UNUSED_MEDIA_CONDITION, communeOfRole, communesOfUser } from './commune-roles';
+import { COMMUNE_MEDIA_CONDITION, COMMUNE_UNUSED_MEDIA_CONDITION, communeRoleCodes, communesOfUser } from './commune-roles';
 
-/** The admin users who work for one of `userId`'s communes (themselves included). */
+/** The admin users who work for one of `userId`'s communes (themselves included): one query for those users only. */
 async function colleaguesOf(strapi: Core.Strapi, userId: number): Promise<number[]> {
   const { communes } = await communesOfUser(strapi, userId);
-  const users = (await strapi.db.query('admin::user').findMany({ populate: ['roles'] })) as Array<{ id: number; roles?: Array<{ code: string }> }>;
-  return users.filter((u) => (u.roles ?? []).some((r) => communes.includes(communeOfRole(r.code) ?? ''))).map((u) => u.id);
+  if (communes.length === 0) return [userId];
+  const users = (await strapi.db.query('admin::user').findMany({ where: { roles: { code: { $in: communeRoleCodes(communes) } } }, select: ['id'] })) as Array<{ id: number }>;
+  return [...new Set([userId, ...users.map((u) => u.id)])];
 }
 
 /**

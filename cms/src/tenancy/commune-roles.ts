@@ -24,7 +24,12 @@ function communePermissions(strapi: Core.Strapi, role: 'editor' | 'reviewer'): P
   });
 }
 
-const CODE = new RegExp(`^(tt-bien-tap-vien|tt-lanh-dao-duyet|tt-cong-an-xa|tt-truong-khu-dan-cu)--(${SLUG_BODY})$`);
+/** The roles each commune has its own of, as `<code>--<slug>`. */
+const PER_COMMUNE = [EDITOR_ROLE, REVIEWER_ROLE, POLICE_ROLE, AREA_HEAD_ROLE].map((r) => r.code);
+const CODE = new RegExp(`^(${PER_COMMUNE.join('|')})--(${SLUG_BODY})$`);
+
+/** Every role code of these communes' own roles. */
+export const communeRoleCodes = (communes: readonly string[]): string[] => communes.flatMap((commune) => PER_COMMUNE.map((code) => `${code}--${commune}`));
 export const COMMUNE_POLICE_CONDITION = 'api::passed-to-the-police-of-the-commune';
 
 export const communeRoleSpecs = (commune: string) => [
