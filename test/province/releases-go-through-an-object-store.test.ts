@@ -1,4 +1,6 @@
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -225,6 +227,27 @@ describe('releases through an object store', () => {
     } finally {
       await slow.stop();
     }
+  }, BUILD_WAIT + 30_000);
+
+  it('rolls a commune back to its previous release with npm run rollback -- --commune, and forward again', async () => {
+    await waitFor('the queue to be idle', queueIdle, BUILD_WAIT);
+    const before = (await livePointer('thanh-thuy'))!;
+    // Not spawnSync: the S3 server runs in this process and must answer meanwhile.
+    const rollback = () =>
+      promisify(execFile)(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/rebuild/releases/rollback.ts'), '--commune', 'thanh-thuy'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, ...s3.env, RELEASE_BUCKET: BUCKET, ENV_FILE: join(dir, 'rollback.env'), DATA_DIR: join(dir, 'operator') },
+      });
+    const back = await rollback();
+    expect(back.stdout).toContain(`Rolled back: the portal now serves build ${before.previous} (was ${before.current})`);
+    expect(await livePointer('thanh-thuy')).toMatchObject({ current: before.previous, previous: before.current });
+    await waitFor('the portal to serve the previous release', async () => (await liveRelease(join(dir, 'portal'), 'thanh-thuy')) === before.previous, 10_000);
+    expect((await page('thanh-thuy', pages.fourth)).status).toBe(404);
+    expect((await page('thanh-thuy', pages.third)).status).toBe(200);
+    await rollback();
+    await waitFor('the portal to serve the release again', async () => (await liveRelease(join(dir, 'portal'), 'thanh-thuy')) === before.current, 10_000);
+    expect((await page('thanh-thuy', pages.fourth)).status).toBe(200);
   }, BUILD_WAIT + 30_000);
 
   it('lists only content-addressed objects, manifests and pointers under each commune', async () => {

@@ -164,6 +164,22 @@ export class CommuneReleases {
   }
 
   /**
+   * Makes the previous release live again in the bucket (one PUT of the pointer; portals pull
+   * it as any other): `npm run rollback -- --commune SLUG`. Run again to undo.
+   */
+  async rollback(options: { dryRun?: boolean } = {}): Promise<{ from: string; to: string }> {
+    const live = await this.live();
+    if (!live) throw new Error(`${this.commune} has no live release in s3://${this.store.bucket}`);
+    if (!live.previous) throw new Error(`${this.commune} has no previous release in s3://${this.store.bucket} to roll back to`);
+    if (!(await this.manifest(live.previous))) throw new Error(`The previous release ${live.previous} of ${this.commune} is no longer in s3://${this.store.bucket}`);
+    if (!options.dryRun) {
+      const pointer: LivePointer = { current: live.previous, previous: live.current, at: new Date().toISOString() };
+      await this.#put(this.#key('live.json'), Buffer.from(JSON.stringify(pointer)), 'application/json');
+    }
+    return { from: live.current, to: live.previous };
+  }
+
+  /**
    * Deletes what neither the live release nor the previous one uses: their manifests and files
    * stay, everything else of the commune older than `olderThanMs` goes (files a portal may
    * still be downloading for a release that was live a moment ago are younger than that).

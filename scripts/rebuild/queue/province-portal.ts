@@ -43,9 +43,10 @@ function hostOf(req: IncomingMessage): string {
 
 /**
  * Serves every commune's live portal from one process, each from its own release store and
- * chosen by host name, with everything the single-commune server does (atomic swaps,
- * precompressed files, ranges, the site's own 404). The province's own host answers with the
- * list of communes; any other host with 404.
+ * chosen by host name (or by the first segment of the path, `routing: 'path'`), with
+ * everything the single-commune server does (atomic swaps, precompressed files, ranges, the
+ * site's own 404). The province's own address answers with the list of communes; any other
+ * with 404. With an object store, each commune's store is kept at the bucket's live release.
  */
 export async function startProvincePortal(options: ProvincePortalOptions): Promise<ProvincePortal> {
   const domain = options.domain.toLowerCase();
@@ -97,6 +98,9 @@ export async function startProvincePortal(options: ProvincePortalOptions): Promi
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
+  }).catch(async (error: Error) => {
+    await mirror?.stop(); // a port taken: nothing keeps pulling for a portal that never served
+    throw error;
   });
   const bound = (server.address() as AddressInfo).port;
   return {
