@@ -1,19 +1,18 @@
 import { HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import { communeList } from '@thanh-thuy/content-types';
 import { CommuneReleases } from '../rebuild/object-store/commune-releases.ts';
-import { loadObjectStoreEnv, s3Client } from '../rebuild/object-store/object-store-env.ts';
+import { loadObjectStoreEnv, s3Client, s3Status } from '../rebuild/object-store/object-store-env.ts';
 import { siteLayout } from '../rebuild/releases/release-store.ts';
 import { fail, info, ok, type CheckResult } from './check.ts';
 import type { Check } from './checks.ts';
 
-const statusOf = (error: unknown) => (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
 
 async function bucketAnswers(client: S3Client, bucket: string, what: string, where: string): Promise<CheckResult> {
   try {
     await client.send(new HeadBucketCommand({ Bucket: bucket }));
     return ok(`${what}: kho "${bucket}" trả lời tại ${where}.`);
   } catch (error) {
-    const status = statusOf(error);
+    const status = s3Status(error);
     if (status === 404) return fail(`${what}: không có kho "${bucket}" tại ${where}: tạo kho đó, hoặc sửa tên trong .env.`);
     if (status === 403) return fail(`${what}: kho "${bucket}" tại ${where} từ chối khóa truy cập (HTTP 403): kiểm tra S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY và quyền của khóa.`);
     return fail(`${what}: không kết nối được kho "${bucket}" tại ${where} (${(error as Error).message || (error as Error).name}): kiểm tra S3_ENDPOINT và mạng.`);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/env/config.ts';
 import { CMS_DIR } from '../../scripts/lib/cms-process.ts';
 import { freePort } from '../../scripts/lib/free-port.ts';
-import type { ObjectStore } from '../../scripts/rebuild/object-store/object-store-env.ts';
+import { s3Status, type ObjectStore } from '../../scripts/rebuild/object-store/object-store-env.ts';
 import { startPortal, type Portal } from '../../scripts/rebuild/serving/portal.ts';
 import { siteBuildCommand, siteBuildService } from '../../scripts/rebuild/worker-config.ts';
 import { startWorker, type Worker } from '../../scripts/rebuild/worker.ts';
@@ -119,7 +119,7 @@ describe('media in an object store', () => {
     expect(res.status).toBe(200);
     const head = await store.client.send(new HeadObjectCommand({ Bucket: BUCKET, Key: `uploads/${file.hash}${file.ext}` })).then(
       () => 200,
-      (error: { $metadata?: { httpStatusCode?: number } }) => error.$metadata?.httpStatusCode,
+      (error: unknown) => s3Status(error),
     );
     expect(head).toBe(404);
   });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/env/config.ts';
 import { freePort } from '../../scripts/lib/free-port.ts';
 import { CommuneReleases } from '../../scripts/rebuild/object-store/commune-releases.ts';
-import type { ObjectStore } from '../../scripts/rebuild/object-store/object-store-env.ts';
+import { s3Status, type ObjectStore } from '../../scripts/rebuild/object-store/object-store-env.ts';
 import { siteLayout } from '../../scripts/rebuild/releases/release-store.ts';
 import { startBuildWorker, type BuildWorker } from '../../scripts/rebuild/queue/build-worker.ts';
 import { startProvincePortal, type ProvincePortal } from '../../scripts/rebuild/queue/province-portal.ts';
@@ -51,7 +51,7 @@ describe('releases through an object store', () => {
       const res = await store.client.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
       return await res.Body!.transformToString();
     } catch (error) {
-      if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return null;
+      if (s3Status(error) === 404) return null;
       throw error;
     }
   }

@@ -4,7 +4,7 @@ import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from 
 import { dirname, join, relative, sep } from 'node:path';
 import { z } from 'zod';
 import { activate, prune, readReleases, type SiteLayout } from '../releases/release-store.ts';
-import type { ObjectStore } from './object-store-env.ts';
+import { s3Status, type ObjectStore } from './object-store-env.ts';
 import { FileDigests, sha256Of } from './file-digests.ts';
 
 /**
@@ -57,7 +57,6 @@ export interface PullResult {
 
 const TRANSFERS = 8;
 
-const statusOf = (error: unknown) => (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
 
 async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -93,7 +92,7 @@ export class CommuneReleases {
       const res = await this.store.client.send(new GetObjectCommand({ Bucket: this.store.bucket, Key: key, ...(ifNoneMatch ? { IfNoneMatch: ifNoneMatch } : {}) }));
       return { bytes: await res.Body!.transformToByteArray(), etag: res.ETag ?? '' };
     } catch (error) {
-      const status = statusOf(error);
+      const status = s3Status(error);
       if (status === 304) return 'unchanged';
       if (status === 404) return null;
       throw new Error(`Reading s3://${this.store.bucket}/${key} failed: ${(error as Error).message}`, { cause: error });

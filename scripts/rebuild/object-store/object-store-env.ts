@@ -65,6 +65,9 @@ export function s3Client(env: ObjectStoreEnv): S3Client {
   });
 }
 
+/** The HTTP status an S3 call failed with (404, 403, 304 for a conditional GET), if it got an answer. */
+export const s3Status = (error: unknown): number | undefined => (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+
 /** The release store in the bucket, or null when releases stay on the local filesystem. */
 export function objectStoreFrom(env: Record<string, string | undefined>): ObjectStore | null {
   const parsed = loadObjectStoreEnv(env);
