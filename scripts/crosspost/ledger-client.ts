@@ -17,6 +17,8 @@ const row = z.object({
   pieceUid: z.string(),
   pieceId: z.string(),
   channel: z.enum(['facebook', 'zalo', 'youtube', 'tiktok', 'webhook']),
+  /** In a province, whose account posts it (the runner's accountsOf); null for one commune. */
+  commune: z.string().nullable().optional(),
   action: z.enum(CROSSPOST_ACTIONS),
   generation: z.number().nullable(),
   state: z.string(),
@@ -41,6 +43,8 @@ const claimResponse = z.object({
       title: z.string(),
       summary: z.string(),
       cover: z.object({ url: z.string() }).passthrough().nullable(),
+      /** In a province, the piece's own commune; null for the province's pieces and for one commune. */
+      commune: z.string().nullable().optional(),
       /** The piece's video as the CMS serves it: url relative to the CMS with the local provider. */
       video: z
         .object({ url: z.string().min(1), mime: z.string().nullish(), size: z.number().nullish() })

@@ -35,7 +35,15 @@ export interface RunnerDeps {
   retryMaxMs?: number;
   maxAttempts?: number;
   log?: (line: string) => void;
+  /**
+   * In a province, a commune's own accounts and portal: a job the CMS queued for a commune's
+   * account (job.commune) posts with its channels and links to its portal's copy of the piece.
+   */
+  accountsOf?: (commune: string) => CommuneAccounts;
 }
+
+/** What differs from one commune of a province to the next. */
+export type CommuneAccounts = Pick<RunnerDeps, 'channels' | 'siteUrl' | 'isLive' | 'shareImage'>;
 
 const WAIT_FOR_LIVE_MS = 2_000;
 
@@ -94,9 +102,24 @@ async function createOnce(channel: Channel, publication: Publication, progress: 
 /** A channel set to announce new posts to its followers asks the CMS to queue that, once. */
 const broadcastWanted = (channel: Channel) => (channel.broadcast ? { broadcast: true } : {});
 
+/**
+ * What a job goes out with: in a province, a commune's account job with that commune's channels
+ * and portal; the installation's webhook with its own channel, linking to the portal of the
+ * piece's commune. For one commune, the runner's own.
+ */
+function depsFor(claim: Claim, deps: RunnerDeps): RunnerDeps {
+  if (!deps.accountsOf) return deps;
+  if (claim.job.commune) return { ...deps, ...deps.accountsOf(claim.job.commune) };
+  const home = claim.piece?.commune;
+  if (!home) return deps;
+  const { channels: _theirs, ...portal } = deps.accountsOf(home);
+  return { ...deps, ...portal };
+}
+
 /** Works out one claimed job; never throws for a platform's failure, only for a bug or the CMS. */
-export async function processClaim(claim: Claim, deps: RunnerDeps): Promise<Outcome> {
+export async function processClaim(claim: Claim, runnerDeps: RunnerDeps): Promise<Outcome> {
   const { job, piece } = claim;
+  const deps = depsFor(claim, runnerDeps);
   const attempts = job.attempts ?? 1;
   // An editor's removal needs neither the piece (it may be unpublished by now) nor a live page.
   if (job.action === 'remove') return removeCopy(claim, deps.channels.get(job.channel), deps);

@@ -1,3 +1,5 @@
+import { communePortalProbe, type PortalAnswer, type PortalProbe } from './portal-probe.ts';
+
 // The picture a post carries is the portal's own share image (og:image of the live page): a
 // JPEG at most 1,200 px wide that the portal serves under its public address. The cover's CMS
 // path (/uploads/<name>) is not on the portal: the build processes covers itself and names
@@ -20,20 +22,20 @@ export function ogImageOf(html: string): string | undefined {
 
 /**
  * Reads a live page's share image through the local portal server (where this machine reaches
- * the portal), for the page's public URL under siteUrl. Undefined when the page has none or
- * cannot be read: the runner then keeps what it had.
+ * the portal): `portal` is that server's address for one commune's portal under siteUrl, or a
+ * probe of a province's. Undefined when the page has none or cannot be read: the runner then
+ * keeps what it had.
  */
-export function shareImageFinder(siteUrl: string, portalCheckUrl: string) {
-  const base = siteUrl.replace(/\/$/, '');
+export function shareImageFinder(siteUrl: string, portal: string | PortalProbe) {
+  const probe = typeof portal === 'string' ? communePortalProbe(siteUrl, portal) : portal;
   return async (pageUrl: string): Promise<string | undefined> => {
-    const path = pageUrl.startsWith(base) ? pageUrl.slice(base.length) || '/' : new URL(pageUrl).pathname;
-    let res: Response;
+    let res: PortalAnswer;
     try {
-      res = await fetch(new URL(path, portalCheckUrl), { redirect: 'manual', signal: AbortSignal.timeout(5_000) });
+      res = await probe(pageUrl, 'GET');
     } catch {
       return undefined; // the portal is restarting: the job still goes out with the cover's own link
     }
     if (res.status !== 200) return undefined;
-    return ogImageOf(await res.text());
+    return ogImageOf(res.body);
   };
 }

@@ -2,7 +2,7 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { PREFIX } from '../rebuild/queue/build-queue.ts';
 import { communeDataDir } from '../rebuild/queue/commune-data-dir.ts';
-import { communeSiteUrl, startIntakeRole, startPortalRole, startWorkerRole, type RoleContext } from '../rebuild/queue/province-roles.ts';
+import { communeSiteUrl, startCrosspostRole, startIntakeRole, startPortalRole, startWorkerRole, type RoleContext } from '../rebuild/queue/province-roles.ts';
 import { loadQueueEnv } from '../rebuild/queue/queue-env.ts';
 import { readReleases, siteLayout } from '../rebuild/releases/release-store.ts';
 import type { Context, Step } from './start.ts';
@@ -28,6 +28,8 @@ export const startProvince: Step = async (ctx: Context) => {
   ctx.stops.push(() => worker.stop());
   const portal = await startPortalRole(role);
   ctx.stops.push(portal.stop);
+  const crosspost = startCrosspostRole({ ...role, log: (line) => log(`[chia sẻ] ${line}`) }, portal.url);
+  ctx.stops.push(crosspost.stop);
 
   // The worker asks for a first build of every commune with nothing live; wait until each is
   // live or the queue has nothing left to try (a commune without details fails, and says why).
@@ -59,7 +61,7 @@ export const startProvince: Step = async (ctx: Context) => {
     log(`    ${communeSiteUrl(role, commune)}/  ${live.includes(commune) ? 'đang hoạt động' : 'chưa dựng được (thêm «Thông tin các xã, phường» của xã, phường này trong CMS; xem npm run doctor)'}`);
   }
   if (communes.length > LISTED) log(`    … và ${communes.length - LISTED} xã, phường khác`);
-  log('  Chia sẻ mạng xã hội:    chưa chạy khi hệ thống phục vụ nhiều xã, phường (README «Running a province»)');
+  log('  Chia sẻ mạng xã hội:    bằng tài khoản của từng xã, phường (README «Running a province»)');
   const tryIt = queueEnv.PROVINCE_ROUTING === 'path' ? `curl ${portal.url}/${communes[0]}/` : `curl -H 'Host: ${communes[0]}.${queueEnv.PROVINCE_DOMAIN}' ${portal.url}/`;
   log(`  Xem thử trên máy này:   ${tryIt}`);
   log('Nhấn Ctrl+C để dừng.');

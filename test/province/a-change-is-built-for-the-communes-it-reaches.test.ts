@@ -83,6 +83,16 @@ describe('one province, three communes, one queue', () => {
     for (const commune of COMMUNES) expect((await probe.results(commune)).at(-1)!.changes).toEqual(['api::article.article:bac-tin-gia-2']);
   });
 
+  it('rebuilds only the portal of the commune whose account shared a piece', async () => {
+    const before = await live();
+    const shared = { event: 'crosspost.shared', createdAt: new Date().toISOString(), pieceUid: 'api::article.article', pieceId: 'bac-tin-gia-2', channel: 'facebook', commune: 'tu-vu' };
+    await changeAndWait(JSON.stringify(shared), 1);
+    const after = await live();
+    expect(after[2]).not.toBe(before[2]);
+    expect([after[0], after[1]]).toEqual([before[0], before[1]]);
+    expect((await probe.results('tu-vu')).at(-1)!.commune).toBe('tu-vu');
+  });
+
   it('builds nothing for a commune this installation does not serve, and says so in the log', async () => {
     const before = await live();
     const jobs = await results();

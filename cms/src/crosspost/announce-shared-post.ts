@@ -19,17 +19,18 @@ export function registerSharedPostEvent(strapi: Core.Strapi): void {
   (strapi.get('webhookStore') as WebhookStore).addAllowedEvent('CROSSPOST_SHARED', SHARED_POST_EVENT);
 }
 
-type Shared = Pick<LedgerRow, 'pieceUid' | 'pieceId' | 'channel' | 'action'>;
+type Shared = Pick<LedgerRow, 'pieceUid' | 'pieceId' | 'channel' | 'action'> & { commune?: string | null };
 
 /** Announces a social post's public URL when it is new or different from the one before. */
 export function announceSharedPost(strapi: Core.Strapi, row: Shared, url: string | null, before: string | null): void {
   if (row.action !== 'create' || !(SHARED_CHANNELS as readonly string[]).includes(row.channel)) return;
   if (!url || url === before) return;
-  void strapi.eventHub.emit(SHARED_POST_EVENT, { pieceUid: row.pieceUid, pieceId: row.pieceId, channel: row.channel });
+  // The commune names the one portal whose line changes (the rest of a province stays as it is).
+  void strapi.eventHub.emit(SHARED_POST_EVENT, { pieceUid: row.pieceUid, pieceId: row.pieceId, channel: row.channel, commune: row.commune ?? null });
 }
 
 /** Announces that a piece's social post was removed, so its link leaves the portal. */
-export function announceRemovedPost(strapi: Core.Strapi, row: Pick<LedgerRow, 'pieceUid' | 'pieceId' | 'channel'>): void {
+export function announceRemovedPost(strapi: Core.Strapi, row: Pick<LedgerRow, 'pieceUid' | 'pieceId' | 'channel'> & { commune?: string | null }): void {
   if (!(SHARED_CHANNELS as readonly string[]).includes(row.channel)) return;
-  void strapi.eventHub.emit(SHARED_POST_EVENT, { pieceUid: row.pieceUid, pieceId: row.pieceId, channel: row.channel });
+  void strapi.eventHub.emit(SHARED_POST_EVENT, { pieceUid: row.pieceUid, pieceId: row.pieceId, channel: row.channel, commune: row.commune ?? null });
 }

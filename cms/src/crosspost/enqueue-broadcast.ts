@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { ledger, type LedgerRow } from './ledger';
+import { laneWhere, ledger, type LedgerRow } from './ledger';
 
 /**
  * Queues the one broadcast of a new Zalo article to the OA's followers, when the runner asks for
@@ -9,13 +9,15 @@ import { ledger, type LedgerRow } from './ledger';
 export async function enqueueBroadcast(strapi: Core.Strapi, created: LedgerRow, remoteId: string, remoteUrl: string): Promise<void> {
   if (created.action !== 'create' || created.channel !== 'zalo') return;
   const rows = ledger(strapi);
-  const existing = await rows.findOne({ where: { pieceId: created.pieceId, channel: 'zalo', action: 'broadcast', remoteId } });
+  const existing = await rows.findOne({ where: { pieceId: created.pieceId, ...laneWhere(created), action: 'broadcast', remoteId } });
   if (existing) return;
   await rows.create({
     data: {
       pieceUid: created.pieceUid,
       pieceId: created.pieceId,
       channel: 'zalo',
+      // The followers of the OA that carried the article.
+      commune: created.commune ?? null,
       action: 'broadcast',
       generation: created.generation ?? 0,
       state: 'pending',

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { contentKinds, uidOf, type CrosspostChannel } from '@thanh-thuy/content-types';
-import { ledger, rowsOf, type LedgerRow } from './ledger';
+import { communesReached, contentKinds, uidOf, type CrosspostChannel, type Tenancy } from '@thanh-thuy/content-types';
+import { servedCommunes } from '../documents/commune-membership';
+import { ledger, rowsOf, sameLane, type Lane, type LedgerRow } from './ledger';
 
 const KIND_UIDS = new Set(contentKinds.map(uidOf));
 // Channel keys of the plan's taxonomy (III.2) that are platforms the runner posts to.
@@ -12,20 +13,32 @@ const NEEDS_VIDEO = new Set<CrosspostChannel>(['youtube', 'tiktok']);
 
 export const isCrosspostedKind = (uid: string) => KIND_UIDS.has(uid);
 
-/** The channels the published piece is to be carried to; null when it is not published. */
-async function selectedChannels(strapi: Core.Strapi, uid: string, documentId: string): Promise<CrosspostChannel[] | null> {
+/**
+ * Whose accounts carry a piece: in a province, its own commune's, or, for a province-wide
+ * piece, those of every commune it is addressed to (each links to its own portal's copy);
+ * for one commune, the commune's (null). Slugs the installation does not serve post nowhere.
+ */
+export function postingCommunes(piece: Tenancy, served: readonly string[]): Array<string | null> {
+  if (served.length === 0) return [null];
+  if (!piece.provinceWide && !piece.commune) return [];
+  return communesReached(piece, served).communes;
+}
+
+/** The lanes the published piece is to be carried on; null when it is not published. */
+async function selectedLanes(strapi: Core.Strapi, uid: string, documentId: string): Promise<Lane[] | null> {
   const piece = (await strapi.documents(uid as never).findOne({
     documentId,
     status: 'published',
     populate: { channels: { fields: ['key'] }, video: { fields: ['id'] } },
-  } as never)) as { channels?: Array<{ key: string }>; video?: { id: number } | null } | null;
+  } as never)) as ({ channels?: Array<{ key: string }>; video?: { id: number } | null } & Tenancy) | null;
   if (!piece) return null;
   const keys = (piece.channels ?? [])
     .map((c) => c.key)
     .filter((k): k is CrosspostChannel => PLATFORM_KEYS.has(k as CrosspostChannel))
     .filter((k) => piece.video || !NEEDS_VIDEO.has(k));
-  // The signed webhook carries every publication to other consumers (the provincial portal).
-  return [...keys, 'webhook'];
+  const communes = postingCommunes(piece, servedCommunes());
+  // The signed webhook carries every publication, once, to other consumers (the provincial portal).
+  return [...communes.flatMap((commune) => keys.map((channel) => ({ channel, commune }))), { channel: 'webhook', commune: null }];
 }
 
 const create = (strapi: Core.Strapi, data: Partial<LedgerRow>) => ledger(strapi).create({ data: { attempts: 0, generation: 0, ...data } });
@@ -37,21 +50,24 @@ const create = (strapi: Core.Strapi, data: Partial<LedgerRow>) => ledger(strapi)
  * queues a second create: the ledger already holds the post.
  */
 export async function enqueueOnPublish(strapi: Core.Strapi, uid: string, documentId: string): Promise<void> {
-  const channels = await selectedChannels(strapi, uid, documentId);
-  if (!channels) return;
+  const lanes = await selectedLanes(strapi, uid, documentId);
+  if (!lanes) return;
   const rows = await rowsOf(strapi, documentId);
-  for (const channel of channels) {
+  for (const lane of lanes) {
+    const { channel } = lane;
+    const commune = lane.commune ?? null;
+    const ofLane = rows.filter((r) => sameLane(r, lane));
     // Before the video field, YouTube and TikTok got a "skipped" create on every first publish;
     // such a row posted nothing, so a video added since still gets its first job.
-    const creates = rows.filter((r) => r.channel === channel && r.action === 'create' && !(NEEDS_VIDEO.has(channel) && r.state === 'skipped' && !r.remoteId));
+    const creates = ofLane.filter((r) => r.action === 'create' && !(NEEDS_VIDEO.has(channel) && r.state === 'skipped' && !r.remoteId));
     if (creates.length === 0) {
-      await create(strapi, { pieceUid: uid, pieceId: documentId, channel, action: 'create', state: 'pending' });
+      await create(strapi, { pieceUid: uid, pieceId: documentId, channel, commune, action: 'create', state: 'pending' });
       continue;
     }
     if (!UPDATABLE.has(channel)) continue;
     // One pending update is enough: it sends the latest version when it runs.
-    const waiting = rows.some((r) => r.channel === channel && r.action === 'update' && r.state === 'pending');
-    if (!waiting) await create(strapi, { pieceUid: uid, pieceId: documentId, channel, action: 'update', state: 'pending' });
+    const waiting = ofLane.some((r) => r.action === 'update' && r.state === 'pending');
+    if (!waiting) await create(strapi, { pieceUid: uid, pieceId: documentId, channel, commune, action: 'update', state: 'pending' });
   }
 }
 
@@ -59,15 +75,16 @@ export async function enqueueOnPublish(strapi: Core.Strapi, uid: string, documen
 export async function enqueueOnWithdraw(strapi: Core.Strapi, uid: string, documentId: string): Promise<void> {
   const rows = await rowsOf(strapi, documentId);
   if (!rows.some((r) => r.channel === 'webhook' && r.action === 'create')) return;
+  // One lane: the webhook is the installation's, never a commune's.
   if (rows.some((r) => r.channel === 'webhook' && r.action === 'withdraw' && r.state === 'pending')) return;
   await create(strapi, { pieceUid: uid, pieceId: documentId, channel: 'webhook', action: 'withdraw', state: 'pending' });
 }
 
-/** An editor's deliberate repost: a new generation of the create job, sent again. */
-export async function enqueueRepost(strapi: Core.Strapi, uid: string, documentId: string, channel: CrosspostChannel): Promise<LedgerRow> {
-  const rows = (await rowsOf(strapi, documentId)).filter((r) => r.channel === channel && r.action === 'create');
+/** An editor's deliberate repost: a new generation of the lane's create job, sent again. */
+export async function enqueueRepost(strapi: Core.Strapi, uid: string, documentId: string, lane: Lane): Promise<LedgerRow> {
+  const rows = (await rowsOf(strapi, documentId)).filter((r) => sameLane(r, lane) && r.action === 'create');
   const generation = rows.reduce((max, r) => Math.max(max, r.generation ?? 0), -1) + 1;
-  return (await create(strapi, { pieceUid: uid, pieceId: documentId, channel, action: 'create', generation, state: 'pending' })) as LedgerRow;
+  return (await create(strapi, { pieceUid: uid, pieceId: documentId, channel: lane.channel, commune: lane.commune ?? null, action: 'create', generation, state: 'pending' })) as LedgerRow;
 }
 
 // Events of one piece are queued one after another (a publish fires update then publish, a

@@ -1,19 +1,20 @@
 import type { Core } from '@strapi/strapi';
-import { CROSSPOST_CHANNELS, CROSSPOST_STATE_LABELS } from '@thanh-thuy/content-types';
+import { CROSSPOST_CHANNELS, CROSSPOST_STATE_LABELS, SLUG_PATTERN, communeProfile, uidOf } from '@thanh-thuy/content-types';
 import { z } from 'zod';
 import { enqueueRepost, isCrosspostedKind, serially } from './enqueue';
-import { ledger, rowsOf, type LedgerRow } from './ledger';
+import { communesOfUser } from '../tenancy/commune-roles';
+import { ledger, rowsOf, sameLane, type LedgerRow } from './ledger';
 import { isMarkable, isRetriable, recordPostedByHand, retryJob } from './panel-actions';
 import { mayOnPiece } from './panel-access';
 import { panelRefusals } from './panel-refusals';
-import { CHANNEL_LABELS, panelEntries } from './panel-view';
+import { CHANNEL_LABELS, panelEntries, type CommuneNames } from './panel-view';
 import { requestRemove } from './remove-copy';
 import { addAdminRouter, refuse } from '../admin-api/admin-router';
 
 type Ctx = {
   params: Record<string, string | undefined>;
   request: { body?: unknown };
-  state: { userAbility?: unknown };
+  state: { userAbility?: unknown; user?: { id?: number } };
   status: number;
   body: unknown;
 };
@@ -30,6 +31,8 @@ const channelParams = pieceParams.extend({ channel: z.enum(CROSSPOST_CHANNELS) }
 // zod's .url() accepts any scheme (javascript:, ftp:); the link is rendered as an anchor.
 const isWebLink = (text: string) => URL.canParse(text) && /^https?:$/.test(new URL(text).protocol);
 const postedByHandBody = z.object({ url: z.string().trim().max(1000).refine(isWebLink) });
+// In a province, the repost names the commune whose account posts again; blank for one commune.
+const repostBody = z.object({ commune: z.string().regex(SLUG_PATTERN).nullish() }).default({});
 
 
 const stateLabel = (row: LedgerRow) => CROSSPOST_STATE_LABELS[row.state] ?? row.state;
@@ -41,6 +44,24 @@ async function jobFor(strapi: Core.Strapi, ctx: Ctx): Promise<LedgerRow | null> 
   return row;
 }
 
+/** The names of the communes whose accounts appear in a piece's ledger, from their details. */
+async function communeNames(strapi: Core.Strapi, rows: LedgerRow[]): Promise<CommuneNames> {
+  const slugs = [...new Set(rows.map((r) => r.commune).filter((c): c is string => Boolean(c)))];
+  if (slugs.length === 0) return new Map();
+  const profiles = (await strapi.db.query(uidOf(communeProfile) as never).findMany({
+    where: { commune: { $in: slugs }, publishedAt: { $notNull: true } },
+    select: ['commune', 'name'],
+  })) as Array<{ commune: string; name?: string | null }>;
+  return new Map(profiles.filter((p) => p.name).map((p) => [p.commune, p.name as string]));
+}
+
+/** Whose accounts a signed-in admin works with: a commune's editor their own communes' (and the installation's webhook), others every one. */
+async function accountsOf(strapi: Core.Strapi, userId: number | undefined): Promise<(commune: string | null) => boolean> {
+  if (userId === undefined) return () => true;
+  const { communes, confined } = await communesOfUser(strapi, userId);
+  return (commune) => !confined || !commune || communes.includes(commune);
+}
+
 const handlers = (strapi: Core.Strapi) => ({
   async list(ctx: Ctx) {
     const params = pieceParams.safeParse(ctx.params);
@@ -50,9 +71,11 @@ const handlers = (strapi: Core.Strapi) => ({
     if (!(await may('read'))) return refuse(ctx, 403, panelRefusals.mayNotRead);
     const mayUpdate = await may('update');
     const mayPublish = await may('publish');
+    const ours = await accountsOf(strapi, ctx.state.user?.id);
+    const rows = (await rowsOf(strapi, documentId)).filter((r) => ours(r.commune));
     ctx.body = {
       data: {
-        entries: panelEntries(await rowsOf(strapi, documentId)),
+        entries: panelEntries(rows, await communeNames(strapi, rows)),
         may: { retry: mayUpdate, markPosted: mayUpdate, repost: mayPublish, remove: mayPublish },
       },
     };
@@ -80,15 +103,19 @@ const handlers = (strapi: Core.Strapi) => ({
     const params = channelParams.safeParse(ctx.params);
     if (!params.success) return refuse(ctx, 400, panelRefusals.unknownPiece);
     const { uid, documentId, channel } = params.data;
+    const body = repostBody.safeParse(ctx.request.body ?? {});
+    if (!body.success) return refuse(ctx, 400, panelRefusals.unknownPiece);
+    const lane = { channel, commune: body.data.commune ?? null };
     if (!(await mayOnPiece(strapi, ctx.state.userAbility, uid, documentId, 'publish'))) return refuse(ctx, 403, panelRefusals.mayNotRepost);
+    if (!(await accountsOf(strapi, ctx.state.user?.id))(lane.commune)) return refuse(ctx, 403, panelRefusals.mayNotRepost);
     const published = await strapi.documents(uid as never).findOne({ documentId, status: 'published' } as never);
     if (!published) return refuse(ctx, 409, panelRefusals.notPublished);
-    const ofChannel = (await rowsOf(strapi, documentId)).filter((r) => r.channel === channel);
+    const ofChannel = (await rowsOf(strapi, documentId)).filter((r) => sameLane(r, lane));
     if (!ofChannel.some((r) => r.action === 'create')) return refuse(ctx, 409, panelRefusals.neverSent);
     // A removal under way counts too: the repost must not be reconciled onto the post being deleted.
     const busy = ofChannel.some((r) => (r.action === 'create' || r.action === 'remove') && (r.state === 'pending' || r.state === 'sending'));
     if (busy) return refuse(ctx, 409, panelRefusals.alreadyQueued);
-    const job = await enqueueRepost(strapi, uid, documentId, channel);
+    const job = await enqueueRepost(strapi, uid, documentId, lane);
     ctx.body = { data: { id: job.id, state: job.state, generation: job.generation } };
   },
 

@@ -1,6 +1,6 @@
 import { CROSSPOST_STATE_LABELS, type CrosspostAction, type CrosspostChannel, type CrosspostState } from '@thanh-thuy/content-types';
 import { z } from 'zod';
-import type { LedgerRow } from './ledger';
+import { sameLane, type LedgerRow } from './ledger';
 import { removeRefusal } from './remove-copy';
 
 export const CHANNEL_LABELS: Record<CrosspostChannel, string> = {
@@ -30,6 +30,9 @@ const outboxPayload = z.object({
 export interface PanelEntry {
   id: number;
   channel: CrosspostChannel;
+  /** In a province, the commune whose account it is (the repost names it). */
+  commune: string | null;
+  /** The platform, and in a province whose account: "Facebook · Xã Đào Xá". */
   channelLabel: string;
   action: CrosspostAction;
   actionLabel: string;
@@ -47,12 +50,17 @@ export interface PanelEntry {
 
 const NEEDS_A_PERSON = new Set<CrosspostState>(['failed', 'review']);
 
-function entryOf(row: LedgerRow, rows: LedgerRow[]): PanelEntry {
+/** A commune's name for the panel, from its details; its code when it has none. */
+export type CommuneNames = ReadonlyMap<string, string>;
+
+function entryOf(row: LedgerRow, rows: LedgerRow[], names: CommuneNames): PanelEntry {
   const parsed = row.state === 'outbox' && row.payload ? outboxPayload.safeParse(safeJson(row.payload)) : null;
+  const platform = CHANNEL_LABELS[row.channel] ?? row.channel;
   return {
     id: row.id,
     channel: row.channel,
-    channelLabel: CHANNEL_LABELS[row.channel] ?? row.channel,
+    commune: row.commune ?? null,
+    channelLabel: row.commune ? `${platform} · ${names.get(row.commune) ?? row.commune}` : platform,
     action: row.action,
     actionLabel: ACTION_LABELS[row.action] ?? row.action,
     state: row.state,
@@ -78,21 +86,27 @@ function safeJson(text: string): unknown {
 }
 
 /**
- * What the edit page shows: per channel the latest post (the newest generation of its create
- * job), then every later update or withdrawal that is still under way or needs a person.
- * Tokens never reach the ledger; runner internals (holder, lease, progress) stay out of it too.
+ * What the edit page shows: per lane (channel, and in a province the commune's account) the
+ * latest post (the newest generation of its create job), then every later update or
+ * withdrawal that is still under way or needs a person. Tokens never reach the ledger; runner
+ * internals (holder, lease, progress) stay out of it too.
  */
-export function panelEntries(rows: LedgerRow[]): PanelEntry[] {
-  const latestCreate = new Map<CrosspostChannel, LedgerRow>();
+export function panelEntries(rows: LedgerRow[], names: CommuneNames = new Map()): PanelEntry[] {
+  const laneKey = (r: LedgerRow) => `${r.channel}\n${r.commune ?? ''}`;
+  const latestCreate = new Map<string, LedgerRow>();
   for (const row of rows) {
     if (row.action !== 'create') continue;
-    const seen = latestCreate.get(row.channel);
-    if (!seen || (row.generation ?? 0) > (seen.generation ?? 0) || ((row.generation ?? 0) === (seen.generation ?? 0) && row.id > seen.id)) latestCreate.set(row.channel, row);
+    const seen = latestCreate.get(laneKey(row));
+    if (!seen || (row.generation ?? 0) > (seen.generation ?? 0) || ((row.generation ?? 0) === (seen.generation ?? 0) && row.id > seen.id)) latestCreate.set(laneKey(row), row);
   }
   const followUps = rows.filter((r) => r.action !== 'create' && (NEEDS_A_PERSON.has(r.state) || r.state === 'pending' || r.state === 'sending'));
   const order = Object.keys(CHANNEL_LABELS) as CrosspostChannel[];
-  return order.flatMap((channel) => {
-    const main = latestCreate.get(channel);
-    return [...(main ? [main] : []), ...followUps.filter((r) => r.channel === channel)].map((row) => entryOf(row, rows));
-  });
+  const communes = [...new Set(rows.map((r) => r.commune ?? ''))].sort();
+  return order.flatMap((channel) =>
+    communes.flatMap((commune) => {
+      const lane = { channel, commune: commune || null };
+      const main = latestCreate.get(`${channel}\n${commune}`);
+      return [...(main ? [main] : []), ...followUps.filter((r) => sameLane(r, lane))].map((row) => entryOf(row, rows, names));
+    }),
+  );
 }

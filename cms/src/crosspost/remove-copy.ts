@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { REMOVABLE_CHANNELS, type CrosspostChannel } from '@thanh-thuy/content-types';
 import { announceRemovedPost } from './announce-shared-post';
-import { ledger, rowsOf, type LedgerRow } from './ledger';
+import { laneWhere, ledger, rowsOf, sameLane, type LedgerRow } from './ledger';
 
 // Removing a remote Facebook post or Zalo article is an editor's explicit action (issue 7),
 // never a side effect of an unpublish. The remove job carries the remote id of the create row
@@ -18,10 +18,10 @@ export function removeRefusal(row: LedgerRow, rowsOfPiece: LedgerRow[]): RemoveR
   if (row.action !== 'create' || row.state !== 'posted' || !isRemovableChannel(row.channel)) return 'not-removable';
   // A link recorded with "Đã đăng tay" names no post the platform's API could delete.
   if (!row.remoteId) return 'posted-by-hand';
-  // One send or removal at a time per channel: a repost under way could otherwise reconcile
+  // One send or removal at a time per lane: a repost under way could otherwise reconcile
   // onto the very post being deleted.
   const busy = rowsOfPiece.some(
-    (r) => r.channel === row.channel && (r.action === 'create' || r.action === 'remove') && (r.state === 'pending' || r.state === 'sending'),
+    (r) => sameLane(r, row) && (r.action === 'create' || r.action === 'remove') && (r.state === 'pending' || r.state === 'sending'),
   );
   return busy ? 'busy' : null;
 }
@@ -33,6 +33,7 @@ export async function enqueueRemove(strapi: Core.Strapi, target: LedgerRow): Pro
       pieceUid: target.pieceUid,
       pieceId: target.pieceId,
       channel: target.channel,
+      commune: target.commune ?? null,
       action: 'remove',
       generation: target.generation ?? 0,
       state: 'pending',
@@ -53,14 +54,14 @@ export async function requestRemove(strapi: Core.Strapi, target: LedgerRow): Pro
 }
 
 /**
- * After a remove job succeeded: every create row of the piece and channel that names the removed
+ * After a remove job succeeded: every create row of the piece's lane that names the removed
  * post no longer counts as shared (a reconciled repost may name the same post), so the portal's
  * "Đã chia sẻ trên" line drops it at the next build, which the announcement triggers.
  */
 export async function markCopyRemoved(strapi: Core.Strapi, job: LedgerRow): Promise<number> {
   if (job.action !== 'remove' || !job.remoteId) return 0;
   const { count } = (await ledger(strapi).updateMany({
-    where: { pieceId: job.pieceId, channel: job.channel, action: 'create', state: 'posted', remoteId: job.remoteId },
+    where: { pieceId: job.pieceId, ...laneWhere(job), action: 'create', state: 'posted', remoteId: job.remoteId },
     data: { state: 'removed' },
   })) as { count: number };
   if (count > 0) announceRemovedPost(strapi, job);

@@ -45,11 +45,21 @@ async function publishedIds(strapi: Core.Strapi, uid: string, ids: string[]): Pr
  */
 export async function sharedPosts(strapi: Core.Strapi, commune: string | null = null): Promise<SharedPost[]> {
   const rows = (await ledger(strapi).findMany({
-    where: { action: 'create', state: 'posted', channel: { $in: [...SHARED_CHANNELS] }, remoteUrl: { $notNull: true } },
-    select: ['pieceUid', 'pieceId', 'channel', 'generation', 'remoteUrl'],
+    where: {
+      action: 'create',
+      state: 'posted',
+      channel: { $in: [...SHARED_CHANNELS] },
+      remoteUrl: { $notNull: true },
+      // A commune's portal links to its own accounts' posts (a province-wide piece is posted by
+      // each commune it reaches), and to those of the time before the ledger named accounts.
+      ...(commune ? { $or: [{ commune }, { commune: { $null: true } }] } : {}),
+    },
+    select: ['pieceUid', 'pieceId', 'channel', 'commune', 'generation', 'remoteUrl'],
     orderBy: [{ generation: 'desc' }, { id: 'desc' }],
-  })) as Array<Pick<LedgerRow, 'pieceUid' | 'pieceId' | 'channel' | 'generation' | 'remoteUrl'>>;
+  })) as Array<Pick<LedgerRow, 'pieceUid' | 'pieceId' | 'channel' | 'commune' | 'generation' | 'remoteUrl'>>;
   const newest = new Map<string, (typeof rows)[number]>();
+  // A commune's own post comes before one of the time before accounts, whatever its generation.
+  if (commune) rows.sort((a, b) => Number(b.commune === commune) - Number(a.commune === commune));
   for (const row of rows) {
     const key = `${row.pieceId}\n${row.channel}`;
     if (!newest.has(key) && pieceUids.has(row.pieceUid)) newest.set(key, row);

@@ -24,7 +24,7 @@ const CHUNK = 500; // well under SQLite's and PostgreSQL's bound-parameter limit
  * jobs that reached "posted" in the period, by the runner or recorded by an officer who posted
  * by hand from the outbox ("Đã đăng tay": a link without a platform id). A deliberate repost
  * makes a new generation; the piece counts once per platform, with its newest post of the
- * period. A post whose piece is no longer published does not count (nor does a copy an editor
+ * period, per account in a province. A post whose piece is no longer published does not count (nor does a copy an editor
  * removed, whose job is "removed").
  */
 export async function socialPosts(strapi: Core.Strapi, start: Date, end: Date, portalUrl: string): Promise<PeriodPost[]> {
@@ -34,7 +34,8 @@ export async function socialPosts(strapi: Core.Strapi, start: Date, end: Date, p
   })) as LedgerRow[];
   const newest = new Map<string, LedgerRow>();
   for (const row of rows) {
-    const key = `${row.pieceId}\n${row.channel}`;
+    // Per lane: in a province, each commune's account that carried the piece made a post of its own.
+    const key = `${row.pieceId}\n${row.channel}\n${row.commune ?? ''}`;
     if (!newest.has(key)) newest.set(key, row);
   }
   const posts: PeriodPost[] = [];
@@ -61,8 +62,10 @@ export async function socialPosts(strapi: Core.Strapi, start: Date, end: Date, p
         url: row.remoteUrl as string,
         day: localDay(row.postedAt as string),
         byHand: !row.remoteId,
-        commune: piece.commune ?? null,
-        provinceWide: piece.provinceWide === true,
+        // A post counts for the commune whose account made it: a province-wide fact-check shared
+        // by Đào Xá's page is Đào Xá's work; without an account, for the piece's own commune.
+        commune: row.commune ?? piece.commune ?? null,
+        provinceWide: row.commune ? false : piece.provinceWide === true,
       });
     }
   }

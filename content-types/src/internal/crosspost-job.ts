@@ -51,6 +51,9 @@ export const crosspostJob: ContentTypeDefinition = {
     pieceUid: { type: 'string', label: 'Loại nội dung', required: true, maxLength: 100 },
     pieceId: { type: 'string', label: 'Mã tài liệu', required: true, maxLength: 100 },
     channel: { type: 'enum', label: 'Kênh', required: true, values: CROSSPOST_CHANNELS },
+    // In a province, whose account posts it (the commune's page, OA, channel): a province-wide
+    // piece gets one job per commune it is addressed to. Blank for one commune, and for the webhook.
+    commune: { type: 'string', label: 'Tài khoản của xã, phường', maxLength: 100 },
     action: { type: 'enum', label: 'Việc cần làm', required: true, values: CROSSPOST_ACTIONS, default: 'create' },
     generation: { type: 'integer', label: 'Lần đăng', min: 0 },
     state: { type: 'enum', label: 'Trạng thái', required: true, values: CROSSPOST_STATES, default: 'pending' },

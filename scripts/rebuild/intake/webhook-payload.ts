@@ -39,6 +39,8 @@ export const sharedPostEventSchema = z
     pieceUid: z.string().min(1),
     pieceId: z.string().min(1),
     channel: z.string().min(1),
+    // In a province, the commune whose account posted: only its portal's line changes.
+    commune: z.string().nullable().optional(),
   })
   .passthrough();
 

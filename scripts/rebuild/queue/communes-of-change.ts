@@ -18,9 +18,11 @@ export type Addressed = { communes: string[]; unknown: string[] };
  * Which communes' portals a change reaches: a piece of one commune rebuilds that commune's
  * portal, a province-wide piece those it is addressed to, or every portal. Anything that names
  * no commune (a taxonomy term, a media file, a piece without tenancy) may show on any portal,
- * so every portal is rebuilt. Slugs this installation does not serve come back apart.
+ * so every portal is rebuilt. A social post made by one commune's account changes that
+ * commune's portal only. Slugs this installation does not serve come back apart.
  */
 export function communesOf(event: WebhookEvent, all: readonly string[]): Addressed {
+  if (event.kind === 'shared-post' && event.payload.commune) return communesReached({ commune: event.payload.commune }, all);
   if (event.kind !== 'entry') return { communes: [...all], unknown: [] };
   const tenancy = tenancySchema.safeParse(event.payload.entry);
   if (!tenancy.success) return { communes: [...all], unknown: [] };

@@ -1,4 +1,7 @@
 import { communePortalUrl } from '@thanh-thuy/content-types';
+import { join, resolve } from 'node:path';
+import { defaultAccountsFile } from '../../crosspost/commune-accounts.ts';
+import { startProvinceCrosspost } from '../../crosspost/start-runner.ts';
 import { ROOT, type Config } from '../../env/config.ts';
 import { objectStoreFrom } from '../object-store/object-store-env.ts';
 import { buildCommandFrom, loadWorkerEnv, siteBuildEnv } from '../worker-config.ts';
@@ -7,7 +10,7 @@ import { startProvincePortal, type ProvincePortal } from './province-portal.ts';
 import type { QueueEnv } from './queue-env.ts';
 import { startQueueIntake, type QueueIntake } from './queue-intake.ts';
 
-// The three parts of a province installation, configured from the environment: started one
+// The four parts of a province installation, configured from the environment: started one
 // per process by `npm run province -- ROLE`, or all in one by `npm start` when REDIS_URL is set.
 
 export interface RoleContext {
@@ -69,6 +72,27 @@ export function startPortalRole({ config, env, queueEnv, log }: RoleContext): Pr
     https: portalScheme(config) === 'https',
     objectStore: objectStoreFrom(env),
     notices: { redisUrl: queueEnv.REDIS_URL, queue: queueEnv.BUILD_QUEUE },
+    log,
+  });
+}
+
+/**
+ * Cross-posting for every commune, each on its own accounts (CROSSPOST_ACCOUNTS_FILE), checking
+ * pages live on the province's portal server (PORTAL_CHECK_URL, or this machine's SITE_PORT).
+ * One runner is enough for a province; more may run, since the CMS hands each job to one.
+ */
+export function startCrosspostRole(ctx: RoleContext, portalCheckUrl?: string) {
+  const { config, env, queueEnv, log } = ctx;
+  const accountsFile = env.CROSSPOST_ACCOUNTS_FILE?.trim() ? resolve(ROOT, env.CROSSPOST_ACCOUNTS_FILE.trim()) : defaultAccountsFile(config.DATA_DIR);
+  return startProvinceCrosspost({
+    cmsUrl: config.CMS_URL,
+    portalCheckUrl: portalCheckUrl ?? config.PORTAL_CHECK_URL ?? `http://127.0.0.1:${config.SITE_PORT}`,
+    secret: config.CROSSPOST_RUNNER_SECRET,
+    stateDir: join(config.DATA_DIR, 'crosspost'),
+    communes: queueEnv.PROVINCE_COMMUNES,
+    siteUrlOf: (commune) => communeSiteUrl(ctx, commune),
+    accountsFile,
+    env,
     log,
   });
 }

@@ -61,7 +61,7 @@ export function useCrosspostLedger(model: string, documentId: string | undefined
   return {
     ledger,
     retry: (entry: PanelEntry) => act(`/jobs/${entry.id}/retry`, {}, `Đã đưa ${entry.channelLabel} vào hàng chờ gửi lại.`),
-    repost: (entry: PanelEntry) => act(`/pieces/${model}/${documentId}/channels/${entry.channel}/repost`, {}, `Đã xếp lịch đăng lại lên ${entry.channelLabel}.`),
+    repost: (entry: PanelEntry) => act(`/pieces/${model}/${documentId}/channels/${entry.channel}/repost`, { commune: entry.commune }, `Đã xếp lịch đăng lại lên ${entry.channelLabel}.`),
     remove: (entry: PanelEntry) => act(`/jobs/${entry.id}/remove`, {}, `Đã xếp lịch gỡ bài trên ${entry.channelLabel}.`),
     markPosted: (entry: PanelEntry, url: string) => act(`/jobs/${entry.id}/posted-by-hand`, { url }, `Đã ghi nhận bài đăng tay trên ${entry.channelLabel}.`),
   };

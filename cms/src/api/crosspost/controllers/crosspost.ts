@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { contentKinds, crosspostOutcomeSchema, kindByKey, socialCaptionChannel, uidOf, type SharedChannel } from '@thanh-thuy/content-types';
 import { z } from 'zod';
 import { claimNext, recordOutcome, saveProgress } from '../../../crosspost/claim';
-import { ledger, type LedgerRow } from '../../../crosspost/ledger';
+import { laneWhere, ledger, type LedgerRow } from '../../../crosspost/ledger';
 
 type Ctx = { request: { body?: unknown }; params: { id?: string }; body: unknown; status: number };
 
@@ -54,6 +54,8 @@ async function pieceOf(strapi: Core.Strapi, job: LedgerRow) {
     cover: piece.cover ?? null,
     video: piece.video ?? null,
     captions: captionsOf(piece.socialCaptions),
+    // In a province, whose portal the piece is on (a province-wide piece: none of its own).
+    commune: piece.provinceWide ? null : ((piece.commune as string | null | undefined) ?? null),
     // When the piece was first published: a republished correction keeps it (the CMS stamps
     // publishedAt anew on every publish), so a consumer dates the piece as the portal does.
     publishedAt: piece.firstPublishedAt ?? piece.publishedAt,
@@ -70,11 +72,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       return;
     }
     const { job } = claimed;
-    // An update or a withdrawal needs the post it follows.
+    // An update or a withdrawal needs the post it follows, on the same account.
     const original =
       job.action === 'create'
         ? null
-        : ((await ledger(strapi).findOne({ where: { pieceId: job.pieceId, channel: job.channel, action: 'create' }, orderBy: [{ generation: 'desc' }] })) as LedgerRow | null);
+        : ((await ledger(strapi).findOne({ where: { pieceId: job.pieceId, ...laneWhere(job), action: 'create' }, orderBy: [{ generation: 'desc' }] })) as LedgerRow | null);
     ctx.body = { job, recovered: claimed.recovered, original, piece: await pieceOf(strapi, job) };
   },
 
