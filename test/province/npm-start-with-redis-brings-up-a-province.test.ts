@@ -71,6 +71,8 @@ describe('npm start with REDIS_URL', () => {
     expect(output).toContain(`/admin`);
     expect(output).toContain(`http://127.0.0.1:${ports.worker}/status`);
     expect(output).toMatch(/Đã hoạt động: +0 trên 2 xã, phường/);
+    // Cross-posting runs for the province, every commune in outbox mode until its accounts are entered.
+    expect(output).toMatch(/\[chia sẻ\] Chia sẻ mạng xã hội: 0 trên 2 xã, phường có tài khoản \(.*accounts\.json\)/);
     expect(output).toContain(`http://dao-xa.${DOMAIN}/  chưa dựng được (thêm «Thông tin các xã, phường» của xã, phường này trong CMS; xem npm run doctor)`);
   });
 
