@@ -95,7 +95,11 @@ export function communeChannels(accounts: ReadonlyMap<string, CommuneAccountSett
   return (commune: string): Map<ChannelName, Channel | undefined> => {
     let channels = built.get(commune);
     if (!channels) {
-      channels = channelsFromEnv({ ...platform, ...accounts.get(commune) }, join(stateDir, 'communes', commune));
+      try {
+        channels = channelsFromEnv({ ...platform, ...accounts.get(commune) }, join(stateDir, 'communes', commune));
+      } catch (error) {
+        throw new Error(`the accounts of ${commune}: ${(error as Error).message}`);
+      }
       // The webhook is the installation's, and carries each piece once (no commune's job).
       channels.set('webhook', undefined);
       built.set(commune, channels);

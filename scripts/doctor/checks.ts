@@ -8,6 +8,7 @@ import { CMS_DIR } from '../lib/cms-process.ts';
 import { openDatabase } from '../lib/database-client.ts';
 import { databaseTargetFrom, describeTarget } from '../lib/database-target.ts';
 import { age, fail, getJson, info, ok, type CheckResult } from './check.ts';
+import { communeAccounts } from './commune-accounts-check.ts';
 import { objectStore } from './object-store-check.ts';
 import { provinceQueue } from './province-queue-check.ts';
 
@@ -118,11 +119,12 @@ const CHANNELS: Array<{ name: string; needs: string[]; absent?: string }> = [
 ];
 
 export const channelCredentials: Check = async ({ env }) =>
-  CHANNELS.map(({ name, needs, absent }) => {
+  // In a province each commune's accounts are in its accounts file (communeAccounts), and only the webhook is the installation's.
+  (env.REDIS_URL ? CHANNELS.filter((c) => c.name === 'Webhook chia sẻ') : CHANNELS).map(({ name, needs, absent }) => {
     const missing = needs.filter((n) => !env[n]?.trim());
     if (missing.length === 0) return ok(`${name}: đã có đủ thông tin kết nối.`);
     if (missing.length === needs.length) return info(`${name}: ${absent ?? 'chưa cấu hình, chạy ở chế độ hộp thư chờ (cán bộ đăng tay).'}`);
     return fail(`${name}: thiếu ${missing.join(', ')} trong .env: bổ sung, hoặc xóa hết các biến của kênh này để dùng hộp thư chờ.`);
   });
 
-export const ALL_CHECKS: Check[] = [cmsHealth, database, disk, workerAndBuild, portal, lastBackup, channelCredentials, provinceQueue, objectStore];
+export const ALL_CHECKS: Check[] = [cmsHealth, database, disk, workerAndBuild, portal, lastBackup, channelCredentials, communeAccounts, provinceQueue, objectStore];
