@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { applyAdminLabels } from './bootstrap/admin-labels';
+import { canonicalAddressedTo } from './bootstrap/canonical-addressed-to';
 import { ensureEditorRoles } from './bootstrap/editor-roles';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { ensureMonitoringRoles } from './bootstrap/monitoring-roles';
@@ -68,6 +69,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await seedTaxonomy(strapi);
     await backfillFirstPublishedAt(strapi);
+    await canonicalAddressedTo(strapi);
     await withdrawPublicAccess(strapi);
     // Before the roles: Strapi drops a permission's unknown conditions when it saves them.
     await registerUnusedMediaCondition(strapi);

@@ -1,6 +1,7 @@
 import { componentByUid } from './components';
 import { isMediaField, type Field, type Fields } from './fields';
 import { normalizeFormatted, normalizeLine, normalizeMarkdown, normalizeText } from './normalize-text';
+import { canonicalCommuneList } from './tenancy';
 
 // The one normalisation of an entry's values, by field type (see normalize-text.ts). The CMS
 // writes what this returns; the portal applies it again to what it reads (it is idempotent),
@@ -20,6 +21,7 @@ function normalizeValue(field: Field, value: unknown): unknown {
   if (typeof value !== 'string') return value;
   switch (field.type) {
     case 'string':
+      if (field.format === 'commune-list') return canonicalCommuneList(normalizeFormatted(value));
       return field.format ? normalizeFormatted(value) : normalizeLine(value);
     case 'slug':
     case 'enum':

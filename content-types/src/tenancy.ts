@@ -18,6 +18,13 @@ export function communeList(text: string | null | undefined): string[] {
   return [...new Set((text ?? '').split(',').map((s) => s.trim()).filter((s) => SLUG_PATTERN.test(s)))];
 }
 
+/** How a list of communes is stored: "a, b" (a list that is not one is left for validation to refuse). */
+export const COMMUNE_LIST_SEPARATOR = ', ';
+
+export function canonicalCommuneList(text: string): string {
+  return COMMUNE_LIST_PATTERN.test(text) ? communeList(text).join(COMMUNE_LIST_SEPARATOR) : text;
+}
+
 /**
  * Whether a piece appears on `commune`'s portal: a province-wide piece on the communes it is
  * addressed to (all when it names none), any other piece on its own commune's only. A piece

@@ -8,6 +8,7 @@ import { databaseEnv, describeTarget, type DatabaseTarget } from '../lib/databas
 import { lastMeaningfulLine, runStrapiCli } from '../lib/strapi-cli.ts';
 import { diskFullError, isDiskFull } from './disk-full.ts';
 import { RestoreError } from './restore-error.ts';
+import { mediaInBucket } from './bucket-media.ts';
 import { createStaging, dropPrevious, removeDir, revertUploads, switchUploads } from './staging.ts';
 
 // Seeded at every CMS start: their rows alone do not make a database "hold content".
@@ -106,8 +107,12 @@ async function restoreThroughStaging(options: RestoreOptions): Promise<RestoreRe
 
     const stagingClient = await openDatabase(staging.target);
     let counts: KindCount[];
+    // With UPLOAD_BUCKET the import put the media in the bucket, not in the staging folder.
+    const inBucket = Boolean(options.env.UPLOAD_BUCKET?.trim());
+    let bucketMedia: Awaited<ReturnType<typeof mediaInBucket>> | null = null;
     try {
       counts = await countContent(stagingClient);
+      if (inBucket) bucketMedia = await mediaInBucket(stagingClient, options.env);
     } finally {
       await stagingClient.close();
     }
@@ -116,16 +121,20 @@ async function restoreThroughStaging(options: RestoreOptions): Promise<RestoreRe
       const detail = wrong.map((c) => `${c.label}: ${c.rows} bản ghi thay vì ${contents.entities.get(c.uid) ?? 0}`).join(', ');
       throw new RestoreError(`Dữ liệu nhập vào không khớp với bản sao lưu (${detail}); chưa thay đổi gì.`);
     }
-    const media = uploadedFiles(join(stagingPublic, 'uploads'));
+    const media = bucketMedia ? bucketMedia.found : uploadedFiles(join(stagingPublic, 'uploads'));
+    if (bucketMedia?.missing.length) {
+      throw new RestoreError(`Kho ${options.env.UPLOAD_BUCKET} thiếu ${bucketMedia.missing.length} tệp media sau khi nhập (ví dụ ${bucketMedia.missing[0]}); chưa thay đổi gì.`);
+    }
     if (media !== contents.assets) throw new RestoreError(`Chỉ nhập được ${media} trong ${contents.assets} tệp media; chưa thay đổi gì.`);
 
-    // Media first: the portal build that follows a CMS start must find every image.
-    const previousUploads = switchUploads(stagingPublic, livePublic, workDir);
+    // Media first: the portal build that follows a CMS start must find every image. In a
+    // bucket they are in place already (a file's key is its content's hash: nothing is overwritten).
+    const previousUploads = inBucket ? null : switchUploads(stagingPublic, livePublic, workDir);
     let previousDatabase: string | null;
     try {
       ({ previous: previousDatabase } = await staging.switchIn());
     } catch (error) {
-      revertUploads(stagingPublic, livePublic, previousUploads);
+      if (!inBucket) revertUploads(stagingPublic, livePublic, previousUploads);
       throw error;
     }
     switched = true;

@@ -1,4 +1,4 @@
-import { communeList, communesReached, reachesCommune, validateEntry, article, type Tenancy } from '@thanh-thuy/content-types';
+import { canonicalCommuneList, communeList, communesReached, normalizeEntry, reachesCommune, validateEntry, article, type Tenancy } from '@thanh-thuy/content-types';
 import { describe, expect, it } from 'vitest';
 
 const SERVED = ['thanh-thuy', 'dao-xa', 'tu-vu'];
@@ -37,5 +37,17 @@ describe('the tenancy fields refuse what is not a commune code, in Vietnamese', 
     ['addressedTo', 'thanh-thuy; dao-xa', '«Gửi tới các xã, phường» là mã các xã, phường, cách nhau bằng dấu phẩy, ví dụ: thanh-thuy, dao-xa.'],
   ])('%s = %j', (field, value, message) => {
     expect(validateEntry(article, { [field]: value }, 'draft')).toEqual([{ path: [field], message }]);
+  });
+});
+
+describe('an address list is stored one way, so a commune’s read filter matches codes whole', () => {
+  it('is written "a, b": trimmed, one comma and one space between codes, no repeats', () => {
+    expect(canonicalCommuneList(' thanh-thuy ,dao-xa,  thanh-thuy ')).toBe('thanh-thuy, dao-xa');
+    expect(normalizeEntry(article, { addressedTo: 'dao-xa ,tu-vu' }).addressedTo).toBe('dao-xa, tu-vu');
+  });
+
+  it('leaves a list that is not one as it was, for validation to refuse', () => {
+    expect(canonicalCommuneList('thanh-thuy; Đào Xá')).toBe('thanh-thuy; Đào Xá');
+    expect(validateEntry(article, normalizeEntry(article, { addressedTo: 'thanh-thuy; Đào Xá' }), 'draft')).toHaveLength(1);
   });
 });

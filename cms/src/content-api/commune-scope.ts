@@ -1,6 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import { withoutRows } from './without-draft-rows';
-import { communeProfile, contentKinds, reachesCommune, residentialArea, uidOf, type Tenancy } from '@thanh-thuy/content-types';
+import { COMMUNE_LIST_SEPARATOR, communeProfile, contentKinds, reachesCommune, residentialArea, uidOf, type Tenancy } from '@thanh-thuy/content-types';
 
 // What one commune's portal token may read (content-types tenancy.ts): its pieces, the
 // province-wide ones addressed to it, and its own entry of details. Everything else is shared
@@ -12,6 +12,17 @@ const PROFILE_UID = uidOf(communeProfile);
 const OWNED_UIDS = [PROFILE_UID, uidOf(residentialArea)];
 const SCOPED_UIDS = [...PIECE_UIDS, ...OWNED_UIDS];
 
+/** The conditions of a stored list of communes ("a, b, c") that names `commune`. */
+function addressedToMatching(commune: string): Array<Record<string, unknown>> {
+  const sep = COMMUNE_LIST_SEPARATOR;
+  return [
+    { addressedTo: { $eq: commune } },
+    { addressedTo: { $startsWith: `${commune}${sep.trimEnd()}` } },
+    { addressedTo: { $endsWith: `${sep}${commune}` } },
+    { addressedTo: { $contains: `${sep}${commune}${sep.trimEnd()}` } },
+  ];
+}
+
 /** A Strapi filter selecting the rows of `uid` that `commune`'s portal shows (tenancy.ts reachesCommune). */
 export function communeFilter(uid: string, commune: string): Record<string, unknown> | null {
   if (OWNED_UIDS.includes(uid)) return { commune: { $eq: commune } };
@@ -19,9 +30,11 @@ export function communeFilter(uid: string, commune: string): Record<string, unkn
   return {
     $or: [
       { $and: [{ $or: [{ provinceWide: { $null: true } }, { provinceWide: { $eq: false } }] }, { commune: { $eq: commune } }] },
-      // A broader match than reachesCommune ("thanh" is in "thanh-thuy"): rows it lets through
-      // by mistake are taken out of the response by foreignDocuments and withoutDocuments.
-      { $and: [{ provinceWide: { $eq: true } }, { $or: [{ addressedTo: { $null: true } }, { addressedTo: { $eq: '' } }, { addressedTo: { $containsi: commune } }] }] },
+      // The list is stored as "a, b" (canonicalCommuneList, and at start for older rows:
+      // bootstrap/canonical-addressed-to.ts), so the code is matched whole ("thuy" is not in
+      // "thanh-thuy"), and the totals count what the commune reads. foreignDocuments and
+      // withoutDocuments still check each answer with reachesCommune.
+      { $and: [{ provinceWide: { $eq: true } }, { $or: [{ addressedTo: { $null: true } }, { addressedTo: { $eq: '' } }, ...addressedToMatching(commune)] }] },
     ],
   };
 }
