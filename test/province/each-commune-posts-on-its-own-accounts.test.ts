@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { communeSiteToken } from '@thanh-thuy/content-types';
+import { communeSiteToken, localDay } from '@thanh-thuy/content-types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProvinceCrosspost } from '../../scripts/crosspost/start-runner.ts';
 import { ROOT } from '../../scripts/env/config.ts';
@@ -177,6 +177,20 @@ describe('each commune of a province posts on its own accounts', () => {
       ['Facebook · Xã Thanh Sơn', 'outbox'],
       ['Facebook · Xã Thanh Thủy', 'posted'],
     ]);
+  });
+
+  it('the province’s report counts each post for the commune whose page made it', async () => {
+    const [year, month] = localDay(new Date()).split('-').map(Number);
+    const quarter = `${year}-Q${Math.ceil(month / 3)}`;
+    const province = await publicGet(cms, `/api/report/province?quarter=${quarter}`, cms.secrets.REPORT_API_TOKEN);
+    expect(province.status, JSON.stringify(province.body)).toBe(200);
+    const facebook = Object.fromEntries((province.body.data.rows as Array<{ commune: string | null; posts: Record<string, number> }>).map((r) => [r.commune ?? 'tỉnh', r.posts.facebook]));
+    // Its own piece and the province's fact-check, each on its own page; Thanh Sơn posted nothing
+    // (its outbox post is not a post until an officer makes it), and the province has no page.
+    expect(facebook).toEqual({ 'thanh-thuy': 2, 'dao-xa': 2, 'thanh-son': 0, 'tỉnh': 0 });
+    const own = await publicGet(cms, `/api/report?quarter=${quarter}&commune=dao-xa`, cms.secrets.REPORT_API_TOKEN);
+    const posts = own.body.data.socialPosts as Array<{ channel: string; url: string }>;
+    expect(posts.filter((p) => p.channel === 'facebook').map((p) => p.url.startsWith(`https://www.facebook.com/${pages['dao-xa'].pageId}/posts/`))).toEqual([true, true]);
   });
 
   it('a repost goes out again on the one commune’s page it names', async () => {
