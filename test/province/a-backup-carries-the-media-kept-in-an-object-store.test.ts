@@ -50,7 +50,7 @@ describe('a backup carries the media kept in an object store', { timeout: 300_00
     const deadPorts = { WORKER_PORT: String(await freePort()), SITE_PORT: String(await freePort()) };
     cms = await bootCms({ env: { DATABASE_FILENAME: db, CMS_PUBLIC_DIR: publicDir, UPLOAD_BUCKET: BUCKET, ...s3.env, ...deadPorts } });
     original = new Uint8Array(await sharp({ create: { width: 640, height: 360, channels: 3, background: '#1060d0' } }).jpeg().toBuffer());
-    const uploaded = await multipart(new AdminApi(cms, cms.adminToken), '/upload', { files: new Blob([original], { type: 'image/jpeg' }) }, 'POST', 'bien-ban-hop.jpg');
+    const uploaded = await multipart(new AdminApi(cms, cms.adminToken), '/upload', { files: new Blob([new Uint8Array(original)], { type: 'image/jpeg' }) }, 'POST', 'bien-ban-hop.jpg');
     expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(201);
     [file] = uploaded.body as Array<typeof file>;
     key = cms.secrets.BACKUP_ENCRYPTION_KEY;

@@ -13,6 +13,7 @@ import { siteBuildCommand, siteBuildService } from '../../scripts/rebuild/worker
 import { startFacebookGraph, type GraphStandIn } from '../crosspost/stand-ins/facebook-graph.ts';
 import { ARTICLE, LEDGER, publishArticle } from '../crosspost/helpers/runner-harness.ts';
 import { AdminApi, publicGet } from '../helpers/admin-api.ts';
+import { userWithRole } from '../helpers/admin-users.ts';
 import { bootCms, type TestCms } from '../helpers/cms.ts';
 import { waitFor } from '../rebuild/helpers/wait.ts';
 import { DOMAIN, getByHost, liveRelease, openQueueProbe, QUEUE, SECRET } from './helpers/province.ts';
@@ -210,4 +211,24 @@ describe('each commune of a province posts on its own accounts', () => {
       ['thanh-thuy', 'posted'],
     ]);
   }, WAIT + 30_000);
+
+  it('a commune’s officer finds the province’s piece for their own page among the posts to make by hand, and records it', async () => {
+    const superAdmin = api;
+    const thanhSon = await userWithRole(cms, superAdmin, 'Biên tập viên (thanh-son)', 'bientap.thanhson@phutho.test');
+    const daoXa = await userWithRole(cms, superAdmin, 'Biên tập viên (dao-xa)', 'bientap.daoxa@phutho.test');
+    const { id, slug } = pieces.province;
+    const waiting = (await thanhSon.request('GET', '/crosspost-panel/outbox')).body.data as Array<{ id: number; commune: string; channelLabel: string; outbox: { link: string; caption: string } }>;
+    expect(waiting.map((e) => [e.commune, e.channelLabel, e.outbox.link])).toEqual([['thanh-son', 'Facebook · Xã Thanh Sơn', `${portalOf('thanh-son')}/tin-tuc/${slug}/`]]);
+    // Đào Xá posts through its API: nothing waits for its officer, and Thanh Sơn's post is not theirs.
+    expect((await daoXa.request('GET', '/crosspost-panel/outbox')).body.data).toEqual([]);
+    const url = 'https://www.facebook.com/ubndxathanhson/posts/pfbid02abc';
+    expect((await daoXa.request('POST', `/crosspost-panel/jobs/${waiting[0].id}/posted-by-hand`, { url })).status).toBe(403);
+    const marked = await thanhSon.request('POST', `/crosspost-panel/jobs/${waiting[0].id}/posted-by-hand`, { url });
+    expect(marked.status, JSON.stringify(marked.body)).toBe(200);
+    expect((await jobsOf(id)).find((j) => j.commune === 'thanh-son')).toMatchObject({ state: 'posted', remoteUrl: url });
+    expect((await thanhSon.request('GET', '/crosspost-panel/outbox')).body.data).toEqual([]);
+    // Its portal now links to the post, and no other commune's does.
+    await waitFor('Thanh Sơn’s page to link to its post', async () => (await getByHost(portal.url, `thanh-son.${DOMAIN}`, `/tin-tuc/${slug}/`)).body.includes(url), WAIT);
+    expect((await getByHost(portal.url, `dao-xa.${DOMAIN}`, `/tin-tuc/${slug}/`)).body).not.toContain(url);
+  }, WAIT + 60_000);
 });

@@ -1,4 +1,4 @@
-import { Calendar, ChartPie, CheckCircle, WarningCircle } from '@strapi/icons';
+import { Calendar, ChartPie, CheckCircle, Message, WarningCircle } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { CrosspostPanel } from './crosspost/crosspost-panel';
 import { AnsweredSightingsPanel } from './monitoring/answered-sightings-panel';
@@ -50,6 +50,15 @@ export default {
       title: { id: 'thanh-thuy.review-queue.title', defaultMessage: 'Bài chờ duyệt' },
       component: async () => (await import('./review/review-queue-widget')).ReviewQueueWidget,
       permissions: [{ action: 'plugin::content-manager.explorer.publish', subject: 'api::article.article' }],
+    });
+    // Posts waiting for an officer to make by hand (outbox mode), on the accounts this officer
+    // works with; in a province, where a commune's officer finds the province's pieces.
+    app.widgets.register({
+      id: 'crosspost-outbox',
+      icon: Message,
+      title: { id: 'thanh-thuy.crosspost-outbox.title', defaultMessage: 'Bài chờ đăng tay' },
+      component: async () => (await import('./crosspost/outbox-widget')).OutboxWidget,
+      permissions: [{ action: 'plugin::content-manager.explorer.read', subject: 'api::article.article' }],
     });
     // What the scheduler will publish or unpublish next (issue 10), for whoever reads pieces.
     app.widgets.register({

@@ -2,6 +2,7 @@
 // says what to do instead.
 export const panelRefusals = {
   mayNotRead: 'Tài khoản của bạn không được xem tin bài này, nên cũng không xem được nơi nó đã chia sẻ.',
+  mayNotReadOutbox: 'Tài khoản của bạn không được xem tin bài, nên không xem được các bài chờ đăng tay.',
   mayNotRetry: 'Chỉ Biên tập viên và Lãnh đạo duyệt được thử gửi lại. Nếu cần thêm quyền, hãy nhờ quản trị viên.',
   mayNotRepost: 'Chỉ người được xuất bản tin bài (Lãnh đạo duyệt) mới được đăng lại lên mạng xã hội.',
   unknownPiece: 'Không rõ tin bài cần xem: đường dẫn phải có loại nội dung và mã tài liệu hợp lệ.',

@@ -7,7 +7,7 @@ import { ledger, rowsOf, sameLane, type LedgerRow } from './ledger';
 import { isMarkable, isRetriable, recordPostedByHand, retryJob } from './panel-actions';
 import { mayOnPiece } from './panel-access';
 import { panelRefusals } from './panel-refusals';
-import { CHANNEL_LABELS, panelEntries, type CommuneNames } from './panel-view';
+import { CHANNEL_LABELS, entryOf, panelEntries, type CommuneNames } from './panel-view';
 import { requestRemove } from './remove-copy';
 import { addAdminRouter, refuse } from '../admin-api/admin-router';
 
@@ -55,6 +55,24 @@ async function communeNames(strapi: Core.Strapi, rows: LedgerRow[]): Promise<Com
   return new Map(profiles.filter((p) => p.name).map((p) => [p.commune, p.name as string]));
 }
 
+/** Whether the admin's abilities allow `action` on some entries of `subject` (conditions aside). */
+const mayAtAll = (ctx: Ctx, action: string, subject: string) => Boolean((ctx.state.userAbility as { can?: (a: string, s: string) => boolean } | undefined)?.can?.(action, subject));
+
+/** How many posts waiting to be made by hand the homepage lists at most, newest first. */
+const OUTBOX_LISTED = 100;
+
+/**
+ * Whether the admin posts by hand for this commune's account: an editor of that commune, though
+ * the piece may be the province's (a province-wide piece, which they cannot open, reaches their
+ * page too). Only for those who may edit pieces at all (not a commune's police or area heads).
+ */
+async function postsForAccount(strapi: Core.Strapi, ctx: Ctx, row: LedgerRow): Promise<boolean> {
+  if (!row.commune || ctx.state.user?.id === undefined) return false;
+  if (!mayAtAll(ctx, 'plugin::content-manager.explorer.update', row.pieceUid)) return false;
+  const { communes, confined } = await communesOfUser(strapi, ctx.state.user.id);
+  return confined && communes.includes(row.commune);
+}
+
 /** Whose accounts a signed-in admin works with: a commune's editor their own communes' (and the installation's webhook), others every one. */
 async function accountsOf(strapi: Core.Strapi, userId: number | undefined): Promise<(commune: string | null) => boolean> {
   if (userId === undefined) return () => true;
@@ -81,6 +99,24 @@ const handlers = (strapi: Core.Strapi) => ({
     };
   },
 
+  /**
+   * The homepage's «Bài chờ đăng tay»: posts waiting for an officer to make by hand, on the
+   * accounts this admin works with (a commune's editor: their commune's, the province's pieces
+   * included), of pieces they may read.
+   */
+  async outbox(ctx: Ctx) {
+    if (!mayAtAll(ctx, 'plugin::content-manager.explorer.read', 'api::article.article')) return refuse(ctx, 403, panelRefusals.mayNotReadOutbox);
+    const rows = (await ledger(strapi).findMany({ where: { action: 'create', state: 'outbox' }, orderBy: [{ id: 'desc' }], limit: OUTBOX_LISTED })) as LedgerRow[];
+    const ours = await accountsOf(strapi, ctx.state.user?.id);
+    const shown: LedgerRow[] = [];
+    for (const row of rows) {
+      if (!ours(row.commune)) continue;
+      if ((await postsForAccount(strapi, ctx, row)) || (await mayOnPiece(strapi, ctx.state.userAbility, row.pieceUid, row.pieceId, 'read'))) shown.push(row);
+    }
+    const names = await communeNames(strapi, shown);
+    ctx.body = { data: shown.map((row) => entryOf(row, [row], names)).filter((entry) => entry.outbox) };
+  },
+
   async retry(ctx: Ctx) {
     const row = await jobFor(strapi, ctx);
     if (!row) return;
@@ -92,7 +128,8 @@ const handlers = (strapi: Core.Strapi) => ({
   async postedByHand(ctx: Ctx) {
     const row = await jobFor(strapi, ctx);
     if (!row) return;
-    if (!(await mayOnPiece(strapi, ctx.state.userAbility, row.pieceUid, row.pieceId, 'update'))) return refuse(ctx, 403, panelRefusals.mayNotRetry);
+    const may = (await mayOnPiece(strapi, ctx.state.userAbility, row.pieceUid, row.pieceId, 'update')) || (await postsForAccount(strapi, ctx, row));
+    if (!may) return refuse(ctx, 403, panelRefusals.mayNotRetry);
     const body = postedByHandBody.safeParse(ctx.request.body);
     if (!body.success) return refuse(ctx, 400, panelRefusals.badUrl);
     if (!isMarkable(row) || !(await recordPostedByHand(strapi, row.id, body.data.url))) return refuse(ctx, 409, panelRefusals.notMarkable(stateLabel(row)));
@@ -144,6 +181,7 @@ export function registerPanelRoutes(strapi: Core.Strapi): void {
   const h = handlers(strapi);
   addAdminRouter(strapi, 'crosspost-panel', PANEL_PREFIX, [
     { method: 'GET', path: '/pieces/:uid/:documentId/jobs', handler: h.list },
+    { method: 'GET', path: '/outbox', handler: h.outbox },
     { method: 'POST', path: '/jobs/:id/retry', handler: h.retry },
     { method: 'POST', path: '/jobs/:id/posted-by-hand', handler: h.postedByHand },
     { method: 'POST', path: '/pieces/:uid/:documentId/channels/:channel/repost', handler: h.repost },

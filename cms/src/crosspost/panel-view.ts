@@ -53,7 +53,7 @@ const NEEDS_A_PERSON = new Set<CrosspostState>(['failed', 'review']);
 /** A commune's name for the panel, from its details; its code when it has none. */
 export type CommuneNames = ReadonlyMap<string, string>;
 
-function entryOf(row: LedgerRow, rows: LedgerRow[], names: CommuneNames): PanelEntry {
+export function entryOf(row: LedgerRow, rows: LedgerRow[], names: CommuneNames): PanelEntry {
   const parsed = row.state === 'outbox' && row.payload ? outboxPayload.safeParse(safeJson(row.payload)) : null;
   const platform = CHANNEL_LABELS[row.channel] ?? row.channel;
   return {
