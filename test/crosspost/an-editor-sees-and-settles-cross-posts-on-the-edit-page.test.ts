@@ -193,4 +193,31 @@ describe('an editor sees and settles cross-posts on the edit page', () => {
     // Strapi puts its own "tối đa … ký tự" in front of the hint, in the same element.
     expect(await page.getByText(/Thay cho nội dung tự động, vốn được tạo từ tiêu đề, sapo và liên kết tới bài trên cổng\./).isVisible()).toBe(true);
   });
+
+  it('the homepage lists a post waiting to be made by hand, ready to paste, and «Đã đăng tay» there records it', async () => {
+    const created = await superAdmin.create(ARTICLE, {
+      ...articleFields,
+      title: 'Lịch tiếp công dân trực tuyến tháng tới',
+      themes: connect(await superAdmin.ids('theme', ['y-nghia-ke-hoach'])),
+      unit: connect(await superAdmin.ids('unit', ['phong-vhxh'])),
+      channels: connect(await superAdmin.ids('channel', ['zalo'])),
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const id = created.body.data.documentId as string;
+    expect((await superAdmin.publish(ARTICLE, id)).status).toBe(200);
+    await drain(runnerFor(cms, 'trang-chu', []));
+    await page.goto(`${cms.url}/admin`);
+    const queue = page.getByTestId('outbox-queue');
+    await queue.waitFor({ timeout: 60_000 });
+    const item = queue.locator('[data-job]').filter({ hasText: 'Lịch tiếp công dân trực tuyến tháng tới · Zalo' });
+    expect(await item.getByRole('textbox', { name: 'Nội dung đăng lên Zalo' }).inputValue()).toContain('Lịch tiếp công dân trực tuyến tháng tới');
+    const url = 'https://oa.zalo.me/bai-viet/lich-tiep-cong-dan';
+    await item.getByRole('button', { name: 'Đã đăng tay' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Liên kết bài đã đăng').fill(url);
+    await dialog.getByRole('button', { name: 'Ghi nhận' }).click();
+    await expect.poll(() => item.count(), { timeout: 15_000 }).toBe(0);
+    const ledger = await superAdmin.request('GET', `/crosspost-panel/pieces/${ARTICLE}/${id}/jobs`);
+    expect(ledger.body.data.entries.find((e: { channel: string }) => e.channel === 'zalo')).toMatchObject({ state: 'posted', remoteUrl: url });
+  });
 });
