@@ -98,12 +98,14 @@ describe('the reports of a province', () => {
     const [fb, zl] = [column(/Facebook/), column(/Zalo/)];
     expect(fb).toBeGreaterThan(0);
     expect(zl).toBeGreaterThan(0);
+    // The province's piece, addressed to every commune, goes out on each commune's own page
+    // (README "Running a province"): each post counts for the commune whose page made it.
     expect(rows.map((r) => [r[0], r[fb], r[zl]])).toEqual([
-      ['thanh-thuy', '2', '0'],
-      ['dao-xa', '1', '1'],
-      ['tu-vu', '0', '0'],
-      [PROVINCE_ROW, '1', '0'],
-      ['Cộng', '4', '1'],
+      ['thanh-thuy', '3', '0'],
+      ['dao-xa', '2', '1'],
+      ['tu-vu', '1', '0'],
+      [PROVINCE_ROW, '0', '0'],
+      ['Cộng', '6', '1'],
     ]);
   });
 
@@ -144,7 +146,8 @@ describe('the reports of a province', () => {
     // Its pieces link to its own portal.
     expect(report.pieces[0].url).toMatch(/^http:\/\/dao-xa\.phutho\.test\/tin-tuc\//);
     expect(report.totals).toMatchObject({ pieces: 1, activities: 2, peopleReached: 80 });
-    expect(report.socialPosts).toHaveLength(2);
+    // Its two posts of its own piece, and its page's post of the province's.
+    expect(report.socialPosts).toHaveLength(3);
     expect(report.monitoring.sightings).toBe(0);
     const whole = await publicGet(cms, `/api/report?quarter=${thisQuarter()}`, cms.secrets.REPORT_API_TOKEN);
     expect(whole.body.data.totals).toMatchObject({ pieces: 4, activities: 4, peopleReached: 210 });
