@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { SLUG_PATTERN } from '@thanh-thuy/content-types';
 import { z } from 'zod';
 import type { Channel, ChannelName } from './channels/channel.ts';
@@ -59,7 +59,12 @@ const accountsSchema = z.record(z.string().regex(SLUG_PATTERN, 'must be a commun
 
 export type CommuneAccountSettings = Partial<Record<(typeof SETTINGS)[number], string>>;
 
-export const defaultAccountsFile = (dataDir: string) => join(dataDir, 'crosspost', 'accounts.json');
+/** The accounts file: CROSSPOST_ACCOUNTS_FILE (relative to the project), or DATA_DIR/crosspost/accounts.json. */
+export const accountsFileOf = (env: Record<string, string | undefined>, dataDir: string, root: string) =>
+  env.CROSSPOST_ACCOUNTS_FILE?.trim() ? resolve(root, env.CROSSPOST_ACCOUNTS_FILE.trim()) : join(dataDir, 'crosspost', 'accounts.json');
+
+/** Where the runner keeps channels' state (the tokens Zalo and TikTok rotate), per commune below it. */
+export const crosspostStateDir = (dataDir: string) => join(dataDir, 'crosspost');
 
 /**
  * Reads and checks the accounts file: every key a commune this installation serves, every

@@ -1,6 +1,5 @@
-import { resolve } from 'node:path';
 import { communeList } from '@thanh-thuy/content-types';
-import { communeChannels, defaultAccountsFile, readCommuneAccounts } from '../crosspost/commune-accounts.ts';
+import { accountsFileOf, communeChannels, crosspostStateDir, readCommuneAccounts } from '../crosspost/commune-accounts.ts';
 import { ROOT } from '../env/config.ts';
 import { fail, info, ok, type CheckResult } from './check.ts';
 import type { Check } from './checks.ts';
@@ -13,10 +12,6 @@ const PLATFORMS = [
 ] as const;
 const LISTED = 10;
 
-/** The accounts file of a province (CROSSPOST_ACCOUNTS_FILE), where `npm run province -- crosspost` reads it. */
-export const accountsFileOf = (env: Record<string, string | undefined>, dataDir: string) =>
-  env.CROSSPOST_ACCOUNTS_FILE?.trim() ? resolve(ROOT, env.CROSSPOST_ACCOUNTS_FILE.trim()) : defaultAccountsFile(dataDir);
-
 /**
  * In a province (REDIS_URL): the communes' accounts file reads as the runner will read it, and
  * how many communes each platform reaches through its API (the rest keep an outbox). A commune
@@ -25,10 +20,10 @@ export const accountsFileOf = (env: Record<string, string | undefined>, dataDir:
 export const communeAccounts: Check = async ({ env, config }) => {
   if (!env.REDIS_URL) return [];
   const communes = communeList(env.PROVINCE_COMMUNES);
-  const file = accountsFileOf(env, config.DATA_DIR);
+  const file = accountsFileOf(env, config.DATA_DIR, ROOT);
   let channelsOf: ReturnType<typeof communeChannels>;
   try {
-    channelsOf = communeChannels(readCommuneAccounts(file, communes), env, config.DATA_DIR);
+    channelsOf = communeChannels(readCommuneAccounts(file, communes), env, crosspostStateDir(config.DATA_DIR));
   } catch (error) {
     return fail(`Tài khoản mạng xã hội của các xã, phường: ${(error as Error).message}. Sửa tệp rồi khởi động lại trình chia sẻ.`);
   }

@@ -1,6 +1,5 @@
 import { communePortalUrl } from '@thanh-thuy/content-types';
-import { join, resolve } from 'node:path';
-import { defaultAccountsFile } from '../../crosspost/commune-accounts.ts';
+import { accountsFileOf, crosspostStateDir } from '../../crosspost/commune-accounts.ts';
 import { startProvinceCrosspost } from '../../crosspost/start-runner.ts';
 import { ROOT, type Config } from '../../env/config.ts';
 import { objectStoreFrom } from '../object-store/object-store-env.ts';
@@ -83,15 +82,14 @@ export function startPortalRole({ config, env, queueEnv, log }: RoleContext): Pr
  */
 export function startCrosspostRole(ctx: RoleContext, portalCheckUrl?: string) {
   const { config, env, queueEnv, log } = ctx;
-  const accountsFile = env.CROSSPOST_ACCOUNTS_FILE?.trim() ? resolve(ROOT, env.CROSSPOST_ACCOUNTS_FILE.trim()) : defaultAccountsFile(config.DATA_DIR);
   return startProvinceCrosspost({
     cmsUrl: config.CMS_URL,
     portalCheckUrl: portalCheckUrl ?? config.PORTAL_CHECK_URL ?? `http://127.0.0.1:${config.SITE_PORT}`,
     secret: config.CROSSPOST_RUNNER_SECRET,
-    stateDir: join(config.DATA_DIR, 'crosspost'),
+    stateDir: crosspostStateDir(config.DATA_DIR),
     communes: queueEnv.PROVINCE_COMMUNES,
     siteUrlOf: (commune) => communeSiteUrl(ctx, commune),
-    accountsFile,
+    accountsFile: accountsFileOf(env, config.DATA_DIR, ROOT),
     env,
     log,
   });
