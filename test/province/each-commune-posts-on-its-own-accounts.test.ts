@@ -5,6 +5,7 @@ import { communeSiteToken, localDay } from '@thanh-thuy/content-types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProvinceCrosspost } from '../../scripts/crosspost/start-runner.ts';
 import { ROOT } from '../../scripts/env/config.ts';
+import { openDatabase } from '../../scripts/lib/database-client.ts';
 import { freePort } from '../../scripts/lib/free-port.ts';
 import { startBuildWorker, type BuildWorker } from '../../scripts/rebuild/queue/build-worker.ts';
 import { startProvincePortal, type ProvincePortal } from '../../scripts/rebuild/queue/province-portal.ts';
@@ -217,6 +218,17 @@ describe('each commune of a province posts on its own accounts', () => {
     const thanhSon = await userWithRole(cms, superAdmin, 'Biên tập viên (thanh-son)', 'bientap.thanhson@phutho.test');
     const daoXa = await userWithRole(cms, superAdmin, 'Biên tập viên (dao-xa)', 'bientap.daoxa@phutho.test');
     const { id, slug } = pieces.province;
+    // A hundred newer outbox posts of another commune (as a hundred communes' posts of the
+    // province's pieces would be) must not push Thanh Sơn's out of its officer's list.
+    const db = await openDatabase(cms.databaseTarget);
+    try {
+      await db.query(
+        `INSERT INTO crosspost_jobs (document_id, piece_uid, piece_id, channel, commune, action, state, payload, created_at, updated_at, published_at)
+         SELECT 'khac' || n, 'api::article.article', 'bai-khac-' || n, 'zalo', 'thanh-thuy', 'create', 'outbox', '{}', now(), now(), now() FROM generate_series(1, 120) AS n`,
+      );
+    } finally {
+      await db.close();
+    }
     const waiting = (await thanhSon.request('GET', '/crosspost-panel/outbox')).body.data as Array<{ id: number; commune: string; channelLabel: string; outbox: { link: string; caption: string } }>;
     expect(waiting.map((e) => [e.commune, e.channelLabel, e.outbox.link])).toEqual([['thanh-son', 'Facebook · Xã Thanh Sơn', `${portalOf('thanh-son')}/tin-tuc/${slug}/`]]);
     // Đào Xá posts through its API: nothing waits for its officer, and Thanh Sơn's post is not theirs.

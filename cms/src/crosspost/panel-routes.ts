@@ -106,8 +106,13 @@ const handlers = (strapi: Core.Strapi) => ({
    */
   async outbox(ctx: Ctx) {
     if (!mayAtAll(ctx, 'plugin::content-manager.explorer.read', 'api::article.article')) return refuse(ctx, 403, panelRefusals.mayNotReadOutbox);
-    const rows = (await ledger(strapi).findMany({ where: { action: 'create', state: 'outbox' }, orderBy: [{ id: 'desc' }], limit: OUTBOX_LISTED })) as LedgerRow[];
-    const ours = await accountsOf(strapi, ctx.state.user?.id);
+    // A commune's editor: only their communes' accounts, in the query itself, so that a hundred
+    // communes' posts of one province-wide piece never push theirs out of the newest hundred.
+    const userId = ctx.state.user?.id;
+    const { communes, confined } = userId === undefined ? { communes: [], confined: false } : await communesOfUser(strapi, userId);
+    const theirs = confined ? { $or: [{ commune: { $in: communes } }, { commune: { $null: true } }] } : {};
+    const rows = (await ledger(strapi).findMany({ where: { action: 'create', state: 'outbox', ...theirs }, orderBy: [{ id: 'desc' }], limit: OUTBOX_LISTED })) as LedgerRow[];
+    const ours = await accountsOf(strapi, userId);
     const shown: LedgerRow[] = [];
     for (const row of rows) {
       if (!ours(row.commune)) continue;
