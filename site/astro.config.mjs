@@ -8,8 +8,9 @@ const media = new URL(env.MEDIA_URL);
 
 // A server build, never served by Astro: scripts/render-site.mjs renders every page from it
 // into a release directory, and on each publish only the pages that changed (README.md).
+// No `site`: the portal's address is given with each render (src/lib/portal-site.ts), so one
+// bundle serves every commune of a province; `Astro.site` is undefined and must not be used.
 export default defineConfig({
-  site: env.SITE_URL,
   output: 'server',
   adapter: renderAdapter(),
   outDir: env.SITE_OUT_DIR ?? './dist',

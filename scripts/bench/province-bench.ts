@@ -11,7 +11,7 @@ import { freePort } from '../lib/free-port.ts';
 import { exitWithUsageOnHelp } from '../lib/help-flag.ts';
 import { startQueueIntake } from '../rebuild/queue/queue-intake.ts';
 import { AdminClient } from './admin-client.ts';
-import { percentile, publishToLive, sampleDepth, settleQueue } from './province-measure.ts';
+import { buildPhases, percentile, publishToLive, sampleDepth, settleQueue } from './province-measure.ts';
 import { runSeed } from './run-seed.ts';
 // The PostgreSQL database, the Redis, the worker processes and a fact-check's fields are the tests'.
 import { factCheckFields } from '../../test/fixtures/entries.ts';
@@ -21,7 +21,7 @@ import { startTestRedis } from '../../test/province/helpers/redis-server.ts';
 import { startWorkerProcess, type WorkerProcess } from '../../test/province/helpers/worker-process.ts';
 
 exitWithUsageOnHelp(`
-Cách dùng: npm run bench -- province   (hoặc npx tsx scripts/bench/province-bench.ts [--communes 100] [--pieces 200] [--workers 1,2,4] [--seconds 120] [--rate 2] [--services-per-worker 4])
+Cách dùng: npm run bench -- province   (hoặc npx tsx scripts/bench/province-bench.ts [--communes 100] [--pieces 200] [--workers 1,2,4] [--seconds 120] [--rate 2] [--communes-in-memory 50])
 
 Đo một tỉnh mô phỏng trên máy này, với nội dung thật trong PostgreSQL và bản dựng thật: mỗi xã
 --pieces bài; xuất bản --rate bài mỗi giây vào các xã ngẫu nhiên trong --seconds giây, giữa chừng
@@ -38,8 +38,8 @@ const flagsSchema = z.object({
   workers: z.string().default('1,2,4').transform((s) => s.split(',').map(Number)).pipe(z.array(z.number().int().min(1)).min(1)),
   seconds: z.coerce.number().min(5).default(120),
   rate: z.coerce.number().positive().default(2),
-  /** BUILD_SERVICES_PER_WORKER: how many communes' build services each worker keeps warm. */
-  'services-per-worker': z.coerce.number().int().min(1).default(4),
+  /** BUILD_COMMUNES_IN_MEMORY: how many communes' data each build process keeps in memory. */
+  'communes-in-memory': z.coerce.number().int().min(1).default(50),
 });
 type Flags = z.infer<typeof flagsSchema>;
 
@@ -83,7 +83,7 @@ async function run(flags: Flags, setup: Setup, workerCount: number) {
   const probe = openQueueProbe(redis.url);
   const workers: WorkerProcess[] = [];
   try {
-    const env = { CMS_URL: setup.cms.url, SITE_API_TOKEN: setup.siteToken, BUILD_WORKER_CONCURRENCY: '1', BUILD_LOCK_MS: '120000', BUILD_TIMEOUT_MS: '600000', BUILD_SERVICES_PER_WORKER: String(flags['services-per-worker']) };
+    const env = { CMS_URL: setup.cms.url, SITE_API_TOKEN: setup.siteToken, BUILD_WORKER_CONCURRENCY: '1', BUILD_LOCK_MS: '120000', BUILD_TIMEOUT_MS: '600000', BUILD_COMMUNES_IN_MEMORY: String(flags['communes-in-memory']) };
     for (let i = 0; i < workerCount; i += 1) workers.push(await startWorkerProcess({ dir, redisUrl: redis.url, communes: setup.communes, env, realBuild: true }));
     // The first (cold, full) build of every commune, asked for by the workers: timed, not counted below.
     const firstStarted = Date.now();
@@ -130,6 +130,8 @@ async function run(flags: Flags, setup: Setup, workerCount: number) {
 
     const { results, latencies, p50, p95, fanoutMs, fanoutCommunes } = await publishToLive(probe, sent, fanoutKey, fanoutSentAt);
     const durations = results.filter((r) => r.finishedOn >= t0).map((r) => r.durationMs);
+    const phases = buildPhases(join(dir, 'data'), t0);
+    log(`  ${workerCount} worker(s): site build phases, medians of ${phases.counts.incremental} incremental builds ${JSON.stringify(phases.incremental)}; of ${phases.counts.full} full ones ${JSON.stringify(phases.full)}; data from ${JSON.stringify(phases.startedFrom)}`);
     return {
       workers: workerCount,
       publishes: sent.size,
@@ -154,10 +156,10 @@ async function run(flags: Flags, setup: Setup, workerCount: number) {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { communes: { type: 'string' }, pieces: { type: 'string' }, workers: { type: 'string' }, seconds: { type: 'string' }, rate: { type: 'string' }, 'services-per-worker': { type: 'string' } }, strict: true });
+  const { values } = parseArgs({ options: { communes: { type: 'string' }, pieces: { type: 'string' }, workers: { type: 'string' }, seconds: { type: 'string' }, rate: { type: 'string' }, 'communes-in-memory': { type: 'string' } }, strict: true });
   const flags = flagsSchema.parse(values);
   const communes = Array.from({ length: flags.communes }, (_, i) => `xa-${String(i + 1).padStart(3, '0')}`);
-  log(`Province: ${flags.communes} communes × ${flags.pieces} pieces in PostgreSQL, ${flags.rate} publishes/s to random communes for ${flags.seconds} s, one province-wide fact-check half-way; real site builds, ${flags['services-per-worker']} build services kept per worker; Redis with appendfsync always`);
+  log(`Province: ${flags.communes} communes × ${flags.pieces} pieces in PostgreSQL, ${flags.rate} publishes/s to random communes for ${flags.seconds} s, one province-wide fact-check half-way; real site builds, ${flags['communes-in-memory']} communes' data kept in memory per build process; Redis with appendfsync always`);
   const pg = await createPostgresDatabase();
   const secrets = Object.fromEntries(Object.entries(GENERATED_SECRETS).map(([k, make]) => [k, make()]));
   const admin = { email: 'bench@phutho.test', password: `Bench${randomBytes(6).toString('hex')}9` };
@@ -196,7 +198,7 @@ async function main(): Promise<void> {
     }
     const cmsMb = peakTreeMb(cms.child.pid!);
     log(`  CMS peak memory: ${cmsMb} MB`);
-    log(`PROVINCE ${JSON.stringify({ communes: flags.communes, pieces: flags.pieces, services_per_worker: flags['services-per-worker'], workers: rows.map((r) => r.workers), p50_ms: rows.map((r) => r.p50), p95_ms: rows.map((r) => r.p95), fanout_ms: rows.map((r) => r.fanout), max_depth: rows.map((r) => r.maxDepth), worker_peak_mb: rows.map((r) => r.memory), cms_peak_mb: cmsMb })}`);
+    log(`PROVINCE ${JSON.stringify({ communes: flags.communes, pieces: flags.pieces, communes_in_memory: flags['communes-in-memory'], workers: rows.map((r) => r.workers), p50_ms: rows.map((r) => r.p50), p95_ms: rows.map((r) => r.p95), fanout_ms: rows.map((r) => r.fanout), max_depth: rows.map((r) => r.maxDepth), worker_peak_mb: rows.map((r) => r.memory), cms_peak_mb: cmsMb })}`);
   } finally {
     await cms?.stop();
     await pg.drop();

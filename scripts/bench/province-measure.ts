@@ -1,3 +1,5 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { openQueueProbe } from '../../test/province/helpers/province.ts';
 
 // What both province benchmarks (province-queue: stand-in builds; province: real ones) measure
@@ -51,4 +53,36 @@ export async function publishToLive(probe: Probe, sent: Map<string, number>, fan
   }
   const latencies = [...sent].filter(([key]) => liveAt.has(key)).map(([key, at]) => liveAt.get(key)! - at);
   return { results, latencies, p50: percentile(latencies, 50), p95: percentile(latencies, 95), fanoutMs: fanoutDone - fanoutSentAt, fanoutCommunes };
+}
+
+/**
+ * Where the real builds' time went: each build leaves its phase timings
+ * (`<id>.timings.json`, site/scripts/build.mjs) in its commune's release logs under `dataDir`.
+ * Medians of the builds that finished after `since`, split into incremental and full ones.
+ */
+export function buildPhases(dataDir: string, since: number): { incremental: Record<string, number>; full: Record<string, number>; counts: { incremental: number; full: number }; startedFrom: Record<string, number> } {
+  const rows: Array<Record<string, unknown> & { incremental: boolean }> = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.timings.json') && statSync(path).mtimeMs >= since) rows.push(JSON.parse(readFileSync(path, 'utf8')));
+    }
+  };
+  if (existsSync(dataDir)) walk(dataDir);
+  const medians = (subset: typeof rows) => {
+    const keys = ['bundleMs', 'loadMs', 'renderMs', 'pagefindMs', 'totalMs', 'renderedPages', 'pages'];
+    const out: Record<string, number> = {};
+    for (const key of keys) out[key] = percentile(subset.map((r) => Number(r[key])).filter(Number.isFinite), 50);
+    for (const key of new Set(subset.flatMap((r) => Object.keys((r.render as Record<string, number>) ?? {})))) {
+      out[`render.${key}`] = percentile(subset.map((r) => Number((r.render as Record<string, number>)[key])).filter(Number.isFinite), 50);
+    }
+    return out;
+  };
+  const incremental = rows.filter((r) => r.incremental);
+  const full = rows.filter((r) => !r.incremental);
+  // Where each build's data came from: the process's memory, the live release's snapshot, or the whole CMS.
+  const startedFrom: Record<string, number> = {};
+  for (const r of rows) startedFrom[String(r.startedFrom ?? 'nothing')] = (startedFrom[String(r.startedFrom ?? 'nothing')] ?? 0) + 1;
+  return { incremental: medians(incremental), full: medians(full), counts: { incremental: incremental.length, full: full.length }, startedFrom };
 }

@@ -7,6 +7,7 @@ import { activate, ensureLayout, newBuildId, prepareBuildDir, prune, readRelease
 import { countChangedFiles, writeReleaseRecord, type ReleaseRecord } from './releases/release-record.ts';
 import { runSiteBuild } from './scheduling/run-site-build.ts';
 import { SiteBuildError } from './scheduling/site-build-error.ts';
+import type { BuildService } from './scheduling/site-build-pool.ts';
 import { changedDocuments, SiteBuildService } from './scheduling/site-build-service.ts';
 import { describeSkippedEntries, readSkippedReport, skippedReportFile } from './scheduling/skipped-report.ts';
 import { missingFromBuild } from './scheduling/verify-build.ts';
@@ -27,6 +28,12 @@ export interface ReleaseBuilderOptions {
      * only what changed (then `command` is not used). Without it, `command` runs per build.
      */
     service?: string;
+    /**
+     * A build service shared with other portals' builders (a province worker's pool,
+     * scheduling/site-build-pool.ts): used instead of a process of this builder's own, and
+     * never stopped by it.
+     */
+    sharedService?: BuildService;
   };
   /** Build and check, but never switch the live site. */
   dryRun?: boolean;
@@ -52,6 +59,11 @@ export interface ReleaseBuilder {
 // Variables of the test runner or of our own process that must not leak into Astro's build.
 const PRIVATE_ENV = /^(VITEST|TEST$|NODE_ENV$|NODE_OPTIONS$|SITE_OUT_DIR$|SITE_CACHE_DIR$)/;
 
+/** This process's environment as a site build gets it. */
+export function inheritedEnv(): Record<string, string> {
+  return Object.fromEntries(Object.entries(process.env).filter(([k, v]) => v !== undefined && !PRIVATE_ENV.test(k))) as Record<string, string>;
+}
+
 function describeChanges(changes: SiteChange[]): string {
   if (changes.length === 0) return 'full build';
   const shown = changes.slice(0, 3).map((c) => `${c.key} (${c.event})`).join(', ');
@@ -71,11 +83,6 @@ export function createReleaseBuilder(options: ReleaseBuilderOptions): ReleaseBui
   // (2 cores); a build stops the linking of a spare itself (site/scripts/build-service.mjs).
   let housekeeping = 0;
   let linkingSpare = false;
-  // The release this builder's service last rendered. Its data in memory is that release's:
-  // when something else made another release live since (another worker of the province, a
-  // release pulled from the object store, a rollback), an update from it would bring back what
-  // that release changed, so the service reads everything again.
-  let lastMadeLive: string | null = null;
   function stopPrecompress(): void {
     housekeeping += 1;
     if (compressTimer) clearTimeout(compressTimer);
@@ -101,7 +108,7 @@ export function createReleaseBuilder(options: ReleaseBuilderOptions): ReleaseBui
    * next publish to take over (the spare, `spareRelease`): it would link a tree of every page
    * while the editor waits (~2 s at 10,000 pieces). So one is linked now, from the live release.
    */
-  async function linkSpareWhenMissing(builder: SiteBuildService): Promise<void> {
+  async function linkSpareWhenMissing(builder: BuildService): Promise<void> {
     const releases = await readReleases(layout);
     if (!releases.current || (await spareRelease(releases))) return;
     const id = newBuildId();
@@ -120,9 +127,10 @@ export function createReleaseBuilder(options: ReleaseBuilderOptions): ReleaseBui
       if (generation === housekeeping && options.precompress !== false) schedulePrecompress(id, dir, previousDir);
     });
   }
-  const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k, v]) => v !== undefined && !PRIVATE_ENV.test(k))) as Record<string, string>;
+  const baseEnv = inheritedEnv();
 
-  const service = options.build.service ? new SiteBuildService(options.build.service, options.build.cwd, { ...baseEnv, ...options.build.env }) : null;
+  const ownService = !options.build.sharedService && options.build.service ? new SiteBuildService(options.build.service, options.build.cwd, { ...baseEnv, ...options.build.env }) : null;
+  const service: BuildService | null = options.build.sharedService ?? ownService;
 
   function buildEnv(id: string): Record<string, string> {
     // SITE_BUILD_TIMINGS: where the site build may leave its phase timings (optional, for `npm run bench`).
@@ -141,13 +149,17 @@ export function createReleaseBuilder(options: ReleaseBuilderOptions): ReleaseBui
    * whose inputs changed), everything otherwise. A retry after a failure, and an incremental
    * update that fails, render everything; the live site stays as it is meanwhile.
    */
-  async function serviceBuild(run: BuildRun, builder: SiteBuildService, outDir: string, logFile: string, releases: { current: string | null; previous: string | null }): Promise<Omit<ReleaseRecord, 'filesChanged'>> {
+  async function serviceBuild(run: BuildRun, builder: BuildService, outDir: string, logFile: string, releases: { current: string | null; previous: string | null }): Promise<Omit<ReleaseRecord, 'filesChanged'>> {
     const live = releases.current;
     const env = { ...buildEnv(run.id), SITE_OUT_DIR: outDir };
     const timeoutMs = options.build.timeoutMs ?? 15 * 60_000;
-    const ownLive = live !== null && live === lastMadeLive;
-    const changes = run.reason === 'change' && ownLive ? changedDocuments(run.changes) : null;
-    if (run.reason === 'change' && live && !ownLive) log(`Build ${run.id}: the live release ${live} was not made by this builder; reading every entry again`);
+    // The service fetches only the changed documents when it has the rows the live release was
+    // rendered from (in memory, or that release's snapshot), whoever rendered it. Not after a
+    // rollback (also one pulled from the object store): the live release is then older than the
+    // previous one, the CMS has moved on since, and everything is read again.
+    const rolledBack = live !== null && releases.previous !== null && live < releases.previous;
+    const changes = run.reason === 'change' && !rolledBack ? changedDocuments(run.changes) : null;
+    if (run.reason === 'change' && rolledBack) log(`Build ${run.id}: the live release ${live} is older than ${releases.previous} (a rollback); reading every entry again`);
     const full = fullBuildReason(run);
     const previousDir = full || !live ? null : join(layout.builds, live);
     try {
@@ -222,7 +234,6 @@ export function createReleaseBuilder(options: ReleaseBuilderOptions): ReleaseBui
       return;
     }
     await activate(layout, run.id);
-    lastMadeLive = run.id;
     log(`Build ${run.id} is live after ${seconds} s (${how})`);
     const previousDir = before.current ? join(layout.builds, before.current) : null;
     if (record) await writeReleaseRecord(layout.logs, run.id, { ...record, filesChanged: await countChangedFiles(outDir, previousDir, started) });
@@ -242,7 +253,7 @@ export function createReleaseBuilder(options: ReleaseBuilderOptions): ReleaseBui
     },
     stop: () => {
       stopPrecompress();
-      service?.kill();
+      ownService?.kill();
     },
   };
 }

@@ -1,6 +1,7 @@
 // The site build as a long-lived process (the rebuild worker forks it once): the server bundle
 // stays loaded and the validated entries stay in memory between publishes, so a publish pays
-// for what changed, not for start-up and the whole CMS. Messages (IPC):
+// for what changed, not for start-up and the whole CMS. One process renders one build at a time
+// (the rebuild worker sends the next after the answer), for any portal. Messages (IPC):
 //   → { type: 'build', id, env, previousDir, spareDir, changes }   changes: ['api::article.article:<documentId>', …] or null (reload everything)
 //   ← { type: 'log', line } … then { type: 'done', id, result } or { type: 'failed', id, message }
 //   → { type: 'spare', id, env, from, to }   link a spare of release `from` at `to` while idle
@@ -11,8 +12,22 @@ import { resolve } from 'node:path';
 import { buildSite } from './build.mjs';
 import { linkSpare, SITE_DIR } from './render-site.mjs';
 
-/** What this process keeps between builds. */
-const state = {};
+/**
+ * What this process keeps between builds, per portal (a province's build service renders any
+ * of its communes with the one server bundle): the rows and validated entries of the release
+ * it rendered last. At most SITE_STATES_KEPT portals, the least recently built dropped first;
+ * a dropped one starts again from its release's snapshot (load-snapshot.mjs).
+ */
+const states = new Map();
+const statesKept = Math.max(1, Number(process.env.SITE_STATES_KEPT) || 20);
+function stateOf(env) {
+  const key = `${env.SITE_COMMUNE ?? ''} ${env.SITE_URL ?? ''}`;
+  const state = states.get(key) ?? {};
+  states.delete(key);
+  states.set(key, state);
+  for (const old of states.keys()) if (states.size > statesKept) states.delete(old);
+  return state;
+}
 /** The spare being linked, if any. */
 let sparing = null;
 /** What the build just answered leaves to do. */
@@ -22,7 +37,7 @@ async function build({ id, env, previousDir, spareDir, changes }) {
   const log = (line) => process.send({ type: 'log', id, line });
   // The release's record (~3 MB at 10,000 pieces) is written after the answer, off the path of
   // the publish an editor waits for; the next message is handled after it.
-  const result = await buildSite(env, { previousDir, spareDir, changes, log, state, deferRecord: true });
+  const result = await buildSite(env, { previousDir, spareDir, changes, log, state: stateOf(env), deferRecord: true });
   afterAnswer = result.release.saveRecord;
   return {
     incremental: result.release.incremental,
@@ -59,7 +74,7 @@ process.on('message', (message) => {
   before?.abort.abort();
   const built = (before ? before.done : Promise.resolve()).then(() => build(message));
   // The next build starts from nothing after a failure: whatever this one kept may be half-updated.
-  built.catch(() => (state.loadCache = null));
+  built.catch(() => Object.assign(stateOf(message.env), { loadCache: null, release: null }));
   reply(message.id, built, (result) => ({ type: 'done', id: message.id, result })).then(() => {
     const task = afterAnswer;
     afterAnswer = null;

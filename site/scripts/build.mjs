@@ -9,6 +9,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadSiteEnv } from '../src/env.mjs';
 import { feedSearchIndex, isIndexed, updateSearchIndex } from './search-index.mjs';
+import { readLoadSnapshot, writeLoadSnapshot } from './load-snapshot.mjs';
 import { openRenderer, renderRelease, serverBundle, SITE_DIR } from './render-site.mjs';
 
 /**
@@ -52,11 +53,30 @@ export async function buildSite(rawEnv = process.env, options = {}) {
   const state = options.state ?? {};
   const cms = { url: env.CMS_URL, mediaUrl: env.MEDIA_URL, token: env.SITE_API_TOKEN, commune: env.SITE_COMMUNE };
   if (state.bundleDir !== bundle.dir || state.cmsUrl !== cms.url) {
-    Object.assign(state, { renderer: await openRenderer(bundle.dir), bundleDir: bundle.dir, cmsUrl: cms.url, loadCache: null });
+    // One bundle renders every portal (the import is cached per process): only the data is the site's.
+    Object.assign(state, { renderer: await openRenderer(bundle.dir), bundleDir: bundle.dir, cmsUrl: cms.url, loadCache: null, release: null });
   }
   const renderer = state.renderer;
-  const changes = state.loadCache ? (options.changes ?? null) : null;
-  const loaded = await renderer.loadSiteData(cms, state.loadCache ?? renderer.emptyLoadCache(), changes);
+  // Only the documents that changed are fetched when the rows at hand are those of the release
+  // the build starts from: in memory when this process rendered it, else its snapshot
+  // (load-snapshot.mjs: another worker rendered it, or this process started since).
+  const from = previousDir ? resolve(previousDir) : null;
+  let start = null;
+  let startedFrom = 'nothing';
+  if (options.changes && from) {
+    if (state.loadCache && state.release === from) [start, startedFrom] = [state.loadCache, 'memory'];
+    else if ((start = readLoadSnapshot(cacheDir, from, bundle.version))) {
+      startedFrom = 'snapshot';
+      // Entries are kept by the digest of their row: those in memory still spare validating the unchanged ones.
+      if (state.loadCache) Object.assign(start, { entries: state.loadCache.entries, commune: state.loadCache.commune });
+    }
+  }
+  const changes = start ? options.changes : null;
+  // A whole read still takes what it can from the rows in memory (entries unchanged since are not validated again).
+  const previousLoad = start ?? state.loadCache ?? renderer.emptyLoadCache();
+  state.loadCache = null;
+  state.release = null;
+  const loaded = await renderer.loadSiteData(cms, previousLoad, changes);
   state.loadCache = loaded.cache;
   for (const warning of loaded.warnings) log(`[content] ${warning}`);
   reportSkipped(loaded.skipped, env.SITE_SKIPPED_REPORT);
@@ -105,12 +125,20 @@ export async function buildSite(rawEnv = process.env, options = {}) {
     incremental: release.incremental,
     reusedSpare: release.reused,
     fetched: changes ? changes.length : 'all',
+    startedFrom,
   };
   if (rawEnv.SITE_BUILD_TIMINGS) writeFileSync(rawEnv.SITE_BUILD_TIMINGS, JSON.stringify(timings));
   const left = loaded.skipped.length ? `; ${loaded.skipped.length} invalid entr${loaded.skipped.length > 1 ? 'ies' : 'y'} left out` : '';
   const how = release.incremental ? `incremental: ${release.rendered.length} of ${release.pages} pages rendered, ${release.removed.length} removed` : `full build (${release.why}): ${release.pages} pages`;
   log(`Site built in ${outDir}: ${how}, ${searched.pages} pages searchable (${searched.indexed.length} of ${searched.shards} index shard${searched.shards > 1 ? 's' : ''} rebuilt), ${(timings.totalMs / 1000).toFixed(1)} s${left}`);
-  return { outDir, timings, skipped: loaded.skipped, release };
+  // The rows in memory are now this release's; a long-lived process keeps them on disk too.
+  state.release = resolve(outDir);
+  const keep = () => {
+    release.saveRecord();
+    if (keepOpen) writeLoadSnapshot(cacheDir, outDir, bundle.version, loaded.cache);
+  };
+  if (!options.deferRecord) keep();
+  return { outDir, timings, skipped: loaded.skipped, release: { ...release, saveRecord: options.deferRecord ? keep : () => {} } };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv.includes('--help')) {

@@ -62,7 +62,7 @@ export function createPreviewRenderer({ env: rawEnv }) {
       const site = await renderer();
       const preview = await site.loadPreviewData(cms, kind, entry);
       if (!preview.ok) return { status: 422, message: `Bản nháp chưa đủ để xem trước: ${preview.message}` };
-      const page = await site.render(preview.data, new URL(`/${sectionOf(kind)}/${preview.piece.slug}/`, env.SITE_URL));
+      const page = await site.render(preview.data, new URL(`/${sectionOf(kind)}/${preview.piece.slug}/`, env.SITE_URL), env.SITE_URL);
       if (page.status !== 200) return { status: 500, message: `Không dựng được trang xem trước (mã ${page.status}).` };
       let html = await page.text();
       const wanted = new Set([...html.matchAll(IMAGE)].map((m) => decodeURI(m[0])));

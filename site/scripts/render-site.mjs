@@ -40,12 +40,13 @@ function filesUnder(dir) {
 
 /**
  * The version of the site's code: its sources, public files, configuration, the content
- * model it reads with, and the addresses baked into the bundle. A new version means a new
- * server bundle and a full render.
- * @param {{ CMS_URL: string; SITE_URL: string; MEDIA_URL?: string }} env
+ * model it reads with, and the addresses baked into the bundle (the CMS's and the media's; the
+ * portal's own, SITE_URL, is given with each render, so every commune of a province shares one
+ * bundle). A new version means a new server bundle and a full render.
+ * @param {{ CMS_URL: string; MEDIA_URL?: string }} env
  */
 export function codeVersion(env) {
-  const hash = createHash('sha1').update(`${env.CMS_URL}\n${env.SITE_URL}\n${env.MEDIA_URL ?? env.CMS_URL}\n`);
+  const hash = createHash('sha1').update(`${env.CMS_URL}\n${env.MEDIA_URL ?? env.CMS_URL}\n`);
   const inputs = [
     ...['src', 'public', 'scripts'].flatMap((d) => filesUnder(join(SITE_DIR, d)).map((f) => join(SITE_DIR, d, f))),
     join(SITE_DIR, 'astro.config.mjs'),
@@ -262,7 +263,7 @@ async function renderPages({ renderer, data, urls, outDir, fresh, siteUrl, media
   const wanted = new Set();
   async function next() {
     for (let url = pick(); url !== undefined; url = pick()) {
-      const res = await renderer.render(data, new URL(requestPathOf(url), siteUrl));
+      const res = await renderer.render(data, new URL(requestPathOf(url), siteUrl), siteUrl);
       const expected = url === '/404.html' ? 404 : 200;
       if (res.status !== expected) {
         failures.push(`${url} answered ${res.status}`);

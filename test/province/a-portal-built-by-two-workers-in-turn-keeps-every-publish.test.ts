@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/env/config.ts';
 import { createReleaseBuilder, type ReleaseBuilder } from '../../scripts/rebuild/release-builder.ts';
-import { newBuildId, readReleases } from '../../scripts/rebuild/releases/release-store.ts';
+import { newBuildId, readReleases, rollback } from '../../scripts/rebuild/releases/release-store.ts';
 import type { BuildRun } from '../../scripts/rebuild/scheduling/build-scheduler.ts';
 import { siteBuildCommand, siteBuildService } from '../../scripts/rebuild/worker-config.ts';
 import { articleFields } from '../fixtures/entries.ts';
@@ -15,8 +15,9 @@ const ARTICLE = 'api::article.article';
 
 // In a province, whichever worker is free builds a commune's next job, so one commune's
 // releases come from several workers in turn, each with its own build service holding the data
-// of the last release *it* rendered. A worker that updated only what its job names would render
-// from stale data and take away what another worker published meanwhile.
+// of the last release *it* rendered. A worker that updated only what its job names from that
+// data would take away what another worker published meanwhile: it starts from the rows the
+// live release was rendered from (its snapshot), and after a rollback reads everything.
 describe('a portal built by two workers in turn', () => {
   let dir: string;
   let cms: TestCms;
@@ -41,6 +42,9 @@ describe('a portal built by two workers in turn', () => {
     expect(published.status, JSON.stringify(published.body)).toBe(200);
     return { key: `${ARTICLE}:${created.body.data.documentId}`, page: join('tin-tuc', created.body.data.slug, 'index.html') };
   }
+
+  /** The phase timings a build left (site/scripts/build.mjs): where its data came from. */
+  const timings = (build: BuildRun) => JSON.parse(readFileSync(join(builders[0].layout.logs, `${build.id}.timings.json`), 'utf8'));
 
   const livePage = async (page: string) => {
     const { current } = await readReleases(builders[0].layout);
@@ -80,17 +84,38 @@ describe('a portal built by two workers in turn', () => {
     expect(await livePage(first.page)).toBe(true);
 
     const second = await publishArticle('Đoàn thanh niên hướng dẫn cài ứng dụng VNeID');
-    await builders[1].build(run('change', [second.key]));
+    const build = run('change', [second.key]);
+    await builders[1].build(build);
     expect(await livePage(second.page)).toBe(true);
     expect(await livePage(first.page), lines.join('\n')).toBe(true);
-    expect(lines.join('\n')).toContain('was not made by this builder; reading every entry again');
+    // …from the rows the live release was rendered from (its snapshot), fetching only the one document.
+    expect(timings(build)).toMatchObject({ incremental: true, startedFrom: 'snapshot', fetched: 1 });
   }, 240_000);
 
   it('updates only what changed when the live release is its own', async () => {
     const third = await publishArticle('Hội nông dân bán bưởi trên sàn thương mại điện tử');
     const before = lines.length;
-    await builders[1].build(run('change', [third.key]));
+    const build = run('change', [third.key]);
+    await builders[1].build(build);
     expect(await livePage(third.page)).toBe(true);
     expect(lines.slice(before).join('\n')).not.toContain('reading every entry again');
+    expect(timings(build)).toMatchObject({ incremental: true, startedFrom: 'memory', fetched: 1 });
+  }, 240_000);
+
+  it('reads everything again after a rollback, so the next publish brings back what the rollback took away', async () => {
+    const fourth = await publishArticle('Thư viện xã mở góc tra cứu dịch vụ công');
+    await builders[0].build(run('change', [fourth.key]));
+    expect(await livePage(fourth.page)).toBe(true);
+    await rollback(builders[0].layout);
+    expect(await livePage(fourth.page)).toBe(false);
+
+    // The rolled-back release's rows lack the fourth piece, which the CMS still publishes.
+    const fifth = await publishArticle('Trạm y tế nhận đặt lịch khám qua Zalo');
+    const build = run('change', [fifth.key]);
+    await builders[1].build(build);
+    expect(await livePage(fifth.page)).toBe(true);
+    expect(await livePage(fourth.page), lines.join('\n')).toBe(true);
+    expect(timings(build)).toMatchObject({ fetched: 'all' });
+    expect(lines.join('\n')).toContain('(a rollback); reading every entry again');
   }, 240_000);
 });

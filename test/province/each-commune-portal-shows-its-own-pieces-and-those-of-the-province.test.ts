@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/env/config.ts';
 import { freePort } from '../../scripts/lib/free-port.ts';
 import { startBuildWorker, type BuildWorker } from '../../scripts/rebuild/queue/build-worker.ts';
+import { communeDataDir } from '../../scripts/rebuild/queue/commune-data-dir.ts';
 import { startProvincePortal, type ProvincePortal } from '../../scripts/rebuild/queue/province-portal.ts';
 import { startQueueIntake, type QueueIntake } from '../../scripts/rebuild/queue/queue-intake.ts';
 import { siteBuildCommand, siteBuildService } from '../../scripts/rebuild/worker-config.ts';
@@ -128,6 +129,26 @@ describe('a province on one CMS', () => {
     expect(home).not.toContain(other);
     const piece = (await page(commune, pages.toAll)).body;
     expect(piece).toContain(`"name":"Ủy ban nhân dân ${own.replace('Xã', 'xã')}"`);
+  });
+
+  it('renders every commune with one server bundle, each page under its own commune’s address', async () => {
+    for (const [commune, other] of [['thanh-thuy', 'dao-xa'], ['dao-xa', 'thanh-thuy']]) {
+      const home = (await page(commune, '/')).body;
+      expect(home).toContain(`<link rel="canonical" href="http://${commune}.${DOMAIN}/">`);
+      expect(home).toContain(`href="http://${commune}.${DOMAIN}/rss.xml"`);
+      expect(home).not.toContain(`${other}.${DOMAIN}`);
+      const feed = (await page(commune, '/rss.xml')).body;
+      expect(feed).toContain(`<link>http://${commune}.${DOMAIN}${pages.toAll}</link>`);
+      expect(feed).not.toContain(`${other}.${DOMAIN}`);
+    }
+    // Each release's record names the server bundle (the site code's version) it was rendered by.
+    const versions = new Set(
+      ['thanh-thuy', 'dao-xa'].flatMap((commune) => {
+        const records = join(communeDataDir(dataDir(), commune), 'site', 'cache', 'releases');
+        return readdirSync(records).map((name) => JSON.parse(readFileSync(join(records, name), 'utf8')).version as string);
+      }),
+    );
+    expect(versions.size).toBe(1);
   });
 
   it('builds no portal for a commune without details, says why in Vietnamese, and builds it once they are entered', async () => {

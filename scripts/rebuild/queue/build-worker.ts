@@ -1,10 +1,11 @@
 import { communeSiteToken } from '@thanh-thuy/content-types';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
-import { createReleaseBuilder, type ReleaseBuilder, type ReleaseBuilderOptions } from '../release-builder.ts';
+import { createReleaseBuilder, inheritedEnv, type ReleaseBuilder, type ReleaseBuilderOptions } from '../release-builder.ts';
 import { newBuildId, readReleases, siteLayout } from '../releases/release-store.ts';
 import type { BuildRun } from '../scheduling/build-scheduler.ts';
 import { SiteBuildError } from '../scheduling/site-build-error.ts';
+import { SiteBuildPool } from '../scheduling/site-build-pool.ts';
 import { BuildQueue, PREFIX, settleChanges, takeChanges, type BuildJobData } from './build-queue.ts';
 import { communeDataDir } from './commune-data-dir.ts';
 import { CommuneReleases } from '../object-store/commune-releases.ts';
@@ -24,7 +25,10 @@ export interface BuildWorkerOptions {
   concurrency: number;
   lockDurationMs: number;
   stalledIntervalMs: number;
-  /** Builders (and their build services) kept between jobs; the least recently used goes first. */
+  /**
+   * Communes whose builders, and data in the build processes, are kept between jobs; the least
+   * recently built goes first (BUILD_COMMUNES_IN_MEMORY).
+   */
   keepBuilders: number;
   /** For the first builds this worker asks for (see below). */
   attempts: number;
@@ -78,6 +82,9 @@ export async function startBuildWorker(options: BuildWorkerOptions): Promise<Bui
   const connection = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
   const served = new Set(options.communes);
   const builders = new Map<string, { builder: ReleaseBuilder; busy: number }>();
+  // One build process per concurrent job, rendering any commune with the one server bundle and
+  // keeping communes' data between their publishes (scheduling/site-build-pool.ts).
+  const pool = options.build.service ? new SiteBuildPool(options.build.service, options.build.cwd, { ...inheritedEnv(), ...options.build.env, SITE_STATES_KEPT: String(options.keepBuilders) }, options.concurrency) : null;
   const closing = new AbortController();
   const inBucket = new Map<string, CommuneReleases>();
   const prunedAt = new Map<string, number>();
@@ -94,7 +101,7 @@ export async function startBuildWorker(options: BuildWorkerOptions): Promise<Bui
     } else {
       const builder = createReleaseBuilder({
         dataDir: communeDataDir(options.dataDir, commune),
-        build: { ...options.build, env: communeBuildEnv(options.build.env ?? {}, commune, options.siteUrl(commune)) },
+        build: { ...options.build, env: communeBuildEnv(options.build.env ?? {}, commune, options.siteUrl(commune)), sharedService: pool ?? undefined },
         // With an object store the portals make their own compressed copies (after each pull).
         precompress: options.objectStore ? false : options.precompress,
         log: (line) => log(`[${commune}] ${line}`),
@@ -199,6 +206,7 @@ export async function startBuildWorker(options: BuildWorkerOptions): Promise<Bui
       if (force) closing.abort();
       await worker.close(force);
       for (const { builder } of builders.values()) builder.stop();
+      pool?.kill();
       connection.disconnect();
     },
   };

@@ -52,7 +52,7 @@ export function startWorkerRole(ctx: RoleContext): Promise<BuildWorker> {
     concurrency: queueEnv.BUILD_WORKER_CONCURRENCY,
     lockDurationMs: queueEnv.BUILD_LOCK_MS,
     stalledIntervalMs: queueEnv.BUILD_STALLED_CHECK_MS,
-    keepBuilders: queueEnv.BUILD_SERVICES_PER_WORKER,
+    keepBuilders: queueEnv.BUILD_COMMUNES_IN_MEMORY,
     attempts: queueEnv.BUILD_ATTEMPTS,
     retryBaseMs: queueEnv.BUILD_RETRY_BASE_MS,
     objectStore: objectStoreFrom(env),

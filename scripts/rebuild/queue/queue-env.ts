@@ -28,8 +28,11 @@ const queueEnvSchema = z.object({
   /** How long a worker's hold on a job lasts without renewal: a crashed worker's job is retried after it. */
   BUILD_LOCK_MS: ms(30_000),
   BUILD_STALLED_CHECK_MS: ms(15_000),
-  /** Communes whose build service a worker keeps running (each holds its portal's data in memory). */
-  BUILD_SERVICES_PER_WORKER: z.coerce.number().int().min(1).default(4),
+  /**
+   * Communes whose data (~5 MB each at 200 pieces) each build process keeps in memory between
+   * their publishes; any other starts from its live release's snapshot on disk.
+   */
+  BUILD_COMMUNES_IN_MEMORY: z.coerce.number().int().min(1).default(50),
 });
 
 export type QueueEnv = z.infer<typeof queueEnvSchema>;

@@ -6,6 +6,7 @@ import { loadPreviewData } from '../loaders/load-preview';
 import { emptyLoadCache, loadSiteData } from '../loaders/load-site-data';
 import { siteData } from '../lib/site-data';
 import { sitePages, withdrawnUrls } from './site-pages';
+import { usePortalSite } from '../lib/portal-site';
 
 /**
  * What the server bundle offers scripts/render-site.mjs (the adapter's one export): load the
@@ -25,8 +26,10 @@ export function createExports(manifest: SSRManifest) {
       useSiteData(data);
       return sitePages(data);
     },
-    async render(data: SiteData, url: URL): Promise<Response> {
+    /** `siteUrl`: the portal's public address (SITE_URL), of any commune: the bundle bakes in none. */
+    async render(data: SiteData, url: URL, siteUrl: string): Promise<Response> {
       useSiteData(data);
+      usePortalSite(siteUrl);
       return app.render(new Request(url), { addCookieHeader: false });
     },
   };
