@@ -20,6 +20,8 @@ import { linkSpare, SITE_DIR } from './render-site.mjs';
  */
 const states = new Map();
 const statesKept = Math.max(1, Number(process.env.SITE_STATES_KEPT) || 20);
+/** SITE_LOAD_SNAPSHOTS=true (a province's workers): each release's rows are kept for whichever process builds its portal next. */
+const snapshots = process.env.SITE_LOAD_SNAPSHOTS === 'true';
 function stateOf(env) {
   const key = `${env.SITE_COMMUNE ?? ''} ${env.SITE_URL ?? ''}`;
   const state = states.get(key) ?? {};
@@ -37,7 +39,7 @@ async function build({ id, env, previousDir, spareDir, changes }) {
   const log = (line) => process.send({ type: 'log', id, line });
   // The release's record (~3 MB at 10,000 pieces) is written after the answer, off the path of
   // the publish an editor waits for; the next message is handled after it.
-  const result = await buildSite(env, { previousDir, spareDir, changes, log, state: stateOf(env), deferRecord: true });
+  const result = await buildSite(env, { previousDir, spareDir, changes, log, state: stateOf(env), deferRecord: true, snapshot: snapshots });
   afterAnswer = result.release.saveRecord;
   return {
     incremental: result.release.incremental,

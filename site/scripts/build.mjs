@@ -37,7 +37,10 @@ export function reportSkipped(skipped, reportFile) {
  * `options.state` keeps the loaded bundle and the validated entries between builds of one
  * process (build-service.mjs); with it, `options.changes` (published documents that changed)
  * fetches only those documents again. `options.deferRecord` leaves the release's record to
- * `result.release.saveRecord()` (build-service.mjs calls it after answering).
+ * `result.release.saveRecord()` (build-service.mjs calls it after answering). `options.snapshot`
+ * also keeps the rows the release was rendered from (load-snapshot.mjs), for another process to
+ * start from: a province's workers build one commune in turn; one commune's single worker
+ * does not need it (and at 10,000 pieces it is tens of MB a publish).
  */
 export async function buildSite(rawEnv = process.env, options = {}) {
   const env = loadSiteEnv(rawEnv);
@@ -135,7 +138,7 @@ export async function buildSite(rawEnv = process.env, options = {}) {
   state.release = resolve(outDir);
   const keep = () => {
     release.saveRecord();
-    if (keepOpen) writeLoadSnapshot(cacheDir, outDir, bundle.version, loaded.cache);
+    if (options.snapshot) writeLoadSnapshot(cacheDir, outDir, bundle.version, loaded.cache);
   };
   if (!options.deferRecord) keep();
   return { outDir, timings, skipped: loaded.skipped, release: { ...release, saveRecord: options.deferRecord ? keep : () => {} } };

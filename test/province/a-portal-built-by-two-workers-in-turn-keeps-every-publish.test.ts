@@ -60,7 +60,7 @@ describe('a portal built by two workers in turn', () => {
     for (const name of ['A', 'B']) {
       const builder = createReleaseBuilder({
         dataDir: join(dir, 'data'),
-        build: { ...siteBuildCommand(ROOT), service: siteBuildService(ROOT), env: { CMS_URL: cms.url, SITE_API_TOKEN: cms.siteToken, SITE_URL: 'http://127.0.0.1:4321' } },
+        build: { ...siteBuildCommand(ROOT), service: siteBuildService(ROOT), env: { CMS_URL: cms.url, SITE_API_TOKEN: cms.siteToken, SITE_URL: 'http://127.0.0.1:4321', SITE_LOAD_SNAPSHOTS: 'true' } },
         precompress: false,
         log: (line) => lines.push(`[${name}] ${line}`),
       });

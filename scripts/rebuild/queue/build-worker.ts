@@ -84,7 +84,7 @@ export async function startBuildWorker(options: BuildWorkerOptions): Promise<Bui
   const builders = new Map<string, { builder: ReleaseBuilder; busy: number }>();
   // One build process per concurrent job, rendering any commune with the one server bundle and
   // keeping communes' data between their publishes (scheduling/site-build-pool.ts).
-  const pool = options.build.service ? new SiteBuildPool(options.build.service, options.build.cwd, { ...inheritedEnv(), ...options.build.env, SITE_STATES_KEPT: String(options.keepBuilders) }, options.concurrency) : null;
+  const pool = options.build.service ? new SiteBuildPool(options.build.service, options.build.cwd, { ...inheritedEnv(), ...options.build.env, SITE_STATES_KEPT: String(options.keepBuilders), SITE_LOAD_SNAPSHOTS: 'true' }, options.concurrency) : null;
   const closing = new AbortController();
   const inBucket = new Map<string, CommuneReleases>();
   const prunedAt = new Map<string, number>();
