@@ -45,6 +45,8 @@ const claimResponse = z.object({
       cover: z.object({ url: z.string() }).passthrough().nullable(),
       /** In a province, the piece's own commune; null for the province's pieces and for one commune. */
       commune: z.string().nullable().optional(),
+      /** In a province, the commune whose portal the installation's webhook links to (its own; a province-wide piece's first addressee). */
+      portal: z.string().nullable().optional(),
       /** The piece's video as the CMS serves it: url relative to the CMS with the local provider. */
       video: z
         .object({ url: z.string().min(1), mime: z.string().nullish(), size: z.number().nullish() })

@@ -105,12 +105,12 @@ const broadcastWanted = (channel: Channel) => (channel.broadcast ? { broadcast: 
 /**
  * What a job goes out with: in a province, a commune's account job with that commune's channels
  * and portal; the installation's webhook with its own channel, linking to the portal of the
- * piece's commune. For one commune, the runner's own.
+ * piece's commune (a province-wide piece: of the first commune it is addressed to, whose portal shows it). For one commune, the runner's own.
  */
 function depsFor(claim: Claim, deps: RunnerDeps): RunnerDeps {
   if (!deps.accountsOf) return deps;
   if (claim.job.commune) return { ...deps, ...deps.accountsOf(claim.job.commune) };
-  const home = claim.piece?.commune;
+  const home = claim.piece?.portal ?? claim.piece?.commune;
   if (!home) return deps;
   const { channels: _theirs, ...portal } = deps.accountsOf(home);
   return { ...deps, ...portal };

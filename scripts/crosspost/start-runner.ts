@@ -92,7 +92,7 @@ export function startProvinceCrosspost(options: ProvinceCrosspostOptions) {
   return startRunner({
     ledger: new LedgerClient(options.cmsUrl, options.secret, `${hostname()}:${process.pid}`),
     channels: installation,
-    // A province-wide piece has no portal of its own: the webhook links to the first commune's.
+    // Only for a piece the CMS names no portal of (none of the served communes reaches it).
     siteUrl: options.siteUrlOf(options.communes[0]),
     cmsUrl: options.cmsUrl,
     isLive: liveCheck(options.siteUrlOf(options.communes[0]), probe),

@@ -5,6 +5,7 @@ import type { Channel, ChannelName } from '../../scripts/crosspost/channels/chan
 import { createFacebookChannel } from '../../scripts/crosspost/channels/facebook/index.ts';
 import { LedgerClient } from '../../scripts/crosspost/ledger-client.ts';
 import { drain } from '../../scripts/crosspost/runner.ts';
+import { openDatabase } from '../../scripts/lib/database-client.ts';
 import { AdminApi, connect } from '../helpers/admin-api.ts';
 import { userWithRole } from '../helpers/admin-users.ts';
 import { ensureAdminBuilt } from '../helpers/built-admin.ts';
@@ -195,6 +196,27 @@ describe('an editor sees and settles cross-posts on the edit page', () => {
   });
 
   it('the homepage lists a post waiting to be made by hand, ready to paste, and «Đã đăng tay» there records it', async () => {
+    // An older backlog beyond the hundred the homepage lists: a hundred posts of another piece.
+    const older = await superAdmin.create(ARTICLE, {
+      ...articleFields,
+      title: 'Thông báo cũ chờ đăng lên Zalo',
+      themes: connect(await superAdmin.ids('theme', ['y-nghia-ke-hoach'])),
+      unit: connect(await superAdmin.ids('unit', ['phong-vhxh'])),
+      channels: connect(await superAdmin.ids('channel', ['zalo'])),
+    });
+    expect((await superAdmin.publish(ARTICLE, older.body.data.documentId)).status).toBe(200);
+    await drain(runnerFor(cms, 'trang-chu', []));
+    const db = await openDatabase(cms.databaseTarget);
+    try {
+      await db.query(
+        `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100)
+         INSERT INTO crosspost_jobs (document_id, piece_uid, piece_id, channel, action, state, payload, created_at, updated_at, published_at)
+         SELECT j.document_id || '-' || n.i, j.piece_uid, j.piece_id, j.channel, j.action, j.state, j.payload, j.created_at, j.updated_at, j.published_at
+         FROM n, crosspost_jobs j WHERE j.piece_id = '${older.body.data.documentId}' AND j.channel = 'zalo' AND j.state = 'outbox'`,
+      );
+    } finally {
+      await db.close();
+    }
     const created = await superAdmin.create(ARTICLE, {
       ...articleFields,
       title: 'Lịch tiếp công dân trực tuyến tháng tới',
@@ -210,6 +232,10 @@ describe('an editor sees and settles cross-posts on the edit page', () => {
     const queue = page.getByTestId('outbox-queue');
     await queue.waitFor({ timeout: 60_000 });
     const item = queue.locator('[data-job]').filter({ hasText: 'Lịch tiếp công dân trực tuyến tháng tới · Zalo' });
+    expect(await queue.locator('[data-job]').count()).toBe(100);
+    const { waiting } = (await superAdmin.request('GET', '/crosspost-panel/outbox')).body.meta as { waiting: number };
+    expect(waiting).toBeGreaterThanOrEqual(102);
+    expect(await page.getByTestId('outbox-more').textContent()).toBe(`Đang hiện 100 bài mới nhất trong ${waiting} bài chờ đăng tay; các bài cũ hơn hiện ra khi những bài này được ghi nhận.`);
     expect(await item.getByRole('textbox', { name: 'Nội dung đăng lên Zalo' }).inputValue()).toContain('Lịch tiếp công dân trực tuyến tháng tới');
     const url = 'https://oa.zalo.me/bai-viet/lich-tiep-cong-dan';
     await item.getByRole('button', { name: 'Đã đăng tay' }).click();

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { startProvincePortal, type ProvincePortal } from '../../scripts/rebuild/
 import { startQueueIntake, type QueueIntake } from '../../scripts/rebuild/queue/queue-intake.ts';
 import { siteBuildCommand, siteBuildService } from '../../scripts/rebuild/worker-config.ts';
 import { startFacebookGraph, type GraphStandIn } from '../crosspost/stand-ins/facebook-graph.ts';
+import { startWebhookReceiver, type WebhookReceiver } from '../crosspost/stand-ins/webhook-receiver.ts';
 import { ARTICLE, LEDGER, publishArticle } from '../crosspost/helpers/runner-harness.ts';
 import { AdminApi, publicGet } from '../helpers/admin-api.ts';
 import { userWithRole } from '../helpers/admin-users.ts';
@@ -43,6 +45,8 @@ describe('each commune of a province posts on its own accounts', () => {
   let portal: ProvincePortal;
   let probe: ReturnType<typeof openQueueProbe>;
   let runner: { stop: () => Promise<void> };
+  let receiver: WebhookReceiver;
+  const webhookSecret = `whsec_${randomBytes(24).toString('base64')}`;
   const logs: string[] = [];
   const pages: Record<string, GraphStandIn> = {};
   const pieces: Record<string, { id: string; slug: string }> = {};
@@ -59,6 +63,8 @@ describe('each commune of a province posts on its own accounts', () => {
     redis = await startTestRedis();
     pages['thanh-thuy'] = await startFacebookGraph({ pageId: '104857600011111', token: 'EAAThanhThuyPageToken0123456789' });
     pages['dao-xa'] = await startFacebookGraph({ pageId: '104857600022222', token: 'EAADaoXaPageToken0123456789abc' });
+    // The installation's own webhook (the provincial portal's consumer), one event per piece.
+    receiver = await startWebhookReceiver(webhookSecret);
     const intakePort = await freePort();
     cms = await bootCms({ database: 'postgres', env: { WEBHOOK_URL: `http://127.0.0.1:${intakePort}/webhook`, WEBHOOK_SECRET: SECRET, PROVINCE_COMMUNES: COMMUNES.join(',') } });
     api = new AdminApi(cms, cms.adminToken);
@@ -96,7 +102,7 @@ describe('each commune of a province posts on its own accounts', () => {
       siteUrlOf: portalOf,
       accountsFile,
       // A page token in the environment is the province's mistake: no commune posts with it.
-      env: { FACEBOOK_PAGE_ID: '999', FACEBOOK_PAGE_ACCESS_TOKEN: 'EAAWrongPageForEveryone' },
+      env: { FACEBOOK_PAGE_ID: '999', FACEBOOK_PAGE_ACCESS_TOKEN: 'EAAWrongPageForEveryone', CROSSPOST_WEBHOOK_URL: receiver.url, CROSSPOST_WEBHOOK_SECRET: webhookSecret },
       log: (line) => logs.push(line),
     });
 
@@ -115,6 +121,7 @@ describe('each commune of a province posts on its own accounts', () => {
     await cms?.stop();
     await redis?.remove();
     for (const page of Object.values(pages)) await page.close();
+    await receiver?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -140,12 +147,22 @@ describe('each commune of a province posts on its own accounts', () => {
     expect(outbox.link).toBe(`${portalOf('thanh-son')}/tin-tuc/${slug}/`);
   });
 
+  it('the installation’s webhook links a province-wide piece to the portal of a commune it is addressed to', async () => {
+    // Addressed to Đào Xá only: the first commune served, Thanh Thủy, does not show it.
+    const piece = await publishArticle(api, 'Sở Văn hóa gửi xã Đào Xá lịch tập huấn chữ ký số', [], { provinceWide: true, addressedTo: 'dao-xa' });
+    const eventOf = () => receiver.accepted.map((a) => a.event as { data: { documentId: string; url: string } }).find((e) => e.data.documentId === piece.id);
+    await waitFor('the webhook event of the piece', async () => Boolean(eventOf()), WAIT);
+    expect(eventOf()!.data.url).toBe(`${portalOf('dao-xa')}/tin-tuc/${piece.slug}/`);
+    expect((await getByHost(portal.url, `dao-xa.${DOMAIN}`, `/tin-tuc/${piece.slug}/`)).status).toBe(200);
+    expect((await getByHost(portal.url, `thanh-thuy.${DOMAIN}`, `/tin-tuc/${piece.slug}/`)).status).toBe(404);
+  }, WAIT + 30_000);
+
   it('a correction updates each commune’s post and posts nothing twice', async () => {
     const { id, slug } = pieces.province;
     const before = Object.fromEntries(['thanh-thuy', 'dao-xa'].map((c) => [c, postsOn(c, slug)[0].id]));
     expect((await api.update(ARTICLE, id, { summary: 'Bản đính chính: trang giả mạo dùng tên miền dichvucong-gov.vn, người dân không bấm vào.' })).status).toBe(200);
     expect((await api.publish(ARTICLE, id)).status).toBe(200);
-    await waitFor('the updates to be sent', async () => (await jobsOf(id)).filter((j) => j.action === 'update' && j.state === 'posted').length === 2, WAIT);
+    await waitFor('the updates to be sent', async () => (await jobsOf(id)).filter((j) => j.channel === 'facebook' && j.action === 'update' && j.state === 'posted').length === 2, WAIT);
     for (const commune of ['thanh-thuy', 'dao-xa']) {
       const posts = postsOn(commune, slug);
       expect(posts.map((p) => p.id), commune).toEqual([before[commune]]);
@@ -231,6 +248,12 @@ describe('each commune of a province posts on its own accounts', () => {
     }
     const waiting = (await thanhSon.request('GET', '/crosspost-panel/outbox')).body.data as Array<{ id: number; commune: string; channelLabel: string; outbox: { link: string; caption: string } }>;
     expect(waiting.map((e) => [e.commune, e.channelLabel, e.outbox.link])).toEqual([['thanh-son', 'Facebook · Xã Thanh Sơn', `${portalOf('thanh-son')}/tin-tuc/${slug}/`]]);
+    expect((await thanhSon.request('GET', '/crosspost-panel/outbox')).body.meta).toEqual({ listed: 1, waiting: 1 });
+    // The province's editor works with every commune's accounts: the newest hundred are listed,
+    // and the widget says how many wait in all.
+    const everyone = (await superAdmin.request('GET', '/crosspost-panel/outbox')).body.meta as { listed: number; waiting: number };
+    expect(everyone.listed).toBe(100);
+    expect(everyone.waiting).toBeGreaterThan(120);
     // Đào Xá posts through its API: nothing waits for its officer, and Thanh Sơn's post is not theirs.
     expect((await daoXa.request('GET', '/crosspost-panel/outbox')).body.data).toEqual([]);
     const url = 'https://www.facebook.com/ubndxathanhson/posts/pfbid02abc';

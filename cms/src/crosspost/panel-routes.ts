@@ -66,11 +66,18 @@ const OUTBOX_LISTED = 100;
  * the piece may be the province's (a province-wide piece, which they cannot open, reaches their
  * page too). Only for those who may edit pieces at all (not a commune's police or area heads).
  */
-async function postsForAccount(strapi: Core.Strapi, ctx: Ctx, row: LedgerRow): Promise<boolean> {
+function postsForAccount(ctx: Ctx, row: LedgerRow, who: UserCommunes): boolean {
   if (!row.commune || ctx.state.user?.id === undefined) return false;
   if (!mayAtAll(ctx, 'plugin::content-manager.explorer.update', row.pieceUid)) return false;
-  const { communes, confined } = await communesOfUser(strapi, ctx.state.user.id);
-  return confined && communes.includes(row.commune);
+  return who.confined && who.communes.includes(row.commune);
+}
+
+type UserCommunes = { communes: string[]; confined: boolean };
+
+/** The communes of the signed-in admin (read once per request). */
+async function userCommunes(strapi: Core.Strapi, ctx: Ctx): Promise<UserCommunes> {
+  const userId = ctx.state.user?.id;
+  return userId === undefined ? { communes: [], confined: false } : communesOfUser(strapi, userId);
 }
 
 /** Whose accounts a signed-in admin works with: a commune's editor their own communes' (and the installation's webhook), others every one. */
@@ -108,18 +115,20 @@ const handlers = (strapi: Core.Strapi) => ({
     if (!mayAtAll(ctx, 'plugin::content-manager.explorer.read', 'api::article.article')) return refuse(ctx, 403, panelRefusals.mayNotReadOutbox);
     // A commune's editor: only their communes' accounts, in the query itself, so that a hundred
     // communes' posts of one province-wide piece never push theirs out of the newest hundred.
-    const userId = ctx.state.user?.id;
-    const { communes, confined } = userId === undefined ? { communes: [], confined: false } : await communesOfUser(strapi, userId);
-    const theirs = confined ? { $or: [{ commune: { $in: communes } }, { commune: { $null: true } }] } : {};
-    const rows = (await ledger(strapi).findMany({ where: { action: 'create', state: 'outbox', ...theirs }, orderBy: [{ id: 'desc' }], limit: OUTBOX_LISTED })) as LedgerRow[];
-    const ours = await accountsOf(strapi, userId);
+    const who = await userCommunes(strapi, ctx);
+    const theirs = who.confined ? { $or: [{ commune: { $in: who.communes } }, { commune: { $null: true } }] } : {};
+    const where = { action: 'create', state: 'outbox', ...theirs };
+    const rows = (await ledger(strapi).findMany({ where, orderBy: [{ id: 'desc' }], limit: OUTBOX_LISTED })) as LedgerRow[];
+    // Older ones wait beyond the list: the widget says so, and they come up as these are recorded.
+    const waiting = rows.length < OUTBOX_LISTED ? rows.length : await ledger(strapi).count({ where });
+    const ours = await accountsOf(strapi, ctx.state.user?.id);
     const shown: LedgerRow[] = [];
     for (const row of rows) {
       if (!ours(row.commune)) continue;
-      if ((await postsForAccount(strapi, ctx, row)) || (await mayOnPiece(strapi, ctx.state.userAbility, row.pieceUid, row.pieceId, 'read'))) shown.push(row);
+      if (postsForAccount(ctx, row, who) || (await mayOnPiece(strapi, ctx.state.userAbility, row.pieceUid, row.pieceId, 'read'))) shown.push(row);
     }
     const names = await communeNames(strapi, shown);
-    ctx.body = { data: shown.map((row) => entryOf(row, [row], names)).filter((entry) => entry.outbox) };
+    ctx.body = { data: shown.map((row) => entryOf(row, [row], names)).filter((entry) => entry.outbox), meta: { listed: rows.length, waiting } };
   },
 
   async retry(ctx: Ctx) {
@@ -133,7 +142,7 @@ const handlers = (strapi: Core.Strapi) => ({
   async postedByHand(ctx: Ctx) {
     const row = await jobFor(strapi, ctx);
     if (!row) return;
-    const may = (await mayOnPiece(strapi, ctx.state.userAbility, row.pieceUid, row.pieceId, 'update')) || (await postsForAccount(strapi, ctx, row));
+    const may = (await mayOnPiece(strapi, ctx.state.userAbility, row.pieceUid, row.pieceId, 'update')) || postsForAccount(ctx, row, await userCommunes(strapi, ctx));
     if (!may) return refuse(ctx, 403, panelRefusals.mayNotRetry);
     const body = postedByHandBody.safeParse(ctx.request.body);
     if (!body.success) return refuse(ctx, 400, panelRefusals.badUrl);

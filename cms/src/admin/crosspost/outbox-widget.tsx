@@ -3,7 +3,7 @@ import { Flex, Typography } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import type { PanelEntry } from '../../crosspost/panel-view';
 import { messageOf } from '../refusal-message';
-import { useAdminList } from '../use-admin-list';
+import { useAdminPage } from '../use-admin-list';
 import { OutboxPost } from './outbox-post';
 import { PostedByHandButton } from './posted-by-hand-button';
 
@@ -14,7 +14,9 @@ import { PostedByHandButton } from './posted-by-hand-button';
  */
 export function OutboxWidget() {
   const [reload, setReload] = React.useState(0);
-  const state = useAdminList<PanelEntry>(`/crosspost-panel/outbox?v=${reload}`);
+  const page = useAdminPage<PanelEntry, { listed: number; waiting: number }>(`/crosspost-panel/outbox?v=${reload}`);
+  const state = page && 'data' in page ? page.data : page;
+  const meta = page && 'data' in page ? page.meta : undefined;
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const markPosted = async (entry: PanelEntry, url: string) => {
@@ -43,6 +45,11 @@ export function OutboxWidget() {
           <PostedByHandButton entry={entry} onSubmit={(url) => markPosted(entry, url)} />
         </Flex>
       ))}
+      {meta && meta.waiting > meta.listed ? (
+        <Typography textColor="neutral600" data-testid="outbox-more">
+          Đang hiện {state.length} bài mới nhất trong {meta.waiting} bài chờ đăng tay; các bài cũ hơn hiện ra khi những bài này được ghi nhận.
+        </Typography>
+      ) : null}
     </Flex>
   );
 }

@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import { contentKinds, crosspostOutcomeSchema, kindByKey, socialCaptionChannel, uidOf, type SharedChannel } from '@thanh-thuy/content-types';
+import { communesReached, contentKinds, crosspostOutcomeSchema, kindByKey, socialCaptionChannel, uidOf, type SharedChannel, type Tenancy } from '@thanh-thuy/content-types';
 import { z } from 'zod';
 import { claimNext, recordOutcome, saveProgress } from '../../../crosspost/claim';
 import { laneWhere, ledger, type LedgerRow } from '../../../crosspost/ledger';
+import { servedCommunes } from '../../../documents/commune-membership';
 
 type Ctx = { request: { body?: unknown }; params: { id?: string }; body: unknown; status: number };
 
@@ -56,6 +57,9 @@ async function pieceOf(strapi: Core.Strapi, job: LedgerRow) {
     captions: captionsOf(piece.socialCaptions),
     // In a province, whose portal the piece is on (a province-wide piece: none of its own).
     commune: piece.provinceWide ? null : ((piece.commune as string | null | undefined) ?? null),
+    // The portal a link to it goes to when no commune's account posts it (the webhook): its
+    // own commune's, or for a province-wide piece the first commune it is addressed to.
+    portal: servedCommunes().length ? (communesReached(piece as Tenancy, servedCommunes()).communes[0] ?? null) : null,
     // When the piece was first published: a republished correction keeps it (the CMS stamps
     // publishedAt anew on every publish), so a consumer dates the piece as the portal does.
     publishedAt: piece.firstPublishedAt ?? piece.publishedAt,
