@@ -25,9 +25,9 @@ const benches = {
   backup: ['scripts/bench/backup-bench.ts', '--sizes', 'demo,1000'],
   // Opt-in: the province's build queue with stand-in builds (README "Running a province").
   'province-queue': ['scripts/bench/province-queue-bench.ts', '--communes', '100', '--workers', '1,2,4', '--seconds', '60'],
-  // Opt-in: issue 13's simulated province on real content and real builds (over an hour here).
   // Opt-in: what an S3-compatible store adds to a province's publish (push, pull, poll).
   'object-store': ['scripts/bench/object-store-bench.ts', '--pieces', '200,1000'],
+  // Opt-in: issue 13's simulated province on real content and real builds (over an hour here).
   province: ['scripts/bench/province-bench.ts', '--communes', '100', '--pieces', '200', '--workers', '1,2,4', '--seconds', '120', '--rate', '2'],
 } as const;
 

@@ -30,8 +30,9 @@ thời gian để bài của tỉnh có mặt trên mọi cổng, độ sâu hà
 `);
 
 // Issue 13's measurement. Unlike `province-queue` (stand-in builds), every build here is the
-// real site build, reading the real CMS over its commune's token, on a worker whose build
-// services are cold for most communes. Seeding 100 × 200 pieces takes about half an hour here.
+// real site build, reading the real CMS over its commune's token, in a worker's build process
+// that renders every commune (its data in memory, or from the live release's snapshot).
+// Seeding 100 × 200 pieces takes half an hour to forty minutes here.
 const flagsSchema = z.object({
   communes: z.coerce.number().int().min(1).max(500).default(100),
   pieces: z.coerce.number().int().min(1).default(200),
@@ -193,7 +194,7 @@ async function main(): Promise<void> {
       const row = await run(flags, setup, count);
       rows.push(row);
       log(
-        `${count} worker(s): publish → live p50 ${seconds(row.p50)}, p95 ${seconds(row.p95)} (${row.live}/${row.publishes} live); province-wide piece on ${row.fanoutCommunes}/${flags.communes} portals after ${seconds(row.fanout)}; queue depth max ${row.maxDepth}; ${row.builds} builds (p50 ${seconds(row.buildP50)}); peak memory per worker with its build services ${row.memory.join(', ')} MB`,
+        `${count} worker(s): publish → live p50 ${seconds(row.p50)}, p95 ${seconds(row.p95)} (${row.live}/${row.publishes} live); province-wide piece on ${row.fanoutCommunes}/${flags.communes} portals after ${seconds(row.fanout)}; queue depth max ${row.maxDepth}; ${row.builds} builds (p50 ${seconds(row.buildP50)}); peak memory per worker with its build process ${row.memory.join(', ')} MB`,
       );
     }
     const cmsMb = peakTreeMb(cms.child.pid!);
