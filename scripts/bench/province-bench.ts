@@ -21,7 +21,7 @@ import { startTestRedis } from '../../test/province/helpers/redis-server.ts';
 import { startWorkerProcess, type WorkerProcess } from '../../test/province/helpers/worker-process.ts';
 
 exitWithUsageOnHelp(`
-Cách dùng: npm run bench -- province   (hoặc npx tsx scripts/bench/province-bench.ts [--communes 100] [--pieces 200] [--workers 1,2,4] [--seconds 120] [--rate 2] [--communes-in-memory 50])
+Cách dùng: npm run bench -- province   (hoặc npx tsx scripts/bench/province-bench.ts [--communes 100] [--pieces 200] [--workers 1,2,4] [--seconds 120] [--rate 2] [--communes-in-memory 100])
 
 Đo một tỉnh mô phỏng trên máy này, với nội dung thật trong PostgreSQL và bản dựng thật: mỗi xã
 --pieces bài; xuất bản --rate bài mỗi giây vào các xã ngẫu nhiên trong --seconds giây, giữa chừng
@@ -40,7 +40,7 @@ const flagsSchema = z.object({
   seconds: z.coerce.number().min(5).default(120),
   rate: z.coerce.number().positive().default(2),
   /** BUILD_COMMUNES_IN_MEMORY: how many communes' data each build process keeps in memory. */
-  'communes-in-memory': z.coerce.number().int().min(1).default(50),
+  'communes-in-memory': z.coerce.number().int().min(1).default(100),
 });
 type Flags = z.infer<typeof flagsSchema>;
 
