@@ -7,7 +7,9 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 180_000,
-    reporters: ['default'],
+    // The second reporter names any vitest worker process that dies by itself, with its exit
+    // code or signal and its test files (scripts/test/run-suite.ts decides what that means).
+    reporters: ['default', './scripts/test/worker-exit-reporter.ts'],
     projects: [
       {
         extends: true,
