@@ -13,7 +13,9 @@ export function strapiBin(): string {
 export class CmsStartError extends Error {
   override name = 'CmsStartError';
   constructor(message: string, readonly output: string) {
-    super(message);
+    // The CMS's last lines say why it did not start (a port taken, a database refused…).
+    const tail = output.trim().split('\n').slice(-12).join('\n');
+    super(tail ? `${message}; its last output:\n${tail}` : message);
   }
 }
 

@@ -12,7 +12,7 @@ import { factCheckFields } from '../fixtures/entries.ts';
 const cmsDir = resolve(import.meta.dirname, '..', '..', 'cms');
 const dir = mkdtempSync(join(tmpdir(), 'tt-inproc-'));
 let strapi: any;
-const savedListeners = new Map<string, Function[]>();
+const savedListeners = new Map<string | symbol, Function[]>();
 
 describe('publishing from code inside the CMS', () => {
   beforeAll(async () => {
@@ -22,10 +22,12 @@ describe('publishing from code inside the CMS', () => {
       SEED_DEMO: 'false',
       SERVE_ADMIN: 'false',
     });
-    // strapi.destroy() removes every process listener, including vitest's own (FACTS.md).
-    for (const event of ['exit', 'message', 'uncaughtException', 'unhandledRejection', 'SIGTERM', 'SIGINT']) {
-      savedListeners.set(event, process.listeners(event as NodeJS.Signals) as Function[]);
-    }
+    // strapi.destroy() removes every process listener (FACTS.md): vitest's own, and Node's own
+    // 'newListener'/'removeListener' hooks that keep the IPC channel to vitest referenced while
+    // a 'message' listener exists. Without those, the worker exited (code 0) as soon as its
+    // event loop ran dry, before telling vitest the file was finished ("Worker exited
+    // unexpectedly" in CI). So every event's listeners are saved and put back, in order.
+    for (const event of process.eventNames()) savedListeners.set(event, process.listeners(event as NodeJS.Signals) as Function[]);
     const require = createRequire(join(cmsDir, 'package.json'));
     const { createStrapi } = require('@strapi/strapi');
     strapi = await createStrapi({ appDir: cmsDir, distDir: join(cmsDir, 'dist') }).load();

@@ -42,9 +42,20 @@ describe('a writer and an approver work the review in the admin', () => {
 
   async function panelOf(page: Page) {
     await settled(page, editPage());
+    return steadyPanel(page);
+  }
+
+  async function steadyPanel(page: Page) {
     const panel = page.getByTestId('review-panel');
     await panel.waitFor({ timeout: 60_000 });
-    return panel;
+    // On a busy machine the remount can come after the network is idle (CI: a note typed into
+    // the first panel was lost with it). The panel is used once the same one has stayed put.
+    for (let tries = 0; tries < 40; tries += 1) {
+      const shown = await panel.elementHandle({ timeout: 60_000 });
+      await page.waitForTimeout(750);
+      if (await shown.evaluate((element) => element.isConnected)) return panel;
+    }
+    throw new Error('the review panel kept being replaced for 30 s');
   }
 
   beforeAll(async () => {
@@ -83,8 +94,8 @@ describe('a writer and an approver work the review in the admin', () => {
     await queue.waitFor({ timeout: 60_000 });
     await queue.getByRole('link', { name: title }).click();
     await approver.waitForURL((url) => url.pathname.endsWith(`/${pieceId}`), { timeout: 30_000 });
-    const panel = approver.getByTestId('review-panel');
-    await panel.waitFor({ timeout: 60_000 });
+    await approver.waitForLoadState('networkidle');
+    const panel = await steadyPanel(approver);
     // Strapi's own publish button is refused, in Vietnamese, while the piece waits for review.
     await approver.getByRole('button', { name: 'Xuất bản', exact: true }).click();
     await approver.getByText('chưa được duyệt', { exact: false }).first().waitFor({ timeout: 30_000 });
