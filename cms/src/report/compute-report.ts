@@ -119,10 +119,12 @@ export async function computeReport(strapi: Core.Strapi, period: ReportPeriod, o
   // One query after another: SQLite serves one connection, and the report is not on a hot path.
   const { commune } = options;
   const ours = <T extends { commune: string | null; provinceWide?: boolean }>(items: T[]) => (commune ? items.filter((item) => rowOf(item) === commune) : items);
-  const pieces = ours(await publishedPieces(strapi, start, end, options.portalUrl));
-  const posts = ours(await socialPosts(strapi, start, end, options.portalUrl));
-  const activities = ours(await outreachActivities(strapi, period));
-  const sightings = ours(await periodSightings(strapi, start, end));
+  // The database returns the commune's own records; `ours` still decides whose each one is (rowOf).
+  const scope = { commune };
+  const pieces = ours(await publishedPieces(strapi, start, end, options.portalUrl, scope));
+  const posts = ours(await socialPosts(strapi, start, end, options.portalUrl, scope));
+  const activities = ours(await outreachActivities(strapi, period, scope));
+  const sightings = ours(await periodSightings(strapi, start, end, scope));
   const totals = byKind(pieces);
   return {
     period,

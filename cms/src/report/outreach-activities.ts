@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { OUTREACH_CHANNELS, OUTREACH_CHANNEL_KEYS, taxonomy, toSlug, type OutreachChannel, type ReportActivity, type ReportPeriod } from '@thanh-thuy/content-types';
+import type { ReportScope } from './published-pieces';
 
 export interface PeriodActivity extends ReportActivity {
   unitKey: string | null;
@@ -32,9 +33,9 @@ export function activityChannels(): Array<{ key: string; value: OutreachChannel;
 }
 
 /** The activities done on the days of the period (their date is a calendar day, no time). */
-export async function outreachActivities(strapi: Core.Strapi, period: ReportPeriod): Promise<PeriodActivity[]> {
+export async function outreachActivities(strapi: Core.Strapi, period: ReportPeriod, scope: ReportScope = {}): Promise<PeriodActivity[]> {
   const rows = (await strapi.db.query('api::outreach-activity.outreach-activity' as never).findMany({
-    where: { date: { $gte: period.from, $lte: period.to } },
+    where: { date: { $gte: period.from, $lte: period.to }, ...(scope.commune ? { commune: scope.commune } : {}) },
     select: ['date', 'channel', 'description', 'times', 'minutes', 'peopleReached', 'commune'],
     populate: { unit: { select: ['key', 'label'] }, residentialArea: { select: ['name'] }, themes: { select: ['key'] } },
     orderBy: [{ date: 'asc' }, { id: 'asc' }],

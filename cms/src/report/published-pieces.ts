@@ -1,6 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { contentKinds, localDay, taxonomy, uidOf, type ContentKindDefinition, type ReportPiece } from '@thanh-thuy/content-types';
 
+/** Whose records a report reads: one commune's (in a province), or all the installation holds. */
+export interface ReportScope {
+  commune?: string;
+}
+
 /** A published piece of the period with what the report groups it by. */
 export interface PeriodPiece extends ReportPiece {
   firstPublishedAt: string;
@@ -38,16 +43,19 @@ export const pieceUrl = (portalUrl: string, kind: ContentKindDefinition, slug: s
  * dated by firstPublishedAt, which a later publish of a correction does not move. A row from
  * before that field existed falls back to its publishedAt.
  */
-export async function publishedPieces(strapi: Core.Strapi, start: Date, end: Date, portalUrl: string): Promise<PeriodPiece[]> {
+export async function publishedPieces(strapi: Core.Strapi, start: Date, end: Date, portalUrl: string, scope: ReportScope = {}): Promise<PeriodPiece[]> {
   const pieces: PeriodPiece[] = [];
+  // One commune's own pieces (rowOf): its commune and not province-wide, asked of the database,
+  // not filtered from the whole province's rows (a portal's build asks for its coverage).
+  const own = scope.commune ? [{ commune: scope.commune }, { $or: [{ provinceWide: false }, { provinceWide: { $null: true } }] }] : [];
   for (const kind of contentKinds) {
     const hasArea = 'residentialArea' in kind.fields;
     const rows = (await strapi.db.query(uidOf(kind) as never).findMany({
       where: {
-        publishedAt: { $notNull: true },
-        $or: [
-          { firstPublishedAt: { $gte: start, $lt: end } },
-          { firstPublishedAt: { $null: true }, publishedAt: { $gte: start, $lt: end } },
+        $and: [
+          { publishedAt: { $notNull: true } },
+          { $or: [{ firstPublishedAt: { $gte: start, $lt: end } }, { firstPublishedAt: { $null: true }, publishedAt: { $gte: start, $lt: end } }] },
+          ...own,
         ],
       },
       select: ['documentId', 'title', 'slug', 'summary', 'firstPublishedAt', 'publishedAt', 'commune', 'provinceWide', ...('subjectName' in kind.fields ? ['subjectName'] : [])],

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { SIGHTING_PLATFORMS, SIGHTING_STATUSES, factCheck, uidOf, type ReportData } from '@thanh-thuy/content-types';
+import type { ReportScope } from './published-pieces';
 
 export interface PeriodSighting {
   platform: string;
@@ -18,9 +19,9 @@ type Row = { platform: string; state: string; seenAt: string; commune?: string |
  * relation may name the fact-check's draft row, so the published row is looked up by documentId:
  * a fact-check that was never published, or was withdrawn, rebuts nothing.
  */
-export async function periodSightings(strapi: Core.Strapi, start: Date, end: Date): Promise<PeriodSighting[]> {
+export async function periodSightings(strapi: Core.Strapi, start: Date, end: Date, scope: ReportScope = {}): Promise<PeriodSighting[]> {
   const rows = (await strapi.db.query('api::sighting.sighting' as never).findMany({
-    where: { seenAt: { $gte: start, $lt: end } },
+    where: { seenAt: { $gte: start, $lt: end }, ...(scope.commune ? { commune: scope.commune } : {}) },
     select: ['platform', 'state', 'seenAt', 'commune'],
     populate: { factCheck: { select: ['documentId'] } },
   })) as Row[];

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { SHARED_CHANNELS, SHARED_CHANNEL_NAMES, contentKinds, localDay, uidOf, type SharedChannel } from '@thanh-thuy/content-types';
 import { ledger, type LedgerRow } from '../crosspost/ledger';
-import { pieceUrl } from './published-pieces';
+import { pieceUrl, type ReportScope } from './published-pieces';
 
 export interface PeriodPost {
   channel: SharedChannel;
@@ -27,9 +27,11 @@ const CHUNK = 500; // well under SQLite's and PostgreSQL's bound-parameter limit
  * period, per account in a province. A post whose piece is no longer published does not count (nor does a copy an editor
  * removed, whose job is "removed").
  */
-export async function socialPosts(strapi: Core.Strapi, start: Date, end: Date, portalUrl: string): Promise<PeriodPost[]> {
+export async function socialPosts(strapi: Core.Strapi, start: Date, end: Date, portalUrl: string, scope: ReportScope = {}): Promise<PeriodPost[]> {
+  // For one commune: the posts of its accounts, and those made without an account (their piece says whose they are).
+  const own = scope.commune ? { $or: [{ commune: scope.commune }, { commune: { $null: true } }] } : {};
   const rows = (await ledger(strapi).findMany({
-    where: { action: 'create', state: 'posted', channel: { $in: [...SHARED_CHANNELS] }, postedAt: { $gte: start, $lt: end }, remoteUrl: { $notNull: true } },
+    where: { action: 'create', state: 'posted', channel: { $in: [...SHARED_CHANNELS] }, postedAt: { $gte: start, $lt: end }, remoteUrl: { $notNull: true }, ...own },
     orderBy: [{ generation: 'desc' }, { id: 'desc' }],
   })) as LedgerRow[];
   const newest = new Map<string, LedgerRow>();
