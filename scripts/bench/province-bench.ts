@@ -11,7 +11,9 @@ import { freePort } from '../lib/free-port.ts';
 import { exitWithUsageOnHelp } from '../lib/help-flag.ts';
 import { startQueueIntake } from '../rebuild/queue/queue-intake.ts';
 import { AdminClient } from './admin-client.ts';
-import { buildPhases, percentile, publishToLive, sampleDepth, settleQueue } from './province-measure.ts';
+import { buildPhases, percentile, publishToLive, sampleCpu, sampleDepth, settleQueue } from './province-measure.ts';
+import { keptDatabase } from './kept-database.ts';
+import { cpuSecondsOfTree } from './process-cpu.ts';
 import { runSeed } from './run-seed.ts';
 // The PostgreSQL database, the Redis, the worker processes and a fact-check's fields are the tests'.
 import { factCheckFields } from '../../test/fixtures/entries.ts';
@@ -21,12 +23,14 @@ import { startTestRedis } from '../../test/province/helpers/redis-server.ts';
 import { startWorkerProcess, type WorkerProcess } from '../../test/province/helpers/worker-process.ts';
 
 exitWithUsageOnHelp(`
-Cách dùng: npm run bench -- province   (hoặc npx tsx scripts/bench/province-bench.ts [--communes 100] [--pieces 200] [--workers 1,2,4] [--seconds 120] [--rate 2] [--communes-in-memory 100])
+Cách dùng: npm run bench -- province   (hoặc npx tsx scripts/bench/province-bench.ts [--communes 100] [--pieces 200] [--workers 1,2,4] [--seconds 120] [--rate 2] [--communes-in-memory 100] [--database TÊN])
 
 Đo một tỉnh mô phỏng trên máy này, với nội dung thật trong PostgreSQL và bản dựng thật: mỗi xã
 --pieces bài; xuất bản --rate bài mỗi giây vào các xã ngẫu nhiên trong --seconds giây, giữa chừng
 một bài phản bác tin giả của tỉnh gửi mọi xã. In thời gian từ xuất bản đến trực tuyến (p50, p95),
 thời gian để bài của tỉnh có mặt trên mọi cổng, độ sâu hàng đợi lớn nhất và bộ nhớ của mỗi tiến trình.
+Với --database TÊN, cơ sở dữ liệu PostgreSQL được giữ lại giữa các lần đo: lần đầu tạo và nạp dữ liệu,
+các lần sau dùng lại (không phải nạp lại nửa giờ).
 `);
 
 // Issue 13's measurement. Unlike `province-queue` (stand-in builds), every build here is the
@@ -41,6 +45,8 @@ const flagsSchema = z.object({
   rate: z.coerce.number().positive().default(2),
   /** BUILD_COMMUNES_IN_MEMORY: how many communes' data each build process keeps in memory. */
   'communes-in-memory': z.coerce.number().int().min(1).default(100),
+  /** A PostgreSQL database kept between runs (kept-database.ts), instead of a new one seeded and dropped. */
+  database: z.string().optional(),
 });
 type Flags = z.infer<typeof flagsSchema>;
 
@@ -64,6 +70,26 @@ function peakTreeMb(pid: number): number {
     // no children
   }
   return Math.round(peak(pid) + children.reduce((n, c) => n + peakTreeMb(c), 0));
+}
+
+/** CPU time so far of the CMS, the workers and their build processes, PostgreSQL, and this process (intake, load). */
+function cpuSplit(cms: CmsProcess, workers: WorkerProcess[]) {
+  let postgres = 0;
+  try {
+    const postmaster = Number(execFileSync('pgrep', ['-o', '-x', 'postgres'], { encoding: 'utf8' }).trim());
+    if (postmaster) postgres = cpuSecondsOfTree(postmaster);
+  } catch {
+    // no local PostgreSQL process to read (TEST_POSTGRES_URL elsewhere)
+  }
+  const own = process.cpuUsage();
+  return {
+    cms: cpuSecondsOfTree(cms.child.pid!),
+    // A worker process itself (queue, release store, precompression) and its build processes (render, search index).
+    workerProcesses: workers.reduce((n, w) => n + cpuSecondsOfTree(w.child.pid!, { rootOnly: true }), 0),
+    buildProcesses: workers.reduce((n, w) => n + cpuSecondsOfTree(w.child.pid!) - cpuSecondsOfTree(w.child.pid!, { rootOnly: true }), 0),
+    postgres,
+    intakeAndLoad: (own.user + own.system) / 1e6,
+  };
 }
 
 interface Setup {
@@ -95,6 +121,7 @@ async function run(flags: Flags, setup: Setup, workerCount: number) {
 
     const sent = new Map<string, number>();
     const stopSampling = sampleDepth(probe, 250);
+    let stopCpu: (() => { busyPercent: number; cores: number }) | null = null;
     const total = Math.round(flags.seconds * flags.rate);
     const t0 = Date.now();
     let fanoutKey = '';
@@ -113,6 +140,8 @@ async function run(flags: Flags, setup: Setup, workerCount: number) {
       provinceWide: true,
       ...setup.factCheckRelations,
     });
+    stopCpu = sampleCpu();
+    const cpuBefore = cpuSplit(setup.cms, workers);
     const published = Array.from({ length: total }, async (_, i) => {
       await new Promise((r) => setTimeout(r, Math.max(0, t0 + (i * 1000) / flags.rate - Date.now())));
       const at = Date.now();
@@ -128,8 +157,13 @@ async function run(flags: Flags, setup: Setup, workerCount: number) {
     await new Promise((r) => setTimeout(r, 2000)); // the last webhooks reach the intake
     await settleQueue(probe);
     const maxDepth = stopSampling();
+    const cpu = stopCpu();
+    const cpuAfter = cpuSplit(setup.cms, workers);
+    const cpuUsed = Object.fromEntries(Object.entries(cpuAfter).map(([k, v]) => [k, Math.round((v - cpuBefore[k as keyof typeof cpuAfter]) * 10) / 10]));
+    log(`  ${workerCount} worker(s): CPU seconds from the first publish until the queue was empty: ${JSON.stringify(cpuUsed)}`);
 
-    const { results, latencies, p50, p95, fanoutMs, fanoutCommunes } = await publishToLive(probe, sent, fanoutKey, fanoutSentAt);
+    const { results, latencies, p50, p95, fanoutMs, fanoutCommunes, byWindow } = await publishToLive(probe, sent, fanoutKey, fanoutSentAt);
+    log(`  ${workerCount} worker(s): publish → live by when it was sent, before / while / after the province-wide piece went out: ${JSON.stringify(byWindow)}; the ${cpu.cores} cores were ${cpu.busyPercent}% busy from the first publish until the queue was empty`);
     const durations = results.filter((r) => r.finishedOn >= t0).map((r) => r.durationMs);
     const phases = buildPhases(join(dir, 'data'), t0);
     log(`  ${workerCount} worker(s): site build phases, medians of ${phases.counts.incremental} incremental builds ${JSON.stringify(phases.incremental)}; of ${phases.counts.full} full ones ${JSON.stringify(phases.full)}; data from ${JSON.stringify(phases.startedFrom)}`);
@@ -157,13 +191,16 @@ async function run(flags: Flags, setup: Setup, workerCount: number) {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { communes: { type: 'string' }, pieces: { type: 'string' }, workers: { type: 'string' }, seconds: { type: 'string' }, rate: { type: 'string' }, 'communes-in-memory': { type: 'string' } }, strict: true });
+  const { values } = parseArgs({ options: { communes: { type: 'string' }, pieces: { type: 'string' }, workers: { type: 'string' }, seconds: { type: 'string' }, rate: { type: 'string' }, 'communes-in-memory': { type: 'string' }, database: { type: 'string' } }, strict: true });
   const flags = flagsSchema.parse(values);
   const communes = Array.from({ length: flags.communes }, (_, i) => `xa-${String(i + 1).padStart(3, '0')}`);
   log(`Province: ${flags.communes} communes × ${flags.pieces} pieces in PostgreSQL, ${flags.rate} publishes/s to random communes for ${flags.seconds} s, one province-wide fact-check half-way; real site builds, ${flags['communes-in-memory']} communes' data kept in memory per build process; Redis with appendfsync always`);
-  const pg = await createPostgresDatabase();
-  const secrets = Object.fromEntries(Object.entries(GENERATED_SECRETS).map(([k, make]) => [k, make()]));
-  const admin = { email: 'bench@phutho.test', password: `Bench${randomBytes(6).toString('hex')}9` };
+  // A database of its own, dropped at the end; or one kept between runs (--database NAME), seeded once.
+  const kept = flags.database ? await keptDatabase(flags.database) : null;
+  const pg = kept ? { url: kept.url, drop: async () => {} } : await createPostgresDatabase();
+  if (kept) log(`  database ${flags.database}: ${kept.created ? 'created, seeded now and kept for the next runs' : 'kept from an earlier run (it also holds the pieces those runs published)'}`);
+  const secrets = kept?.secrets ?? Object.fromEntries(Object.entries(GENERATED_SECRETS).map(([k, make]) => [k, make()]));
+  const admin = kept?.admin ?? { email: 'bench@phutho.test', password: `Bench${randomBytes(6).toString('hex')}9` };
   const dbEnv = { DATABASE_CLIENT: 'postgres', DATABASE_URL: pg.url };
   let cms: CmsProcess | undefined;
   try {

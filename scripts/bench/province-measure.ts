@@ -52,7 +52,31 @@ export async function publishToLive(probe: Probe, sent: Map<string, number>, fan
     }
   }
   const latencies = [...sent].filter(([key]) => liveAt.has(key)).map(([key, at]) => liveAt.get(key)! - at);
-  return { results, latencies, p50: percentile(latencies, 50), p95: percentile(latencies, 95), fanoutMs: fanoutDone - fanoutSentAt, fanoutCommunes };
+  // Publishes sent before the province-wide piece, while it was still going out, and after.
+  const windows = { before: [] as number[], during: [] as number[], after: [] as number[] };
+  for (const [key, at] of sent) {
+    if (!liveAt.has(key)) continue;
+    const window = at < fanoutSentAt ? 'before' : at <= fanoutDone ? 'during' : 'after';
+    windows[window].push(liveAt.get(key)! - at);
+  }
+  const byWindow = Object.fromEntries(Object.entries(windows).map(([name, values]) => [name, { count: values.length, p50: percentile(values, 50), p95: percentile(values, 95) }]));
+  return { results, latencies, p50: percentile(latencies, 50), p95: percentile(latencies, 95), fanoutMs: fanoutDone - fanoutSentAt, fanoutCommunes, byWindow };
+}
+
+/** The machine's CPU time split while `stop` is not called: busy share of all cores, and steal. */
+export function sampleCpu(): () => { busyPercent: number; cores: number } {
+  const read = () => {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    const idle = fields[3] + (fields[4] ?? 0);
+    return { idle, total: fields.reduce((a, b) => a + b, 0) };
+  };
+  const cores = readFileSync('/proc/stat', 'utf8').split('\n').filter((line) => /^cpu\d+ /.test(line)).length;
+  const start = read();
+  return () => {
+    const end = read();
+    const total = end.total - start.total;
+    return { busyPercent: total > 0 ? Math.round((100 * (total - (end.idle - start.idle))) / total) : NaN, cores };
+  };
 }
 
 /**
