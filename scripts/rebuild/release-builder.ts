@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SiteChange } from './intake/affects-site.ts';
@@ -40,6 +41,11 @@ export interface ReleaseBuilderOptions {
   precompress?: boolean;
   /** Quiet time after a build goes live before its files are precompressed (default 2 s). */
   precompressDelayMs?: number;
+  /**
+   * Whether housekeeping may run now (default: always). A province worker says no while it
+   * builds any commune; it then calls resumeHousekeeping() once it is idle.
+   */
+  mayHousekeep?: () => boolean;
   log: (line: string) => void;
 }
 
@@ -49,6 +55,11 @@ export interface ReleaseBuilder {
   build: (run: BuildRun) => Promise<void>;
   /** Stops precompression and spare linking: a change arrived, a build is about to start. */
   pauseHousekeeping: () => void;
+  /**
+   * Precompresses the live release again after a quiet moment, when a pause stopped it before it
+   * was done: a province worker pauses every commune's housekeeping while it builds any of them.
+   */
+  resumeHousekeeping: () => void;
   /** A spare release is being linked for the next publish. */
   linkingSpare: () => boolean;
   /** Makes the release store and clears away builds a crash or a stop left half-done. */
@@ -76,6 +87,8 @@ export function createReleaseBuilder(options: ReleaseBuilderOptions): ReleaseBui
   const layout = siteLayout(options.dataDir);
   let compressing: AbortController | null = null;
   let compressTimer: NodeJS.Timeout | null = null;
+  // The live release while its precompression has not run to the end.
+  let uncompressed: { id: string; dir: string; previousDir: string | null } | null = null;
 
   // Housekeeping after a build goes live: first a spare for the next publish to take over when
   // there is none (service only), then precompression. It waits for a quiet moment and gives
@@ -92,15 +105,33 @@ export function createReleaseBuilder(options: ReleaseBuilderOptions): ReleaseBui
 
   function schedulePrecompress(id: string, dir: string, previousDir: string | null): void {
     stopPrecompress();
+    const release = { id, dir, previousDir };
+    uncompressed = release;
     compressTimer = setTimeout(() => {
+      compressTimer = null;
+      if (options.mayHousekeep && !options.mayHousekeep()) return; // resumed later
       const abort = new AbortController();
       compressing = abort;
       const t0 = Date.now();
       precompress(dir, { previousDir, signal: abort.signal }).then(
-        ({ compressed, reused }) => log(`Precompressed build ${id}${abort.signal.aborted ? ' (partly: a change arrived)' : ''}: ${compressed} files compressed, ${reused} reused, ${((Date.now() - t0) / 1000).toFixed(1)} s`),
+        ({ compressed, reused }) => {
+          if (!abort.signal.aborted && uncompressed === release) uncompressed = null;
+          log(`Precompressed build ${id}${abort.signal.aborted ? ' (partly: a change arrived)' : ''}: ${compressed} files compressed, ${reused} reused, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+        },
         (error: Error) => log(`Precompressing build ${id} failed: ${error.message}`),
-      );
+      ).finally(() => {
+        if (compressing === abort) compressing = null;
+      });
     }, options.precompressDelayMs ?? 2_000);
+  }
+
+  function resumeHousekeeping(): void {
+    if (!uncompressed || compressTimer || (compressing && !compressing.signal.aborted) || options.precompress === false) return;
+    if (!existsSync(uncompressed.dir)) {
+      uncompressed = null;
+      return;
+    }
+    schedulePrecompress(uncompressed.id, uncompressed.dir, uncompressed.previousDir);
   }
 
   /**
@@ -246,6 +277,7 @@ export function createReleaseBuilder(options: ReleaseBuilderOptions): ReleaseBui
     layout,
     build,
     pauseHousekeeping: stopPrecompress,
+    resumeHousekeeping,
     linkingSpare: () => linkingSpare,
     prepare: async () => {
       await ensureLayout(layout);

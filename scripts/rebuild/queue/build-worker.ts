@@ -34,6 +34,8 @@ export interface BuildWorkerOptions {
   attempts: number;
   retryBaseMs: number;
   precompress?: boolean;
+  /** Quiet time of the whole worker before it precompresses releases (default 2 s). */
+  precompressDelayMs?: number;
   /**
    * Where releases go (object-store/): each job first takes the commune's live release from the
    * bucket, then puts its own there. Without it, workers and portals share DATA_DIR.
@@ -104,6 +106,8 @@ export async function startBuildWorker(options: BuildWorkerOptions): Promise<Bui
         build: { ...options.build, env: communeBuildEnv(options.build.env ?? {}, commune, options.siteUrl(commune)), sharedService: pool ?? undefined },
         // With an object store the portals make their own compressed copies (after each pull).
         precompress: options.objectStore ? false : options.precompress,
+        precompressDelayMs: options.precompressDelayMs,
+        mayHousekeep: () => running === 0,
         log: (line) => log(`[${commune}] ${line}`),
       });
       await builder.prepare();
@@ -120,11 +124,27 @@ export async function startBuildWorker(options: BuildWorkerOptions): Promise<Bui
     return entry;
   }
 
+  // Precompression waits for a quiet moment of the whole worker, not of one commune: one
+  // commune's compression would otherwise take the CPU from another commune's build, whose
+  // editor is waiting. It resumes once no job runs here (and gives way again to the next one).
+  let running = 0;
+  const pauseHousekeeping = () => {
+    for (const { builder } of builders.values()) builder.pauseHousekeeping();
+  };
+  const resumeHousekeeping = () => {
+    if (running === 0 && !closing.signal.aborted) for (const { builder } of builders.values()) builder.resumeHousekeeping();
+  };
+
   async function processJob(job: Job<BuildJobData, BuildJobResult>): Promise<BuildJobResult> {
     const { commune } = job.data;
     if (!served.has(commune)) throw new UnrecoverableError(`no portal for commune "${commune}" on this installation (PROVINCE_COMMUNES)`);
     const started = Date.now();
-    const entry = await builderFor(commune);
+    running += 1;
+    pauseHousekeeping();
+    const entry = await builderFor(commune).catch((error: Error) => {
+      running -= 1;
+      throw error;
+    });
     entry.busy += 1;
     try {
       entry.builder.pauseHousekeeping();
@@ -161,6 +181,8 @@ export async function startBuildWorker(options: BuildWorkerOptions): Promise<Bui
       return { commune, release: run.id, changes: changes.map((c) => c.key), full, worker: process.pid, durationMs: Date.now() - started };
     } finally {
       entry.busy -= 1;
+      running -= 1;
+      resumeHousekeeping();
     }
   }
 
