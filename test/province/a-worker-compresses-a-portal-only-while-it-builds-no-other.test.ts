@@ -2,11 +2,10 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBuildWorker, type BuildWorker } from '../../scripts/rebuild/queue/build-worker.ts';
-import { fakeBuildCommand } from '../rebuild/helpers/fake-build.ts';
+import type { BuildWorker } from '../../scripts/rebuild/queue/build-worker.ts';
 import { waitFor } from '../rebuild/helpers/wait.ts';
-import { buildsDir, dataDirIn, DOMAIN, liveRelease, openQueueProbe, publishBody, QUEUE, sendWebhook } from './helpers/province.ts';
-import { startIntake } from './helpers/start-province.ts';
+import { buildsDir, dataDirIn, liveRelease, openQueueProbe, publishBody, sendWebhook } from './helpers/province.ts';
+import { startIntake, startTestWorker } from './helpers/start-province.ts';
 import { startTestRedis } from './helpers/redis-server.ts';
 
 // A province worker builds many communes' portals on the same cores. Precompressing one
@@ -36,23 +35,7 @@ describe('a province worker', () => {
     const options = { redisUrl: redis.url, dataDir: dataDir(), communes: COMMUNES };
     intake = await startIntake(options);
     probe = openQueueProbe(redis.url);
-    worker = await startBuildWorker({
-      redisUrl: redis.url,
-      queue: QUEUE,
-      dataDir: dataDir(),
-      communes: COMMUNES,
-      siteUrl: (commune) => `http://${commune}.${DOMAIN}`,
-      build: { command: fakeBuildCommand(), cwd: dataDir(), env: { FAKE_BUILD_DELAY_MS: String(BUILD_MS), FAKE_BUILD_LABEL: LABEL } },
-      concurrency: 1,
-      lockDurationMs: 30_000,
-      stalledIntervalMs: 15_000,
-      keepBuilders: 4,
-      attempts: 3,
-      retryBaseMs: 200,
-      precompress: true,
-      precompressDelayMs: 200,
-      log: () => {},
-    });
+    worker = await startTestWorker({ ...options, concurrency: 1, buildEnv: { FAKE_BUILD_DELAY_MS: String(BUILD_MS), FAKE_BUILD_LABEL: LABEL }, precompressDelayMs: 200 });
     await waitFor('every commune’s first build', async () => (await Promise.all(COMMUNES.map((c) => liveRelease(dataDir(), c)))).every(Boolean), 60_000);
   }, 120_000);
 

@@ -17,6 +17,8 @@ export interface ProvinceOptions {
   concurrency?: number;
   lockDurationMs?: number;
   stalledIntervalMs?: number;
+  /** Precompress each release after this quiet time of the worker (off without it). */
+  precompressDelayMs?: number;
   log?: (line: string) => void;
 }
 
@@ -38,7 +40,8 @@ export const startTestWorker = (options: ProvinceOptions): Promise<BuildWorker> 
     keepBuilders: 4,
     attempts: 3,
     retryBaseMs: 200,
-    precompress: false,
+    precompress: options.precompressDelayMs !== undefined,
+    precompressDelayMs: options.precompressDelayMs,
     log: options.log ?? (() => {}),
   });
 
