@@ -162,7 +162,8 @@ async function run(flags: Flags, setup: Setup, workerCount: number) {
     const cpuUsed = Object.fromEntries(Object.entries(cpuAfter).map(([k, v]) => [k, Math.round((v - cpuBefore[k as keyof typeof cpuAfter]) * 10) / 10]));
     log(`  ${workerCount} worker(s): CPU seconds from the first publish until the queue was empty: ${JSON.stringify(cpuUsed)}`);
 
-    const { results, latencies, p50, p95, fanoutMs, fanoutCommunes, byWindow } = await publishToLive(probe, sent, fanoutKey, fanoutSentAt);
+    const { results, latencies, p50, p95, fanoutMs, fanoutCommunes, byWindow, bySlice } = await publishToLive(probe, sent, fanoutKey, fanoutSentAt);
+    log(`  ${workerCount} worker(s): publish → live p95 by 15-second slice of the run: ${JSON.stringify(bySlice)}`);
     log(`  ${workerCount} worker(s): publish → live by when it was sent, before / while / after the province-wide piece went out: ${JSON.stringify(byWindow)}; the ${cpu.cores} cores were ${cpu.busyPercent}% busy from the first publish until the queue was empty`);
     const durations = results.filter((r) => r.finishedOn >= t0).map((r) => r.durationMs);
     const phases = buildPhases(join(dir, 'data'), t0);

@@ -60,7 +60,12 @@ export async function publishToLive(probe: Probe, sent: Map<string, number>, fan
     windows[window].push(liveAt.get(key)! - at);
   }
   const byWindow = Object.fromEntries(Object.entries(windows).map(([name, values]) => [name, { count: values.length, p50: percentile(values, 50), p95: percentile(values, 95) }]));
-  return { results, latencies, p50: percentile(latencies, 50), p95: percentile(latencies, 95), fanoutMs: fanoutDone - fanoutSentAt, fanoutCommunes, byWindow };
+  // And by 15-second slice of the run, from the first publish: a start-up transient shows here.
+  const first = Math.min(...sent.values());
+  const slices: number[][] = [];
+  for (const [key, at] of sent) if (liveAt.has(key)) (slices[Math.floor((at - first) / 15_000)] ??= []).push(liveAt.get(key)! - at);
+  const bySlice = [...slices].map((values, i) => ({ from_s: i * 15, count: values?.length ?? 0, p95: values ? percentile(values, 95) : null }));
+  return { results, latencies, p50: percentile(latencies, 50), p95: percentile(latencies, 95), fanoutMs: fanoutDone - fanoutSentAt, fanoutCommunes, byWindow, bySlice };
 }
 
 /** The machine's CPU time split while `stop` is not called: busy share of all cores, and steal. */

@@ -42,10 +42,11 @@ export interface ReleaseBuilderOptions {
   /** Quiet time after a build goes live before its files are precompressed (default 2 s). */
   precompressDelayMs?: number;
   /**
-   * Whether housekeeping may run now (default: always). A province worker says no while it
-   * builds any commune; it then calls resumeHousekeeping() once it is idle.
+   * Precompression is started by the caller (`compressLive`), never by the builder after its
+   * own quiet time: a province worker builds many communes on the same cores, and compresses
+   * one release at a time when none of them is building.
    */
-  mayHousekeep?: () => boolean;
+  compressionByCaller?: boolean;
   log: (line: string) => void;
 }
 
@@ -56,10 +57,10 @@ export interface ReleaseBuilder {
   /** Stops precompression and spare linking: a change arrived, a build is about to start. */
   pauseHousekeeping: () => void;
   /**
-   * Precompresses the live release again after a quiet moment, when a pause stopped it before it
-   * was done: a province worker pauses every commune's housekeeping while it builds any of them.
+   * Precompresses the live release now, if it has not been (with `compressionByCaller`).
+   * Resolves when done, or when pauseHousekeeping() stopped it (it then starts over next time).
    */
-  resumeHousekeeping: () => void;
+  compressLive: () => Promise<void>;
   /** A spare release is being linked for the next publish. */
   linkingSpare: () => boolean;
   /** Makes the release store and clears away builds a crash or a stop left half-done. */
@@ -103,35 +104,44 @@ export function createReleaseBuilder(options: ReleaseBuilderOptions): ReleaseBui
     compressing?.abort();
   }
 
+  /** Precompresses `release` now; resolves when done or stopped (stopPrecompress). */
+  async function compress(release: { id: string; dir: string; previousDir: string | null }): Promise<void> {
+    const abort = new AbortController();
+    compressing = abort;
+    const t0 = Date.now();
+    try {
+      const { compressed, reused } = await precompress(release.dir, { previousDir: release.previousDir, signal: abort.signal });
+      if (!abort.signal.aborted && uncompressed === release) uncompressed = null;
+      log(`Precompressed build ${release.id}${abort.signal.aborted ? ' (partly: a change arrived)' : ''}: ${compressed} files compressed, ${reused} reused, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    } catch (error) {
+      // Not tried again for this release: the portal serves the files uncompressed.
+      if (uncompressed === release) uncompressed = null;
+      log(`Precompressing build ${release.id} failed: ${(error as Error).message}`);
+    } finally {
+      if (compressing === abort) compressing = null;
+    }
+  }
+
   function schedulePrecompress(id: string, dir: string, previousDir: string | null): void {
     stopPrecompress();
     const release = { id, dir, previousDir };
     uncompressed = release;
+    if (options.compressionByCaller) return;
     compressTimer = setTimeout(() => {
       compressTimer = null;
-      if (options.mayHousekeep && !options.mayHousekeep()) return; // resumed later
-      const abort = new AbortController();
-      compressing = abort;
-      const t0 = Date.now();
-      precompress(dir, { previousDir, signal: abort.signal }).then(
-        ({ compressed, reused }) => {
-          if (!abort.signal.aborted && uncompressed === release) uncompressed = null;
-          log(`Precompressed build ${id}${abort.signal.aborted ? ' (partly: a change arrived)' : ''}: ${compressed} files compressed, ${reused} reused, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-        },
-        (error: Error) => log(`Precompressing build ${id} failed: ${error.message}`),
-      ).finally(() => {
-        if (compressing === abort) compressing = null;
-      });
+      void compress(release);
     }, options.precompressDelayMs ?? 2_000);
   }
 
-  function resumeHousekeeping(): void {
-    if (!uncompressed || compressTimer || (compressing && !compressing.signal.aborted) || options.precompress === false) return;
-    if (!existsSync(uncompressed.dir)) {
-      uncompressed = null;
+  async function compressLive(): Promise<void> {
+    const release = uncompressed;
+    if (!release || options.precompress === false) return;
+    if (!existsSync(release.dir)) {
+      if (uncompressed === release) uncompressed = null;
       return;
     }
-    schedulePrecompress(uncompressed.id, uncompressed.dir, uncompressed.previousDir);
+    stopPrecompress();
+    await compress(release);
   }
 
   /**
@@ -277,7 +287,7 @@ export function createReleaseBuilder(options: ReleaseBuilderOptions): ReleaseBui
     layout,
     build,
     pauseHousekeeping: stopPrecompress,
-    resumeHousekeeping,
+    compressLive,
     linkingSpare: () => linkingSpare,
     prepare: async () => {
       await ensureLayout(layout);

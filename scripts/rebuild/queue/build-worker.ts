@@ -106,8 +106,7 @@ export async function startBuildWorker(options: BuildWorkerOptions): Promise<Bui
         build: { ...options.build, env: communeBuildEnv(options.build.env ?? {}, commune, options.siteUrl(commune)), sharedService: pool ?? undefined },
         // With an object store the portals make their own compressed copies (after each pull).
         precompress: options.objectStore ? false : options.precompress,
-        precompressDelayMs: options.precompressDelayMs,
-        mayHousekeep: () => running === 0,
+        compressionByCaller: true,
         log: (line) => log(`[${commune}] ${line}`),
       });
       await builder.prepare();
@@ -124,15 +123,45 @@ export async function startBuildWorker(options: BuildWorkerOptions): Promise<Bui
     return entry;
   }
 
-  // Precompression waits for a quiet moment of the whole worker, not of one commune: one
+  // Precompression waits for a quiet moment of the whole worker, not of one commune (one
   // commune's compression would otherwise take the CPU from another commune's build, whose
-  // editor is waiting. It resumes once no job runs here (and gives way again to the next one).
+  // editor is waiting), and compresses one release at a time, the most recently built first:
+  // a job that starts stops it within one file.
   let running = 0;
+  let quietTimer: NodeJS.Timeout | null = null;
+  let sweeping = false;
   const pauseHousekeeping = () => {
+    if (quietTimer) clearTimeout(quietTimer);
+    quietTimer = null;
     for (const { builder } of builders.values()) builder.pauseHousekeeping();
   };
-  const resumeHousekeeping = () => {
-    if (running === 0 && !closing.signal.aborted) for (const { builder } of builders.values()) builder.resumeHousekeeping();
+  let sweepAgain = false;
+  async function compressWhileQuiet(): Promise<void> {
+    if (sweeping) {
+      sweepAgain = true; // the sweep under way was stopped by a job: start over when it has wound down
+      return;
+    }
+    sweeping = true;
+    try {
+      for (const { builder } of [...builders.values()].reverse()) {
+        if (running > 0 || closing.signal.aborted) return;
+        await builder.compressLive();
+      }
+    } finally {
+      sweeping = false;
+      if (sweepAgain) {
+        sweepAgain = false;
+        whenQuiet();
+      }
+    }
+  }
+  const whenQuiet = () => {
+    if (running > 0 || closing.signal.aborted) return;
+    if (quietTimer) clearTimeout(quietTimer);
+    quietTimer = setTimeout(() => {
+      quietTimer = null;
+      void compressWhileQuiet();
+    }, options.precompressDelayMs ?? 2_000);
   };
 
   async function processJob(job: Job<BuildJobData, BuildJobResult>): Promise<BuildJobResult> {
@@ -182,7 +211,7 @@ export async function startBuildWorker(options: BuildWorkerOptions): Promise<Bui
     } finally {
       entry.busy -= 1;
       running -= 1;
-      resumeHousekeeping();
+      whenQuiet();
     }
   }
 
@@ -227,6 +256,7 @@ export async function startBuildWorker(options: BuildWorkerOptions): Promise<Bui
     stop: async (force = false) => {
       if (force) closing.abort();
       await worker.close(force);
+      pauseHousekeeping();
       for (const { builder } of builders.values()) builder.stop();
       pool?.kill();
       connection.disconnect();
