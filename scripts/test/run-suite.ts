@@ -1,7 +1,8 @@
 // `npm test`'s last step: vitest, with one narrow exception to "any error fails the run". When
 // every test passed and the only errors are vitest worker processes that exited by themselves
-// (vitest 4 reports these as "Worker exited unexpectedly", seen once in CI after 1,740 passing
-// tests), the files those workers ran are run once more, and that run decides. A failed test,
+// (vitest 4 reports these as "Worker exited unexpectedly"; the one cause seen, in-process
+// Strapi removing Node's own listeners, is fixed), the files those workers ran are run once
+// more, and that run decides. A failed test,
 // any other unhandled error, or a second worker death still fails. The reporter
 // scripts/test/worker-exit-reporter.ts prints each such death with its exit code or signal.
 import { spawnSync } from 'node:child_process';
