@@ -47,6 +47,14 @@ export interface ReleaseBuilderOptions {
    * one release at a time when none of them is building.
    */
   compressionByCaller?: boolean;
+  /**
+   * After a build goes live, counting the files it changed (for its release record) and pruning
+   * old releases wait for the caller (`tidy`), as compression does: a province worker runs them
+   * when it builds nothing, so that the next commune's build starts at once. A builder never
+   * holds more than MAX_UNTIDY builds untidied: the next one tidies at once (disk stays bounded
+   * on a worker that is never quiet).
+   */
+  tidyByCaller?: boolean;
   log: (line: string) => void;
 }
 
@@ -61,6 +69,13 @@ export interface ReleaseBuilder {
    * Resolves when done, or when pauseHousekeeping() stopped it (it then starts over next time).
    */
   compressLive: () => Promise<void>;
+  /**
+   * Does what `tidyByCaller` left for later: the release records' counts of changed files,
+   * then the pruning of old releases. Never runs beside this builder's own build.
+   */
+  tidy: () => Promise<void>;
+  /** Builds gone live whose tidying waits for `tidy`. */
+  untidy: () => number;
   /** A spare release is being linked for the next publish. */
   linkingSpare: () => boolean;
   /** Makes the release store and clears away builds a crash or a stop left half-done. */
@@ -81,6 +96,9 @@ function describeChanges(changes: SiteChange[]): string {
   const shown = changes.slice(0, 3).map((c) => `${c.key} (${c.event})`).join(', ');
   return `${changes.length} change${changes.length > 1 ? 's' : ''}: ${shown}${changes.length > 3 ? ` and ${changes.length - 3} more` : ''}`;
 }
+
+/** Builds a `tidyByCaller` builder may leave untidied before it tidies at once. */
+export const MAX_UNTIDY = 3;
 
 export function createReleaseBuilder(options: ReleaseBuilderOptions): ReleaseBuilder {
 
@@ -239,8 +257,57 @@ export function createReleaseBuilder(options: ReleaseBuilderOptions): ReleaseBui
     return record.incremental ? `incremental: ${record.rendered} of ${record.pages} pages rendered, ${record.removed} removed${record.fromSpare ? ', from the spare' : ''}` : `full build: ${record.why}`;
   }
 
+  // Builds gone live whose record still lacks its count of changed files, oldest first, and the
+  // spare the latest of them keeps (`tidyByCaller`). Tidying and building never overlap: a build
+  // that comes stops the tidying after its current step (a count, a prune) and waits for that.
+  const untidy: { id: string; outDir: string; previousDir: string | null; started: number; record: Omit<ReleaseRecord, 'filesChanged'> | null }[] = [];
+  let pruneKeeps: string[] | null = null;
+  let tidying: Promise<void> | null = null;
+  let buildWaiting = false;
+  let building = false;
+
+  async function tidyNow(stoppable: boolean): Promise<void> {
+    const stop = () => stoppable && buildWaiting;
+    while (untidy.length && !stop()) {
+      const item = untidy[0];
+      if (item.record && existsSync(item.outDir)) await writeReleaseRecord(layout.logs, item.id, { ...item.record, filesChanged: await countChangedFiles(item.outDir, item.previousDir, item.started) });
+      untidy.shift();
+    }
+    if (pruneKeeps && !untidy.length && !stop()) {
+      const keep = pruneKeeps;
+      pruneKeeps = null;
+      await prune(layout, keep);
+    }
+  }
+
+  function tidy(): Promise<void> {
+    if (building || buildWaiting || tidying || (!untidy.length && !pruneKeeps)) return tidying ?? Promise.resolve();
+    tidying = tidyNow(true)
+      .catch((error: Error) => {
+        untidy.shift(); // a record that cannot be counted is left without its count
+        log(`Tidying old releases failed: ${error.message} (tried again later)`);
+      })
+      .finally(() => (tidying = null));
+    return tidying;
+  }
+
   async function build(run: BuildRun): Promise<void> {
     stopPrecompress();
+    buildWaiting = true;
+    try {
+      if (tidying) await tidying;
+    } finally {
+      buildWaiting = false;
+    }
+    building = true;
+    try {
+      await buildRelease(run);
+    } finally {
+      building = false;
+    }
+  }
+
+  async function buildRelease(run: BuildRun): Promise<void> {
     const outDir = await prepareBuildDir(layout, run.id);
     const logFile = join(layout.logs, `${run.id}.log`);
     const started = Date.now();
@@ -277,9 +344,16 @@ export function createReleaseBuilder(options: ReleaseBuilderOptions): ReleaseBui
     await activate(layout, run.id);
     log(`Build ${run.id} is live after ${seconds} s (${how})`);
     const previousDir = before.current ? join(layout.builds, before.current) : null;
-    if (record) await writeReleaseRecord(layout.logs, run.id, { ...record, filesChanged: await countChangedFiles(outDir, previousDir, started) });
     // The release that was previous is kept as the spare the next build takes over (service only).
-    await prune(layout, service && before.previous ? [before.previous] : []);
+    pruneKeeps = service && before.previous ? [before.previous] : [];
+    if (options.tidyByCaller && untidy.length < MAX_UNTIDY) {
+      // Recorded now without its count of changed files (null until tidied).
+      if (record) await writeReleaseRecord(layout.logs, run.id, { ...record, filesChanged: null });
+      untidy.push({ id: run.id, outDir, previousDir, started, record });
+    } else {
+      untidy.push({ id: run.id, outDir, previousDir, started, record });
+      await tidyNow(false);
+    }
     afterLive(run.id, outDir, previousDir);
   }
 
@@ -288,6 +362,8 @@ export function createReleaseBuilder(options: ReleaseBuilderOptions): ReleaseBui
     build,
     pauseHousekeeping: stopPrecompress,
     compressLive,
+    tidy,
+    untidy: () => untidy.length,
     linkingSpare: () => linkingSpare,
     prepare: async () => {
       await ensureLayout(layout);

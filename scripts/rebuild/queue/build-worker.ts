@@ -37,6 +37,11 @@ export interface BuildWorkerOptions {
   /** Quiet time of the whole worker before it precompresses releases (default 2 s). */
   precompressDelayMs?: number;
   /**
+   * Quiet time of the whole worker before it tidies communes' releases (counts of changed files,
+   * pruning of old releases), left out of each job so the next starts at once (default 250 ms).
+   */
+  tidyDelayMs?: number;
+  /**
    * Where releases go (object-store/): each job first takes the commune's live release from the
    * bucket, then puts its own there. Without it, workers and portals share DATA_DIR.
    */
@@ -107,6 +112,7 @@ export async function startBuildWorker(options: BuildWorkerOptions): Promise<Bui
         // With an object store the portals make their own compressed copies (after each pull).
         precompress: options.objectStore ? false : options.precompress,
         compressionByCaller: true,
+        tidyByCaller: true,
         log: (line) => log(`[${commune}] ${line}`),
       });
       await builder.prepare();
@@ -116,6 +122,7 @@ export async function startBuildWorker(options: BuildWorkerOptions): Promise<Bui
     for (const [name, other] of builders) {
       if (builders.size <= options.keepBuilders) break;
       if (other.busy === 0 && name !== commune) {
+        // Left untidied, if it was: the next builder of that commune prunes as it starts (prepare).
         other.builder.stop();
         builders.delete(name);
       }
@@ -155,13 +162,29 @@ export async function startBuildWorker(options: BuildWorkerOptions): Promise<Bui
       }
     }
   }
+  // Tidying comes first and after a shorter quiet time: it is small (~20–50 ms a commune), and
+  // what it leaves undone a commune's later build does at once (release-builder.ts, MAX_UNTIDY).
+  const tidyDelayMs = options.tidyDelayMs ?? 250;
+  const compressDelayMs = options.precompressDelayMs ?? 2_000;
+  async function tidyWhileQuiet(): Promise<void> {
+    for (const { builder } of [...builders.values()].reverse()) {
+      if (running > 0 || closing.signal.aborted) return;
+      await builder.tidy();
+    }
+    // A job came and went meanwhile: its own quiet time is under way.
+    if (running > 0 || closing.signal.aborted || quietTimer) return;
+    quietTimer = setTimeout(() => {
+      quietTimer = null;
+      void compressWhileQuiet();
+    }, Math.max(0, compressDelayMs - tidyDelayMs));
+  }
   const whenQuiet = () => {
     if (running > 0 || closing.signal.aborted) return;
     if (quietTimer) clearTimeout(quietTimer);
     quietTimer = setTimeout(() => {
       quietTimer = null;
-      void compressWhileQuiet();
-    }, options.precompressDelayMs ?? 2_000);
+      void tidyWhileQuiet();
+    }, Math.min(tidyDelayMs, compressDelayMs));
   };
 
   async function processJob(job: Job<BuildJobData, BuildJobResult>): Promise<BuildJobResult> {
