@@ -170,7 +170,7 @@ async function run(flags: Flags, setup: Setup, workerCount: number) {
     log(`  ${workerCount} worker(s): publish → live by when it was sent, before / while / after the province-wide piece went out: ${JSON.stringify(byWindow)}; the ${cpu.cores} cores were ${cpu.busyPercent}% busy from the first publish until the queue was empty`);
     const durations = results.filter((r) => r.finishedOn >= t0).map((r) => r.durationMs);
     const phases = buildPhases(join(dir, 'data'), t0);
-    log(`  ${workerCount} worker(s): site build phases, medians of ${phases.counts.incremental} incremental builds ${JSON.stringify(phases.incremental)}; of ${phases.counts.full} full ones ${JSON.stringify(phases.full)}; data from ${JSON.stringify(phases.startedFrom)}`);
+    log(`  ${workerCount} worker(s): site build phases, medians of ${phases.counts.incremental} incremental builds ${JSON.stringify(phases.incremental)}; of ${phases.counts.full} full ones ${JSON.stringify(phases.full)}; data from ${JSON.stringify(phases.startedFrom)}, reading it took (median ms) ${JSON.stringify(phases.loadMsByStart)}`);
     return {
       workers: workerCount,
       publishes: sent.size,

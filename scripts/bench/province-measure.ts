@@ -89,7 +89,7 @@ export function sampleCpu(): () => { busyPercent: number; cores: number } {
  * (`<id>.timings.json`, site/scripts/build.mjs) in its commune's release logs under `dataDir`.
  * Medians of the builds that finished after `since`, split into incremental and full ones.
  */
-export function buildPhases(dataDir: string, since: number): { incremental: Record<string, number>; full: Record<string, number>; counts: { incremental: number; full: number }; startedFrom: Record<string, number> } {
+export function buildPhases(dataDir: string, since: number): { incremental: Record<string, number>; full: Record<string, number>; counts: { incremental: number; full: number }; startedFrom: Record<string, number>; loadMsByStart: Record<string, number> } {
   const rows: Array<Record<string, unknown> & { incremental: boolean }> = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -113,5 +113,8 @@ export function buildPhases(dataDir: string, since: number): { incremental: Reco
   // Where each build's data came from: the process's memory, the live release's snapshot, or the whole CMS.
   const startedFrom: Record<string, number> = {};
   for (const r of rows) startedFrom[String(r.startedFrom ?? 'nothing')] = (startedFrom[String(r.startedFrom ?? 'nothing')] ?? 0) + 1;
-  return { incremental: medians(incremental), full: medians(full), counts: { incremental: incremental.length, full: full.length }, startedFrom };
+  // Reading the data costs more from a snapshot (entries validated again) than from memory.
+  const loadMsByStart: Record<string, number> = {};
+  for (const from of Object.keys(startedFrom)) loadMsByStart[from] = percentile(incremental.filter((r) => String(r.startedFrom ?? 'nothing') === from).map((r) => Number(r.loadMs)).filter(Number.isFinite), 50);
+  return { incremental: medians(incremental), full: medians(full), counts: { incremental: incremental.length, full: full.length }, startedFrom, loadMsByStart };
 }

@@ -70,8 +70,9 @@ export async function buildSite(rawEnv = process.env, options = {}) {
     if (state.loadCache && state.release === from) [start, startedFrom] = [state.loadCache, 'memory'];
     else if ((start = readLoadSnapshot(cacheDir, from, bundle.version))) {
       startedFrom = 'snapshot';
-      // Entries are kept by the digest of their row: those in memory still spare validating the unchanged ones.
-      if (state.loadCache) Object.assign(start, { entries: state.loadCache.entries, commune: state.loadCache.commune });
+      // Entries are kept by the digest of their row: the snapshot's spare validating the unchanged
+      // ones; those in memory too, should the snapshot hold none (one written by an older build).
+      if (state.loadCache && start.entries.size === 0) Object.assign(start, { entries: state.loadCache.entries, commune: state.loadCache.commune });
     }
   }
   const changes = start ? options.changes : null;
@@ -129,6 +130,8 @@ export async function buildSite(rawEnv = process.env, options = {}) {
     reusedSpare: release.reused,
     fetched: changes ? changes.length : 'all',
     startedFrom,
+    // Entries validated and their Markdown rendered (the others were taken as they were).
+    validated: loaded.rendered,
   };
   if (rawEnv.SITE_BUILD_TIMINGS) writeFileSync(rawEnv.SITE_BUILD_TIMINGS, JSON.stringify(timings));
   const left = loaded.skipped.length ? `; ${loaded.skipped.length} invalid entr${loaded.skipped.length > 1 ? 'ies' : 'y'} left out` : '';

@@ -4,6 +4,11 @@
 // instead of reading the whole CMS again. Written after the build has answered, off the path
 // of the publish an editor waits for. A snapshot is used only by the same version of the
 // site's code (the rows' shape follows the content model's queries).
+// It carries the validated entries too (each under the digest of the row it came from, which
+// covers the render version and the CMS's addresses): without them, the first build of a commune
+// in a process validates and renders the Markdown of every entry again, although none changed.
+// An entry is plain JSON (strings, numbers, arrays, objects: no dates, no functions), so it comes
+// back as it went.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -18,7 +23,7 @@ export function writeLoadSnapshot(cacheDir, outDir, version, cache) {
   if (!cache?.rows) return;
   const dir = dirOf(cacheDir);
   mkdirSync(dir, { recursive: true });
-  replaceFile(join(dir, nameOf(outDir)), JSON.stringify({ version, outDir: resolve(outDir), rows: Object.fromEntries(cache.rows), communeRow: cache.communeRow }));
+  replaceFile(join(dir, nameOf(outDir)), JSON.stringify({ version, outDir: resolve(outDir), rows: Object.fromEntries(cache.rows), communeRow: cache.communeRow, entries: Object.fromEntries(cache.entries), commune: cache.commune }));
   // Snapshots of releases whose record is gone (pruned with their release) go too.
   const records = join(cacheDir, 'releases');
   for (const name of readdirSync(dir)) {
@@ -36,7 +41,7 @@ export function readLoadSnapshot(cacheDir, outDir, version) {
   try {
     const snapshot = JSON.parse(readFileSync(file, 'utf8'));
     if (snapshot.version !== version || snapshot.outDir !== resolve(outDir) || !snapshot.rows) return null;
-    return { rows: new Map(Object.entries(snapshot.rows)), entries: new Map(), commune: null, communeRow: snapshot.communeRow ?? null };
+    return { rows: new Map(Object.entries(snapshot.rows)), entries: new Map(Object.entries(snapshot.entries ?? {})), commune: snapshot.commune ?? null, communeRow: snapshot.communeRow ?? null };
   } catch {
     return null;
   }

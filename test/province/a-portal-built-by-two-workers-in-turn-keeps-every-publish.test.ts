@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/env/config.ts';
+import { openRenderer, serverBundle } from '../../site/scripts/render-site.mjs';
 import { createReleaseBuilder, type ReleaseBuilder } from '../../scripts/rebuild/release-builder.ts';
 import { newBuildId, readReleases, rollback } from '../../scripts/rebuild/releases/release-store.ts';
 import type { BuildRun } from '../../scripts/rebuild/scheduling/build-scheduler.ts';
@@ -118,4 +119,35 @@ describe('a portal built by two workers in turn', () => {
     expect(timings(build)).toMatchObject({ fetched: 'all' });
     expect(lines.join('\n')).toContain('(a rollback); reading every entry again');
   }, 240_000);
+
+  it('starts a worker’s first build of the portal from the entries the snapshot carries, validating only what changed', async () => {
+    // A third worker, new: nothing of this portal in its memory.
+    const third = createReleaseBuilder({
+      dataDir: join(dir, 'data'),
+      build: { ...siteBuildCommand(ROOT), service: siteBuildService(ROOT), env: { CMS_URL: cms.url, SITE_API_TOKEN: cms.siteToken, SITE_URL: 'http://127.0.0.1:4321', SITE_LOAD_SNAPSHOTS: 'true' } },
+      precompress: false,
+      log: (line) => lines.push(`[C] ${line}`),
+    });
+    builders.push(third);
+    const sixth = await publishArticle('Hợp tác xã chè mở gian hàng trên Postmart');
+    const build = run('change', [sixth.key]);
+    await third.build(build);
+    expect(await livePage(sixth.page)).toBe(true);
+    const { current } = await readReleases(builders[0].layout);
+    const pages = readdirSync(join(builders[0].layout.builds, current!, 'tin-tuc'));
+    expect(pages.length).toBeGreaterThan(5);
+    // Only the new piece was validated and rendered from Markdown; the others came from the snapshot.
+    expect(timings(build)).toMatchObject({ incremental: true, startedFrom: 'snapshot', fetched: 1, validated: 1 });
+  }, 240_000);
+
+  it('keeps every validated entry as it was through the snapshot’s JSON', async () => {
+    // What a snapshot carries (load-snapshot.mjs) must come back equal, to the last undefined.
+    // Loaded as the build service loads it: by the server bundle the builds above rendered with.
+    const bundle = await serverBundle({ CMS_URL: cms.url }, join(dir, 'bundle-cache'));
+    const renderer = await openRenderer(bundle.dir);
+    const loaded = await renderer.loadSiteData({ url: cms.url, token: cms.siteToken }, renderer.emptyLoadCache(), null);
+    expect(loaded.cache.entries.size).toBeGreaterThan(5);
+    for (const [key, entry] of loaded.cache.entries) expect(JSON.parse(JSON.stringify(entry)), key).toStrictEqual(entry);
+    expect(JSON.parse(JSON.stringify(loaded.cache.commune))).toStrictEqual(loaded.cache.commune);
+  });
 });
