@@ -76,6 +76,11 @@ export interface ReleaseBuilder {
   tidy: () => Promise<void>;
   /** Builds gone live whose tidying waits for `tidy`. */
   untidy: () => number;
+  /**
+   * Runs `work` on this release store with no tidying beside it (a pull from the object store
+   * before a build); a build is always run so.
+   */
+  exclusive: <T>(work: () => Promise<T>) => Promise<T>;
   /** A spare release is being linked for the next publish. */
   linkingSpare: () => boolean;
   /** Makes the release store and clears away builds a crash or a stop left half-done. */
@@ -258,16 +263,16 @@ export function createReleaseBuilder(options: ReleaseBuilderOptions): ReleaseBui
   }
 
   // Builds gone live whose record still lacks its count of changed files, oldest first, and the
-  // spare the latest of them keeps (`tidyByCaller`). Tidying and building never overlap: a build
-  // that comes stops the tidying after its current step (a count, a prune) and waits for that.
+  // spare the latest of them keeps (`tidyByCaller`). Tidying never runs beside anything else
+  // done to this release store (`exclusive`: a build, a pull from the object store): that stops
+  // the tidying after its current step (a count, a prune) and waits for it.
   const untidy: { id: string; outDir: string; previousDir: string | null; started: number; record: Omit<ReleaseRecord, 'filesChanged'> | null }[] = [];
   let pruneKeeps: string[] | null = null;
   let tidying: Promise<void> | null = null;
-  let buildWaiting = false;
-  let building = false;
+  let holds = 0;
 
   async function tidyNow(stoppable: boolean): Promise<void> {
-    const stop = () => stoppable && buildWaiting;
+    const stop = () => stoppable && holds > 0;
     while (untidy.length && !stop()) {
       const item = untidy[0];
       if (item.record && existsSync(item.outDir)) await writeReleaseRecord(layout.logs, item.id, { ...item.record, filesChanged: await countChangedFiles(item.outDir, item.previousDir, item.started) });
@@ -281,7 +286,7 @@ export function createReleaseBuilder(options: ReleaseBuilderOptions): ReleaseBui
   }
 
   function tidy(): Promise<void> {
-    if (building || buildWaiting || tidying || (!untidy.length && !pruneKeeps)) return tidying ?? Promise.resolve();
+    if (holds > 0 || tidying || (!untidy.length && !pruneKeeps)) return tidying ?? Promise.resolve();
     tidying = tidyNow(true)
       .catch((error: Error) => {
         untidy.shift(); // a record that cannot be counted is left without its count
@@ -291,20 +296,19 @@ export function createReleaseBuilder(options: ReleaseBuilderOptions): ReleaseBui
     return tidying;
   }
 
-  async function build(run: BuildRun): Promise<void> {
-    stopPrecompress();
-    buildWaiting = true;
+  async function exclusive<T>(work: () => Promise<T>): Promise<T> {
+    holds += 1;
     try {
       if (tidying) await tidying;
+      return await work();
     } finally {
-      buildWaiting = false;
+      holds -= 1;
     }
-    building = true;
-    try {
-      await buildRelease(run);
-    } finally {
-      building = false;
-    }
+  }
+
+  function build(run: BuildRun): Promise<void> {
+    stopPrecompress();
+    return exclusive(() => buildRelease(run));
   }
 
   async function buildRelease(run: BuildRun): Promise<void> {
@@ -364,6 +368,7 @@ export function createReleaseBuilder(options: ReleaseBuilderOptions): ReleaseBui
     compressLive,
     tidy,
     untidy: () => untidy.length,
+    exclusive,
     linkingSpare: () => linkingSpare,
     prepare: async () => {
       await ensureLayout(layout);

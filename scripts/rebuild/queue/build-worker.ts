@@ -200,35 +200,39 @@ export async function startBuildWorker(options: BuildWorkerOptions): Promise<Bui
     entry.busy += 1;
     try {
       entry.builder.pauseHousekeeping();
-      const bucket = options.objectStore ? releasesOf(options.objectStore, commune) : null;
-      // Another worker may have built this commune last: its release is the one to update.
-      const pulled = await bucket?.pull();
-      if (pulled) log(`[${commune}] Took release ${pulled.id} from the object store (${pulled.downloaded} of ${pulled.files} files downloaded)`);
-      const { changes, full } = await takeChanges(connection, options.queue, commune, job.id!);
-      const run: BuildRun = {
-        id: newBuildId(),
-        reason: job.attemptsMade > 0 ? 'retry' : full ? 'startup' : 'change',
-        attempt: job.attemptsMade + 1,
-        changes: full ? [] : changes,
-        startedAt: new Date(started).toISOString(),
-        signal: closing.signal,
-      };
-      await entry.builder.build(run);
-      if (bucket) {
-        const pushed = await bucket.push(run.id);
-        log(`[${commune}] Release ${run.id} is live in the object store (${pushed.uploaded} of ${pushed.files} files uploaded, ${(pushed.uploadedBytes / 1024).toFixed(0)} KiB)`);
-        // Portals pull at once rather than at their next poll; a lost notice costs one poll.
-        await announceRelease(connection, { queue: options.queue }, commune, run.id).catch((error: Error) => log(`[${commune}] Announcing release ${run.id} failed: ${error.message}`));
-        const store = options.objectStore!;
-        if (Date.now() - (prunedAt.get(commune) ?? 0) >= store.pruneMs) {
-          prunedAt.set(commune, Date.now());
-          // Housekeeping: a failure here leaves old objects for the next time, the release is live.
-          await bucket.prune({ olderThanMs: store.pruneMs }).then(
-            ({ manifests, objects }) => manifests + objects > 0 && log(`[${commune}] Deleted ${manifests} old release(s) and ${objects} unused file(s) from the object store`),
-            (error: Error) => log(`[${commune}] Cleaning the object store failed: ${error.message} (tried again later)`),
-          );
+      // The commune's release store is this job's alone meanwhile: no tidying of it beside.
+      const { run, changes, full } = await entry.builder.exclusive(async () => {
+        const bucket = options.objectStore ? releasesOf(options.objectStore, commune) : null;
+        // Another worker may have built this commune last: its release is the one to update.
+        const pulled = await bucket?.pull();
+        if (pulled) log(`[${commune}] Took release ${pulled.id} from the object store (${pulled.downloaded} of ${pulled.files} files downloaded)`);
+        const { changes, full } = await takeChanges(connection, options.queue, commune, job.id!);
+        const run: BuildRun = {
+          id: newBuildId(),
+          reason: job.attemptsMade > 0 ? 'retry' : full ? 'startup' : 'change',
+          attempt: job.attemptsMade + 1,
+          changes: full ? [] : changes,
+          startedAt: new Date(started).toISOString(),
+          signal: closing.signal,
+        };
+        await entry.builder.build(run);
+        if (bucket) {
+          const pushed = await bucket.push(run.id);
+          log(`[${commune}] Release ${run.id} is live in the object store (${pushed.uploaded} of ${pushed.files} files uploaded, ${(pushed.uploadedBytes / 1024).toFixed(0)} KiB)`);
+          // Portals pull at once rather than at their next poll; a lost notice costs one poll.
+          await announceRelease(connection, { queue: options.queue }, commune, run.id).catch((error: Error) => log(`[${commune}] Announcing release ${run.id} failed: ${error.message}`));
+          const store = options.objectStore!;
+          if (Date.now() - (prunedAt.get(commune) ?? 0) >= store.pruneMs) {
+            prunedAt.set(commune, Date.now());
+            // Housekeeping: a failure here leaves old objects for the next time, the release is live.
+            await bucket.prune({ olderThanMs: store.pruneMs }).then(
+              ({ manifests, objects }) => manifests + objects > 0 && log(`[${commune}] Deleted ${manifests} old release(s) and ${objects} unused file(s) from the object store`),
+              (error: Error) => log(`[${commune}] Cleaning the object store failed: ${error.message} (tried again later)`),
+            );
+          }
         }
-      }
+        return { run, changes, full };
+      });
       await settleChanges(connection, options.queue, commune, job.id!, 'built');
       return { commune, release: run.id, changes: changes.map((c) => c.key), full, worker: process.pid, durationMs: Date.now() - started };
     } finally {
