@@ -12,7 +12,7 @@ import { exitWithUsageOnHelp } from '../lib/help-flag.ts';
 import { startQueueIntake } from '../rebuild/queue/queue-intake.ts';
 import { AdminClient } from './admin-client.ts';
 import { buildPhases, percentile, publishToLive, sampleCpu, sampleDepth, settleQueue } from './province-measure.ts';
-import { keptDatabase } from './kept-database.ts';
+import { analyzeDatabase, keptDatabase } from './kept-database.ts';
 import { cpuSecondsOfTree } from './process-cpu.ts';
 import { runSeed } from './run-seed.ts';
 // The PostgreSQL database, the Redis, the worker processes and a fact-check's fields are the tests'.
@@ -210,6 +210,7 @@ async function main(): Promise<void> {
   try {
     const seedMs = await runSeed(flags.communes * flags.pieces, { ...secrets, ...dbEnv, SEED_DEMO: 'false', WEBHOOK_URL: 'off', PROVINCE_COMMUNES: communes.join(','), SEED_COMMUNES: communes.join(',') });
     log(`  seeded ${flags.communes * flags.pieces} pieces and ${flags.communes} communes' details in ${seconds(seedMs)}`);
+    await analyzeDatabase(pg.url);
     const intakePort = await freePort();
     cms = await startCms({
       port: await freePort(),
