@@ -91,11 +91,20 @@ export function sampleCpu(): () => { busyPercent: number; cores: number } {
  */
 export function buildPhases(dataDir: string, since: number): { incremental: Record<string, number>; full: Record<string, number>; counts: { incremental: number; full: number }; startedFrom: Record<string, number>; loadMsByStart: Record<string, number> } {
   const rows: Array<Record<string, unknown> & { incremental: boolean }> = [];
+  // Timings are in each commune's logs/; its releases (builds/) are not walked: an idle worker
+  // prunes old ones meanwhile.
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.timings.json') && statSync(path).mtimeMs >= since) rows.push(JSON.parse(readFileSync(path, 'utf8')));
+      if (entry.isDirectory() && entry.name !== 'builds') walk(path);
+      else if (entry.name.endsWith('.timings.json')) {
+        try {
+          if (statSync(path).mtimeMs >= since) rows.push(JSON.parse(readFileSync(path, 'utf8')));
+        } catch (error) {
+          // Pruned with its build's log meanwhile (a commune keeps 20).
+          if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        }
+      }
     }
   };
   if (existsSync(dataDir)) walk(dataDir);
