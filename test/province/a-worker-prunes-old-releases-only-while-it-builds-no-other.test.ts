@@ -2,16 +2,14 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BuildWorker } from '../../scripts/rebuild/queue/build-worker.ts';
 import { createReleaseBuilder, MAX_UNTIDY } from '../../scripts/rebuild/release-builder.ts';
 import { communeDataDir } from '../../scripts/rebuild/queue/commune-data-dir.ts';
 import { newBuildId, readReleases, siteLayout } from '../../scripts/rebuild/releases/release-store.ts';
 import type { BuildRun } from '../../scripts/rebuild/scheduling/build-scheduler.ts';
 import { fakeBuildCommand } from '../rebuild/helpers/fake-build.ts';
 import { waitFor } from '../rebuild/helpers/wait.ts';
-import { buildsDir, dataDirIn, liveRelease, openQueueProbe, publishBody, sendWebhook } from './helpers/province.ts';
-import { startIntake, startTestWorker } from './helpers/start-province.ts';
-import { startTestRedis } from './helpers/redis-server.ts';
+import { buildsDir, liveRelease, publishBody, sendWebhook } from './helpers/province.ts';
+import { startQueueProvince, type QueueProvince } from './helpers/start-province.ts';
 
 // A province worker builds one commune after another. Removing a commune's old release (a
 // tree of files) and counting what its new one changed used to run inside the job, before the
@@ -23,45 +21,31 @@ const BUILD_MS = 2_500;
 const releasesIn = (dir: string) => readdirSync(dir).filter((name) => !name.startsWith('.'));
 
 describe('a province worker', () => {
-  let dir: string;
-  let redis: Awaited<ReturnType<typeof startTestRedis>>;
-  let intake: Awaited<ReturnType<typeof startIntake>>;
-  let probe: ReturnType<typeof openQueueProbe>;
-  let worker: BuildWorker;
-  const dataDir = () => dataDirIn(dir);
+  let province: QueueProvince;
+  const dataDir = () => province.dataDir;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'tt-province-tidy-'));
-    redis = await startTestRedis();
-    const options = { redisUrl: redis.url, dataDir: dataDir(), communes: COMMUNES };
-    intake = await startIntake(options);
-    probe = openQueueProbe(redis.url);
-    worker = await startTestWorker({ ...options, concurrency: 1, buildEnv: { FAKE_BUILD_DELAY_MS: String(BUILD_MS) } });
-    await waitFor('every commune’s first build', async () => (await Promise.all(COMMUNES.map((c) => liveRelease(dataDir(), c)))).every(Boolean), 60_000);
+    province = await startQueueProvince({ communes: COMMUNES, concurrency: 1, buildEnv: { FAKE_BUILD_DELAY_MS: String(BUILD_MS) } });
   }, 120_000);
 
   afterAll(async () => {
-    await worker?.stop();
-    await intake?.stop();
-    await probe?.close();
-    await redis?.remove();
-    rmSync(dir, { recursive: true, force: true });
+    await province?.stop();
   });
 
   it('keeps a commune’s oldest release while it builds another commune, and removes it once idle', async () => {
     const thanhThuy = buildsDir(dataDir(), 'thanh-thuy');
     const first = await liveRelease(dataDir(), 'thanh-thuy');
     // A second release: the first becomes the previous one, kept for a rollback.
-    expect((await sendWebhook(intake.url, publishBody('tin-1', { commune: 'thanh-thuy' }))).status).toBe(202);
+    expect((await sendWebhook(province.intake.url, publishBody('tin-1', { commune: 'thanh-thuy' }))).status).toBe(202);
     await waitFor('Thanh Thủy’s second release', async () => (await liveRelease(dataDir(), 'thanh-thuy')) !== first, 30_000);
     const second = await liveRelease(dataDir(), 'thanh-thuy');
-    await waitFor('the queue to be idle', async () => (await probe.queue.getActiveCount()) === 0);
+    await waitFor('the queue to be idle', async () => (await province.probe.queue.getActiveCount()) === 0);
 
     // A third: the first is then neither live nor previous, and goes, but only once the worker is idle.
-    expect((await sendWebhook(intake.url, publishBody('tin-2', { commune: 'thanh-thuy' }))).status).toBe(202);
-    await waitFor('Thanh Thủy’s third build to start', async () => (await probe.queue.getActiveCount()) === 1);
+    expect((await sendWebhook(province.intake.url, publishBody('tin-2', { commune: 'thanh-thuy' }))).status).toBe(202);
+    await waitFor('Thanh Thủy’s third build to start', async () => (await province.probe.queue.getActiveCount()) === 1);
     const daoXaBefore = await liveRelease(dataDir(), 'dao-xa');
-    expect((await sendWebhook(intake.url, publishBody('tin-3', { commune: 'dao-xa' }))).status).toBe(202);
+    expect((await sendWebhook(province.intake.url, publishBody('tin-3', { commune: 'dao-xa' }))).status).toBe(202);
     await waitFor('Thanh Thủy’s third release to go live', async () => (await liveRelease(dataDir(), 'thanh-thuy')) !== second, 30_000);
     expect(await readReleases(siteLayout(communeDataDir(dataDir(), 'thanh-thuy')))).toMatchObject({ previous: second });
 
