@@ -162,8 +162,9 @@ export async function startBuildWorker(options: BuildWorkerOptions): Promise<Bui
       }
     }
   }
-  // Tidying comes first and after a shorter quiet time: it is small (~20–50 ms a commune), and
-  // what it leaves undone a commune's later build does at once (release-builder.ts, MAX_UNTIDY).
+  // Tidying comes first and after a shorter quiet time: it is small (two tree walks and one
+  // release removed per commune), and what it leaves undone a commune's later build does at
+  // once (release-builder.ts, MAX_UNTIDY).
   const tidyDelayMs = options.tidyDelayMs ?? 250;
   const compressDelayMs = options.precompressDelayMs ?? 2_000;
   async function tidyWhileQuiet(): Promise<void> {
