@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { ROOT } from '../env/config.ts';
+import { listensOn } from './listening-process.ts';
 
 export const CMS_DIR = resolve(ROOT, 'cms');
 
@@ -26,13 +27,15 @@ export interface CmsProcess {
   stop: () => Promise<void>;
 }
 
-async function waitForHealth(url: string, child: ChildProcess, output: () => string, timeoutMs: number): Promise<void> {
+async function waitForHealth(url: string, port: number, child: ChildProcess, output: () => string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new CmsStartError(`The CMS exited with code ${child.exitCode} while starting`, output());
     try {
       const res = await fetch(`${url}/_health`);
-      if (res.status === 204 || res.ok) return;
+      // Only our CMS's answer counts: another process that took the port meanwhile answers too
+      // (listening-process.ts); ours then exits, refused the port, and says so.
+      if ((res.status === 204 || res.ok) && listensOn(child.pid!, port) !== false) return;
     } catch {
       // not listening yet
     }
@@ -66,7 +69,7 @@ export async function startCms(options: { port: number; env: Record<string, stri
       setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
     });
   try {
-    await waitForHealth(url, child, output, options.timeoutMs ?? 120_000);
+    await waitForHealth(url, options.port, child, output, options.timeoutMs ?? 120_000);
   } catch (error) {
     await stop();
     throw error;

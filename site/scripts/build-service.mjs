@@ -9,7 +9,7 @@
 // A build that arrives while a spare is being linked stops the linking first: an editor waits
 // for the build, no one waits for the spare.
 import { resolve } from 'node:path';
-import { buildSite } from './build.mjs';
+import { buildSite, describeFailure } from './build.mjs';
 import { linkSpare, SITE_DIR } from './render-site.mjs';
 
 /**
@@ -66,7 +66,7 @@ function spare({ env, from, to }) {
 const reply = (id, promise, ok) =>
   promise.then(
     (value) => process.send(ok(value)),
-    (error) => process.send({ type: 'failed', id, message: error instanceof Error ? error.message : String(error) }),
+    (error) => process.send({ type: 'failed', id, message: describeFailure(error) }),
   );
 
 process.on('message', (message) => {

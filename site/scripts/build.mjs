@@ -33,6 +33,18 @@ export function reportSkipped(skipped, reportFile) {
 }
 
 /**
+ * The one line a failed build prints. A failure the build names (the CMS unreachable, a bad
+ * token, Astro's error) is its message; a bug in the code (a TypeError and its kind) also says
+ * where it happened, so that one seen once in CI can be found from its log.
+ */
+export function describeFailure(error) {
+  if (!(error instanceof Error)) return String(error);
+  const bug = error instanceof TypeError || error instanceof ReferenceError || error instanceof RangeError || error instanceof SyntaxError;
+  const at = bug ? error.stack?.split('\n').find((line) => /^\s+at /.test(line))?.trim() : undefined;
+  return at ? `${error.message} (${at})` : error.message;
+}
+
+/**
  * Builds a release. `options.previousDir` (or SITE_PREVIOUS_DIR) asks for an incremental one.
  * `options.state` keeps the loaded bundle and the validated entries between builds of one
  * process (build-service.mjs); with it, `options.changes` (published documents that changed)
@@ -151,7 +163,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv.includes(
   console.log('Cách dùng: npm run build -w @thanh-thuy/site\n\nDựng cổng thông tin một lần vào SITE_OUT_DIR (astro build rồi chỉ mục tìm kiếm pagefind), đọc CMS_URL với SITE_API_TOKEN.');
 } else if (process.argv[1] === fileURLToPath(import.meta.url)) {
   buildSite().catch((error) => {
-    console.error(`Site build failed: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`Site build failed: ${describeFailure(error)}`);
     process.exit(1);
   });
 }

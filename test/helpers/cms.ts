@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { GENERATED_SECRETS } from '../../scripts/env/ensure-env.ts';
-import { CMS_DIR, startCms, type CmsProcess } from '../../scripts/lib/cms-process.ts';
+import { CMS_DIR, CmsStartError, startCms, type CmsProcess } from '../../scripts/lib/cms-process.ts';
 import { databaseTargetFrom, type DatabaseTarget } from '../../scripts/lib/database-target.ts';
 import { freePort } from '../../scripts/lib/free-port.ts';
 
@@ -93,6 +93,21 @@ function sqliteStrapiTables(filename: string): number {
   }
 }
 
+/**
+ * Starts the CMS on a port picked free, and on another one should a process take that port
+ * before the CMS listens (Strapi then stops with "The port … is already used"; two test files
+ * can pick the same port in that window).
+ */
+async function startOnFreePort(options: (port: number) => Parameters<typeof startCms>[0]): Promise<CmsProcess> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startCms(options(await freePort()));
+    } catch (error) {
+      if (attempt === 3 || !(error instanceof CmsStartError) || !/is already used by another application/.test(error.output)) throw error;
+    }
+  }
+}
+
 /** Boots a real CMS (`strapi start`) on a free port and a fresh temporary database. */
 export async function bootCms(options: { database?: Database; seedDemo?: boolean; env?: Record<string, string | undefined> } = {}): Promise<TestCms> {
   const database = options.database ?? 'sqlite';
@@ -113,10 +128,9 @@ export async function bootCms(options: { database?: Database; seedDemo?: boolean
     dbEnv.DATABASE_FILENAME = join(dir, 'data.db');
   }
   let cms: CmsProcess | undefined;
-  const port = await freePort();
   let startOptions: Parameters<typeof startCms>[0] | undefined;
   try {
-    cms = await startCms((startOptions = {
+    cms = await startOnFreePort((port) => (startOptions = {
       port,
       quiet: true,
       env: {
