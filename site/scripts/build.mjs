@@ -72,6 +72,8 @@ export async function buildSite(rawEnv = process.env, options = {}) {
     Object.assign(state, { renderer: await openRenderer(bundle.dir), bundleDir: bundle.dir, cmsUrl: cms.url, loadCache: null, release: null });
   }
   const renderer = state.renderer;
+  // A wrong SITE_SEARCH_SHARD_PAGES stops the build here, naming it, before anything is read.
+  renderer.search.shardPages();
   // Only the documents that changed are fetched when the rows at hand are those of the release
   // the build starts from: in memory when this process rendered it, else its snapshot
   // (load-snapshot.mjs: another worker rendered it, or this process started since).

@@ -64,6 +64,20 @@ export interface BuildWorker {
   stop: (force?: boolean) => Promise<void>;
 }
 
+/** Pages per search shard on a province's portals (SITE_SEARCH_SHARD_PAGES overrides it). */
+export const PROVINCE_SHARD_PAGES = 64;
+const provinceShardPages = () => process.env.SITE_SEARCH_SHARD_PAGES || String(PROVINCE_SHARD_PAGES);
+
+/**
+ * A commune's build reads the CMS with that commune's own token (content-types tenancy.ts), which
+ * the CMS answers with that commune's content only: the site's own filter is then a second line.
+ */
+export function communeBuildEnv(env: Record<string, string>, commune: string, siteUrl: string): Record<string, string> {
+  const siteToken = env.SITE_API_TOKEN ?? process.env.SITE_API_TOKEN;
+  // The shard size goes with each build too, for a worker that runs a build command instead of the build service.
+  return { SITE_SEARCH_SHARD_PAGES: provinceShardPages(), ...env, SITE_COMMUNE: commune, SITE_URL: siteUrl, ...(siteToken ? { SITE_API_TOKEN: communeSiteToken(siteToken, commune) } : {}) };
+}
+
 /**
  * A build worker process of the province: takes a commune's job off the queue, gathers the
  * changes waiting for it and builds that commune's portal into its own release store, exactly
@@ -74,15 +88,6 @@ export interface BuildWorker {
  * (or this one, restarted) finds the job stalled and runs it again. The half-done build was
  * never live, and the next builder of that commune clears it away (ReleaseBuilder.prepare).
  */
-/**
- * A commune's build reads the CMS with that commune's own token (content-types tenancy.ts), which
- * the CMS answers with that commune's content only: the site's own filter is then a second line.
- */
-export function communeBuildEnv(env: Record<string, string>, commune: string, siteUrl: string): Record<string, string> {
-  const siteToken = env.SITE_API_TOKEN ?? process.env.SITE_API_TOKEN;
-  return { ...env, SITE_COMMUNE: commune, SITE_URL: siteUrl, ...(siteToken ? { SITE_API_TOKEN: communeSiteToken(siteToken, commune) } : {}) };
-}
-
 export async function startBuildWorker(options: BuildWorkerOptions): Promise<BuildWorker> {
   const { log } = options;
   // BullMQ's blocking commands need maxRetriesPerRequest: null (https://docs.bullmq.io/guide/going-to-production).
@@ -91,7 +96,10 @@ export async function startBuildWorker(options: BuildWorkerOptions): Promise<Bui
   const builders = new Map<string, { builder: ReleaseBuilder; busy: number }>();
   // One build process per concurrent job, rendering any commune with the one server bundle and
   // keeping communes' data between their publishes (scheduling/site-build-pool.ts).
-  const pool = options.build.service ? new SiteBuildPool(options.build.service, options.build.cwd, { ...inheritedEnv(), ...options.build.env, SITE_STATES_KEPT: String(options.keepBuilders), SITE_LOAD_SNAPSHOTS: 'true' }, options.concurrency) : null;
+  // Search shards of 64 pages, not 128 (site/src/lib/search-shards.ts), unless the installation
+  // says otherwise: a publish re-indexes half as many pages on cores a hundred portals share.
+  const serviceEnv = { SITE_SEARCH_SHARD_PAGES: provinceShardPages(), ...inheritedEnv(), ...options.build.env, SITE_STATES_KEPT: String(options.keepBuilders), SITE_LOAD_SNAPSHOTS: 'true' };
+  const pool = options.build.service ? new SiteBuildPool(options.build.service, options.build.cwd, serviceEnv, options.concurrency) : null;
   const closing = new AbortController();
   const inBucket = new Map<string, CommuneReleases>();
   const prunedAt = new Map<string, number>();

@@ -10,10 +10,24 @@ export const SHARD_PAGES = 128;
 /** Each shard is a few more requests per search in the browser: beyond this, shards grow instead. */
 export const MAX_SHARDS = 32;
 
+/**
+ * Pages a shard holds at most: SHARD_PAGES, or SITE_SEARCH_SHARD_PAGES where the installation
+ * sets it. A province's workers set 64 (scripts/rebuild/queue/build-worker.ts): a hundred
+ * portals share the cores, and a publish re-indexes half as many pages, for one more
+ * pagefind file (~55 KB, its wasm) per extra shard on a citizen's first search.
+ */
+export function shardPages(env: Record<string, string | undefined> = process.env): number {
+  const set = env.SITE_SEARCH_SHARD_PAGES;
+  if (set === undefined || set === '') return SHARD_PAGES;
+  const pages = Number(set);
+  if (!Number.isInteger(pages) || pages < 8 || pages > 4096) throw new Error(`SITE_SEARCH_SHARD_PAGES must be a whole number of pages from 8 to 4096, not "${set}"`);
+  return pages;
+}
+
 /** How many shards `pages` content pages are cut into: a power of two, so it rarely changes. */
-export function searchShards(pages: number): number {
+export function searchShards(pages: number, perShard = shardPages()): number {
   let shards = 1;
-  while (pages / shards > SHARD_PAGES && shards < MAX_SHARDS) shards *= 2;
+  while (pages / shards > perShard && shards < MAX_SHARDS) shards *= 2;
   return shards;
 }
 

@@ -1,6 +1,6 @@
 import type { SSRManifest } from 'astro';
 import { App } from 'astro/app';
-import { searchShards, shardOf, shardPath } from '../lib/search-shards';
+import { searchShards, shardOf, shardPages, shardPath } from '../lib/search-shards';
 import { useSiteData, type SiteData } from '../lib/site-data';
 import { loadPreviewData } from '../loaders/load-preview';
 import { emptyLoadCache, loadSiteData } from '../loaders/load-site-data';
@@ -17,7 +17,7 @@ export function createExports(manifest: SSRManifest) {
   const app = new App(manifest);
   const renderer = {
     // `searchable`: withdrawn pieces keep their page but leave the index (of the data last loaded).
-    search: { searchShards, shardOf, shardPath, searchable: (url: string) => !withdrawnUrls(siteData()).has(url) },
+    search: { searchShards, shardOf, shardPath, shardPages, searchable: (url: string) => !withdrawnUrls(siteData()).has(url) },
     emptyLoadCache,
     loadSiteData,
     // One draft as the one piece, for the portal's preview route (issue 10).
