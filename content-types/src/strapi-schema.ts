@@ -56,10 +56,11 @@ function toAttributes(fields: Fields): Record<string, StrapiAttribute> {
 // sequential scan of 16,000 article rows (README, "Running a province").
 const LOOKUP_FIELDS = new Set(['commune', 'pieceId']);
 const columnOf = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const tableOf = (type: ContentTypeDefinition) => type.plural.replace(/-/g, '_');
 
 /** The indexes of a content type: its slug, and the fields it is looked up by. */
 export function indexesOf(type: ContentTypeDefinition): Array<{ name: string; columns: string[] }> {
-  const table = type.plural.replace(/-/g, '_');
+  const table = tableOf(type);
   return Object.entries(type.fields)
     .filter(([name, field]) => field.type === 'slug' || LOOKUP_FIELDS.has(name))
     .map(([name]) => ({ name: `${table}_${columnOf(name)}_idx`, columns: [columnOf(name)] }));
@@ -69,7 +70,7 @@ export function toStrapiContentTypeSchema(type: ContentTypeDefinition): Record<s
   const indexes = indexesOf(type);
   return {
     kind: type.kind,
-    collectionName: type.plural.replace(/-/g, '_'),
+    collectionName: tableOf(type),
     info: {
       singularName: type.singular,
       pluralName: type.plural,
