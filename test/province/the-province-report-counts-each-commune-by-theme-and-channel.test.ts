@@ -1,9 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { localDay } from '@thanh-thuy/content-types';
+import { campaignPeriod, communeSiteToken, coverageOf, localDay, type PlanCoverage } from '@thanh-thuy/content-types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LedgerClient } from '../../scripts/crosspost/ledger-client.ts';
+import { openDatabase } from '../../scripts/lib/database-client.ts';
 import { articleFields } from '../fixtures/entries.ts';
 import { AdminApi, connect, publicGet } from '../helpers/admin-api.ts';
 import { userWithRole } from '../helpers/admin-users.ts';
@@ -178,5 +179,38 @@ describe('the reports of a province', () => {
     expect(html).toContain('Đào Xá hướng dẫn dịch vụ công');
     expect(html).not.toContain('Thanh Thủy quán triệt Kế hoạch 02');
     expect(html).not.toContain('Tin đồn phải trả tiền để cài VNeID (thanh-thuy)');
+  });
+  // Last: it moves every record into the plan's period (which has ended), which the tests above
+  // count in the current quarter.
+  it('gives each commune’s portal the coverage of its own report of the plan’s period, counted alike', async () => {
+    const plan = campaignPeriod();
+    const inPlan = `${plan.to}T02:00:00.000Z`;
+    const db = await openDatabase(cms.databaseTarget);
+    const at = cms.database === 'postgres' ? inPlan : Date.parse(inPlan);
+    try {
+      await db.query(`UPDATE articles SET first_published_at = ${cms.database === 'postgres' ? '$1' : '?'}`, [at]);
+      await db.query(`UPDATE crosspost_jobs SET posted_at = ${cms.database === 'postgres' ? '$1' : '?'} WHERE posted_at IS NOT NULL`, [at]);
+      await db.query(`UPDATE outreach_activities SET date = ${cms.database === 'postgres' ? '$1' : '?'}`, [plan.to]);
+    } finally {
+      await db.close();
+    }
+    const covered: Record<string, PlanCoverage> = {};
+    for (const commune of ['thanh-thuy', 'dao-xa', 'tu-vu']) {
+      const coverage = await publicGet(cms, '/api/report/coverage', communeSiteToken(cms.siteToken, commune));
+      expect(coverage.status, JSON.stringify(coverage.body)).toBe(200);
+      const report = await publicGet(cms, `/api/report?kind=campaign&from=${plan.from}&to=${plan.to}&commune=${commune}`, cms.secrets.REPORT_API_TOKEN);
+      expect(report.status, JSON.stringify(report.body)).toBe(200);
+      expect(coverage.body.data).toEqual(coverageOf(report.body.data));
+      covered[commune] = coverage.body.data;
+    }
+    // The figures themselves, so that two readings that both miss a record cannot agree.
+    const figures = (c: PlanCoverage) => [
+      c.totals.pieces,
+      c.themes.filter((t) => t.total > 0).map((t) => `${t.key}:${t.total}`),
+      c.channels.filter((ch) => ch.count > 0).map((ch) => `${ch.key}:${ch.count}${ch.peopleReached === null ? '' : `:${ch.peopleReached}`}`),
+    ];
+    expect(figures(covered['thanh-thuy'])).toEqual([2, ['y-nghia-ke-hoach:2', 'dich-vu-cong-truc-tuyen:1'], ['cong-thong-tin:2', 'facebook:3', 'truyen-thanh:1:120']]);
+    expect(figures(covered['dao-xa'])).toEqual([1, ['dich-vu-cong-truc-tuyen:1'], ['cong-thong-tin:1', 'facebook:2', 'zalo:1', 'truyen-thanh:2:80']]);
+    expect(figures(covered['tu-vu'])).toEqual([0, [], ['facebook:1']]);
   });
 });

@@ -23,20 +23,26 @@ type Counts = ReportData['totals']['byKind'];
 const zeroByKind = (): Counts => ({ article: 0, 'model-practice': 0, 'service-guide': 0, 'fact-check': 0 });
 const sum = <T>(items: T[], of: (item: T) => number | null) => items.reduce((n, item) => n + (of(item) ?? 0), 0);
 
-function byKind(pieces: PeriodPiece[]): Counts {
+function byKind(pieces: Array<Pick<PeriodPiece, 'kind'>>): Counts {
   const counts = zeroByKind();
   for (const p of pieces) counts[p.kind] += 1;
   return counts;
 }
 
-function themes(pieces: PeriodPiece[]): ReportData['themes'] {
+/** Pieces per theme and kind; a theme without any is a gap. */
+export function themes(pieces: Array<Pick<PeriodPiece, 'kind' | 'themeKeys'>>): ReportData['themes'] {
   return taxonomy.themes.map((t) => {
     const on = pieces.filter((p) => p.themeKeys.includes(t.key));
     return { key: t.key, section: t.section, label: t.label, byKind: byKind(on), total: on.length, gap: on.length === 0 };
   });
 }
 
-function channels(pieces: PeriodPiece[], posts: PeriodPost[], activities: PeriodActivity[]): ChannelCoverage[] {
+/** The portal's pieces, each platform's posts and each offline form's activities. */
+export function channels(
+  pieces: unknown[],
+  posts: Array<Pick<PeriodPost, 'channel' | 'byHand'>>,
+  activities: Array<Pick<PeriodActivity, 'channel' | 'times' | 'minutes' | 'peopleReached'>>,
+): ChannelCoverage[] {
   const portal = taxonomy.channels.find((c) => c.key === 'cong-thong-tin');
   const rows: ChannelCoverage[] = [
     { key: 'cong-thong-tin', label: portal?.label ?? 'Cổng thông tin điện tử xã', measure: 'pieces', count: pieces.length, byHand: null, times: null, minutes: null, peopleReached: null },

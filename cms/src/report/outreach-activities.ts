@@ -32,10 +32,12 @@ export function activityChannels(): Array<{ key: string; value: OutreachChannel;
   });
 }
 
+const periodWhere = (period: ReportPeriod, scope: ReportScope) => ({ date: { $gte: period.from, $lte: period.to }, ...(scope.commune ? { commune: scope.commune } : {}) });
+
 /** The activities done on the days of the period (their date is a calendar day, no time). */
 export async function outreachActivities(strapi: Core.Strapi, period: ReportPeriod, scope: ReportScope = {}): Promise<PeriodActivity[]> {
   const rows = (await strapi.db.query('api::outreach-activity.outreach-activity' as never).findMany({
-    where: { date: { $gte: period.from, $lte: period.to }, ...(scope.commune ? { commune: scope.commune } : {}) },
+    where: periodWhere(period, scope),
     select: ['date', 'channel', 'description', 'times', 'minutes', 'peopleReached', 'commune'],
     populate: { unit: { select: ['key', 'label'] }, residentialArea: { select: ['name'] }, themes: { select: ['key'] } },
     orderBy: [{ date: 'asc' }, { id: 'asc' }],
@@ -59,4 +61,23 @@ export async function outreachActivities(strapi: Core.Strapi, period: ReportPeri
       commune: row.commune ?? null,
     };
   });
+}
+
+/** What the plan's coverage counts of an activity: its form and figures, and whose it is. */
+export type CoverageActivity = Pick<PeriodActivity, 'channel' | 'times' | 'minutes' | 'peopleReached' | 'commune'>;
+
+/** The same activities as outreachActivities, read for the plan's coverage only: no unit, area or themes. */
+export async function coverageActivities(strapi: Core.Strapi, period: ReportPeriod, scope: ReportScope = {}): Promise<CoverageActivity[]> {
+  const rows = (await strapi.db.query('api::outreach-activity.outreach-activity' as never).findMany({
+    where: periodWhere(period, scope),
+    select: ['channel', 'times', 'minutes', 'peopleReached', 'commune'],
+  })) as Row[];
+  const channels = new Map(activityChannels().map((c) => [c.value, c.key]));
+  return rows.map((row) => ({
+    channel: channels.get(row.channel) ?? toSlug(String(row.channel)),
+    times: row.times ?? null,
+    minutes: row.minutes ?? null,
+    peopleReached: row.peopleReached ?? null,
+    commune: row.commune ?? null,
+  }));
 }

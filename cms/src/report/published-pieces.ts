@@ -38,6 +38,22 @@ export const kindLabel = (kind: ContentKindDefinition) => taxonomy.contentKinds.
 export const pieceUrl = (portalUrl: string, kind: ContentKindDefinition, slug: string) => `${portalUrl}/${kind.section}/${slug}/`;
 
 /**
+ * The published rows first published in [start, end), of one commune's own (rowOf) when the
+ * scope names one: its commune and not province-wide, asked of the database rather than
+ * filtered from the whole province's rows (a portal's build asks for its coverage).
+ */
+function periodWhere(start: Date, end: Date, scope: ReportScope) {
+  const own = scope.commune ? [{ commune: scope.commune }, { $or: [{ provinceWide: false }, { provinceWide: { $null: true } }] }] : [];
+  return {
+    $and: [
+      { publishedAt: { $notNull: true } },
+      { $or: [{ firstPublishedAt: { $gte: start, $lt: end } }, { firstPublishedAt: { $null: true }, publishedAt: { $gte: start, $lt: end } }] },
+      ...own,
+    ],
+  };
+}
+
+/**
  * The pieces first published in [start, end): published rows only (Strapi 5 keeps a draft row
  * and a published row per document; an unpublished or deleted document has no published row),
  * dated by firstPublishedAt, which a later publish of a correction does not move. A row from
@@ -45,19 +61,10 @@ export const pieceUrl = (portalUrl: string, kind: ContentKindDefinition, slug: s
  */
 export async function publishedPieces(strapi: Core.Strapi, start: Date, end: Date, portalUrl: string, scope: ReportScope = {}): Promise<PeriodPiece[]> {
   const pieces: PeriodPiece[] = [];
-  // One commune's own pieces (rowOf): its commune and not province-wide, asked of the database,
-  // not filtered from the whole province's rows (a portal's build asks for its coverage).
-  const own = scope.commune ? [{ commune: scope.commune }, { $or: [{ provinceWide: false }, { provinceWide: { $null: true } }] }] : [];
   for (const kind of contentKinds) {
     const hasArea = 'residentialArea' in kind.fields;
     const rows = (await strapi.db.query(uidOf(kind) as never).findMany({
-      where: {
-        $and: [
-          { publishedAt: { $notNull: true } },
-          { $or: [{ firstPublishedAt: { $gte: start, $lt: end } }, { firstPublishedAt: { $null: true }, publishedAt: { $gte: start, $lt: end } }] },
-          ...own,
-        ],
-      },
+      where: periodWhere(start, end, scope),
       select: ['documentId', 'title', 'slug', 'summary', 'firstPublishedAt', 'publishedAt', 'commune', 'provinceWide', ...('subjectName' in kind.fields ? ['subjectName'] : [])],
       populate: {
         themes: { select: ['key'] },
@@ -89,4 +96,25 @@ export async function publishedPieces(strapi: Core.Strapi, start: Date, end: Dat
     }
   }
   return pieces.sort((a, b) => (a.firstPublishedAt === b.firstPublishedAt ? a.title.localeCompare(b.title, 'vi') : a.firstPublishedAt < b.firstPublishedAt ? -1 : 1));
+}
+
+/** What the plan's coverage counts of a piece: its kind and themes, and whose it is. */
+export type CoveragePiece = Pick<PeriodPiece, 'kind' | 'themeKeys' | 'commune' | 'provinceWide'>;
+
+/**
+ * The same pieces as publishedPieces, read for the plan's coverage only: no title, summary,
+ * unit or residential area. A portal's build asks for its coverage at every publish, so this
+ * runs on the province's busiest path.
+ */
+export async function coveragePieces(strapi: Core.Strapi, start: Date, end: Date, scope: ReportScope = {}): Promise<CoveragePiece[]> {
+  const pieces: CoveragePiece[] = [];
+  for (const kind of contentKinds) {
+    const rows = (await strapi.db.query(uidOf(kind) as never).findMany({
+      where: periodWhere(start, end, scope),
+      select: ['id', 'commune', 'provinceWide'],
+      populate: { themes: { select: ['key'] } },
+    })) as Array<Pick<Row, 'commune' | 'provinceWide' | 'themes'>>;
+    for (const row of rows) pieces.push({ kind: kind.key, themeKeys: (row.themes ?? []).map((t) => t.key), commune: row.commune ?? null, provinceWide: row.provinceWide === true });
+  }
+  return pieces;
 }

@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import { campaignPeriod, coverageOf, messages, type ReportPeriod } from '@thanh-thuy/content-types';
+import { campaignPeriod, messages, type ReportPeriod } from '@thanh-thuy/content-types';
 import { communeOfRequest } from '../../../middlewares/keep-to-the-commune';
 import { servedCommunes } from '../../../documents/commune-membership';
 import { computeReport } from '../../../report/compute-report';
+import { computeCoverage } from '../../../report/plan-coverage';
 import { computeProvinceReport } from '../../../report/province-report';
 import { portalUrl } from '../../../report/portal-url';
 import { requestPeriod } from '../../../report/request-period';
@@ -51,10 +52,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /**
    * GET /api/report/coverage: the plan's whole period, per theme and channel, for the portal; a
-   * commune's portal token gets its commune's own coverage.
+   * commune's portal token gets its commune's own coverage. The same counts as the report's
+   * (coverageOf), read leanly: every build asks for it.
    */
   async coverage(ctx: Ctx) {
     const commune = communeOfRequest(ctx.state?.auth) ?? undefined;
-    ctx.body = { data: coverageOf(await computeReport(strapi, campaignPeriod(), { portalUrl: portalUrl(process.env, commune), commune })) };
+    ctx.body = { data: await computeCoverage(strapi, campaignPeriod(), { portalUrl: portalUrl(process.env, commune), commune }) };
   },
 });
