@@ -37,15 +37,15 @@ export function themes(pieces: Array<Pick<PeriodPiece, 'kind' | 'themeKeys'>>): 
   });
 }
 
-/** The portal's pieces, each platform's posts and each offline form's activities. */
+/** The portal's count of pieces, each platform's posts and each offline form's activities. */
 export function channels(
-  pieces: unknown[],
+  portalPieces: number,
   posts: Array<Pick<PeriodPost, 'channel' | 'byHand'>>,
   activities: Array<Pick<PeriodActivity, 'channel' | 'times' | 'minutes' | 'peopleReached'>>,
 ): ChannelCoverage[] {
   const portal = taxonomy.channels.find((c) => c.key === 'cong-thong-tin');
   const rows: ChannelCoverage[] = [
-    { key: 'cong-thong-tin', label: portal?.label ?? 'Cổng thông tin điện tử xã', measure: 'pieces', count: pieces.length, byHand: null, times: null, minutes: null, peopleReached: null },
+    { key: 'cong-thong-tin', label: portal?.label ?? 'Cổng thông tin điện tử xã', measure: 'pieces', count: portalPieces, byHand: null, times: null, minutes: null, peopleReached: null },
   ];
   for (const channel of SHARED_CHANNELS) {
     const on = posts.filter((p) => p.channel === channel);
@@ -141,7 +141,7 @@ export async function computeReport(strapi: Core.Strapi, period: ReportPeriod, o
     kinds: contentKinds.map((k) => ({ key: k.key, label: kindLabel(k) })),
     totals: { pieces: pieces.length, byKind: totals, activities: activities.length, peopleReached: sum(activities, (a) => a.peopleReached) },
     themes: themes(pieces),
-    channels: channels(pieces, posts, activities),
+    channels: channels(pieces.length, posts, activities),
     socialPosts: posts.map(({ pieceId: _, commune: _c, provinceWide: _p, ...post }) => post),
     units: units(pieces, activities),
     residentialAreas: await residentialAreas(strapi, pieces, activities, commune),

@@ -20,5 +20,5 @@ export async function computeCoverage(strapi: Core.Strapi, period: ReportPeriod,
   const pieces = ours(await coveragePieces(strapi, start, end, scope));
   const posts = ours(await socialPosts(strapi, start, end, options.portalUrl, scope));
   const activities = ours(await coverageActivities(strapi, period, scope));
-  return { period, totals: { pieces: pieces.length }, themes: themes(pieces), channels: channels(pieces, posts, activities) };
+  return { period, totals: { pieces: pieces.length }, themes: themes(pieces), channels: channels(pieces.length, posts, activities) };
 }
