@@ -281,7 +281,8 @@ export function createReleaseBuilder(options: ReleaseBuilderOptions): ReleaseBui
     if (pruneKeeps && !untidy.length && !stop()) {
       const keep = pruneKeeps;
       pruneKeeps = null;
-      await prune(layout, keep);
+      // Deferred: another worker may be building this commune by now (keepNewer).
+      await prune(layout, { keep, keepNewer: true });
     }
   }
 

@@ -79,13 +79,33 @@ export async function rollback(layout: SiteLayout, options: { dryRun?: boolean }
   return { from: current, to: previous };
 }
 
+export interface PruneOptions {
+  /** Builds kept besides the live and the previous one (the spare a builder keeps). */
+  keep?: string[];
+  keepLogs?: number;
+  /**
+   * Keeps every build started after the live one: in a province, workers on one machine share
+   * a commune's folder, so a newer build may be another worker's build under way (or a spare
+   * it is linking, `.linking-<id>`), and removing it would fail that build, or empty the release
+   * it is about to make live. Only a caller that holds the commune's job (a builder as it
+   * starts, ReleaseBuilder.prepare) clears newer builds away: they are then left by a crash.
+   */
+  keepNewer?: boolean;
+}
+
+/** The build id a folder of builds/ belongs to: its own name, or the release a spare is being linked into. */
+const buildIdOf = (name: string) => name.replace(/^\.linking-/, '');
+
 /** Deletes every build but the live one, the previous one and those in `keep`; old logs too. */
-export async function prune(layout: SiteLayout, keep: string[] = [], keepLogs = 20): Promise<string[]> {
+export async function prune(layout: SiteLayout, options: PruneOptions = {}): Promise<string[]> {
+  const { keep = [], keepLogs = 20, keepNewer = false } = options;
   const { current, previous } = await readReleases(layout);
   const kept = new Set([current, previous, ...keep].filter((id): id is string => Boolean(id)));
+  // Build ids begin with the time they started (newBuildId), so they sort by age.
+  const underWay = (name: string) => keepNewer && current !== null && buildIdOf(name) > current;
   const removed: string[] = [];
   for (const id of existsSync(layout.builds) ? await readdir(layout.builds) : []) {
-    if (kept.has(id)) continue;
+    if (kept.has(id) || underWay(id)) continue;
     await rm(join(layout.builds, id), { recursive: true, force: true });
     removed.push(id);
   }
